@@ -1,0 +1,48 @@
+# klantinteracties: PGXS build.  `make test` and `make demo` (see README.md)
+# set up everything themselves; the PGXS targets (all, install,
+# installcheck) work as usual against an existing server.
+
+EXTENSION  = klantinteracties
+EXTVERSION = $(shell sed -n "s/^default_version = '\(.*\)'/\1/p" $(EXTENSION).control)
+
+PG_CONFIG ?= pg_config
+
+MODULE_big = $(EXTENSION)
+OBJS       = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+
+# The install script, assembled from src/sql/*.sql in name order; a line
+# "-- @fixed_type NAME BASE" expands src/sql/fixed_type.sql.in there.
+SQL_SRC    = $(sort $(wildcard src/sql/*.sql))
+DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+
+REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
+REGRESS_OPTS = --load-extension=$(EXTENSION)
+
+ISOLATION      = $(sort $(basename $(notdir $(wildcard specs/*.spec))))
+ISOLATION_OPTS = --load-extension=$(EXTENSION)
+
+PG_CPPFLAGS = -I$(srcdir)/src -DKI_VERSION='"$(EXTVERSION)"'
+PG_CFLAGS   = -Wall -Wextra
+SHLIB_LINK  = -lidn2
+
+EXTRA_CLEAN = results regression.diffs regression.out tmp_check log
+
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+$(DATA_built): $(SQL_SRC) src/sql/fixed_type.sql.in src/sql/assemble.awk $(EXTENSION).control
+	awk -v template=src/sql/fixed_type.sql.in -f src/sql/assemble.awk $(SQL_SRC) > $@
+
+.PHONY: test demo demo-stop deps
+
+deps:
+	@scripts/deps.sh
+
+test:
+	@scripts/test.sh
+
+demo:
+	@scripts/demo.sh start
+
+demo-stop:
+	@scripts/demo.sh stop

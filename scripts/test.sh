@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# make test: install what is missing, build, install into a private copy of
+# the PostgreSQL installation, start a throwaway cluster on it, run every
+# test (pg_regress, isolation specs, then each test/*.sh), stop and remove the
+# cluster, and end with the line "N passed, M failed".
+#
+# The private installation (DESTDIR) keeps test runs from touching the
+# system's extension directory and lets several trees be tested at once:
+# PostgreSQL finds its share and lib directories relative to its binaries.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+top=$PWD
+. scripts/cluster.sh
+
+scripts/deps.sh || exit 1
+
+work=$(mktemp -d /tmp/klantinteracties-test.XXXXXX)
+chmod 755 "$work"
+passed=0
+failed=0
+
+cleanup() {
+	cluster_stop "$stage_bindir" "$work"
+	rm -rf "$work"
+}
+
+summary() {
+	echo
+	echo "$passed passed, $failed failed"
+	[ "$failed" -eq 0 ]
+}
+
+fail_setup() {
+	echo "test: $1" >&2
+	failed=$((failed + 1))
+	summary
+	exit 1
+}
+
+bindir=$("$PG_CONFIG" --bindir)
+sharedir=$("$PG_CONFIG" --sharedir)
+pkglibdir=$("$PG_CONFIG" --pkglibdir)
+stage="$work/install"
+stage_bindir="$stage$bindir"
+trap cleanup EXIT
+
+echo "== build"
+make -s PG_CONFIG="$PG_CONFIG" >/dev/null || fail_setup "build failed"
+
+echo "== install into $stage"
+for d in "$(dirname "$bindir")" "$sharedir" "$pkglibdir"; do
+	mkdir -p "$stage$(dirname "$d")"
+	[ -d "$stage$d" ] || cp -a "$d" "$stage$d"
+done
+make -s PG_CONFIG="$PG_CONFIG" install DESTDIR="$stage" >/dev/null || fail_setup "install failed"
+
+echo "== start cluster"
+port=$((20000 + RANDOM % 10000))
+cluster_start "$stage_bindir" "$work" "$port" || fail_setup "cluster did not start"
+export PGHOST="$work/sock" PGPORT="$port" PGUSER=postgres
+export KI_TEST_BINDIR="$stage_bindir"
+
+echo "== pg_regress and isolation"
+make PG_CONFIG="$PG_CONFIG" installcheck >"$work/installcheck.log" 2>&1
+rc=$?
+cat "$work/installcheck.log"
+# PG15 prints "test name ... ok"; PG16+ prints TAP "ok 1 - name".
+ok=$(grep -cE '^(test|     ) *[^ ]+ +\.\.\. ok|^ok [0-9]+ ' "$work/installcheck.log")
+bad=$(grep -cE '\.\.\. FAILED|^not ok [0-9]+ |\.\.\. failed' "$work/installcheck.log")
+passed=$((passed + ok))
+failed=$((failed + bad))
+if [ "$rc" -ne 0 ]; then
+	[ "$bad" -eq 0 ] && failed=$((failed + 1))
+	for f in regression.diffs output_iso/regression.diffs; do
+		[ -f "$f" ] && { echo "---- $f"; head -c 20000 "$f"; }
+	done
+fi
+
+# Further tests: each executable test/*.sh runs against the same cluster and
+# prints its own "N passed, M failed" line, or is counted by exit status.
+for t in test/*.sh; do
+	[ -x "$t" ] || continue
+	echo "== $t"
+	out=$("$t" 2>&1)
+	rc=$?
+	echo "$out" | sed 's/^/    /'
+	line=$(echo "$out" | grep -E '^[0-9]+ passed, [0-9]+ failed$' | tail -n 1)
+	if [ -n "$line" ]; then
+		p=${line%% passed*}
+		f=${line#*passed, }
+		f=${f%% failed*}
+		passed=$((passed + p))
+		failed=$((failed + f))
+		[ "$rc" -ne 0 ] && [ "$f" -eq 0 ] && failed=$((failed + 1))
+	elif [ "$rc" -eq 0 ]; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+	fi
+done
+
+summary

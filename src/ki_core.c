@@ -1,0 +1,107 @@
+/*
+ * ki_core.c
+ *		Shared helpers of the pure C core: failure reasons, trimming and
+ *		digit collection.  No PostgreSQL headers here.
+ */
+#include "ki_core.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+bool
+ki_fail(ki_reason *why, const char *fmt,...)
+{
+	va_list		ap;
+
+	if (why == NULL)
+		return false;
+	va_start(ap, fmt);
+	vsnprintf(why->detail, sizeof(why->detail), fmt, ap);
+	va_end(ap);
+	why->hint[0] = '\0';
+	return false;
+}
+
+void
+ki_hint(ki_reason *why, const char *fmt,...)
+{
+	va_list		ap;
+
+	if (why == NULL)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(why->hint, sizeof(why->hint), fmt, ap);
+	va_end(ap);
+}
+
+const char *
+ki_char_desc(char c, char *buf, size_t buflen)
+{
+	unsigned char uc = (unsigned char) c;
+
+	if (uc >= 0x21 && uc < 0x7f)
+		snprintf(buf, buflen, "\"%c\"", c);
+	else if (uc == ' ')
+		snprintf(buf, buflen, "a space");
+	else
+		snprintf(buf, buflen, "byte 0x%02X", uc);
+	return buf;
+}
+
+bool
+ki_trim(const char *s, const char **start, size_t *len, ki_reason *why)
+{
+	const char *p;
+	const char *end;
+
+	for (p = s; *p; p++)
+	{
+		unsigned char uc = (unsigned char) *p;
+
+		if ((uc < 0x20 && uc != '\t') || uc == 0x7f)
+			return ki_fail(why, "The value contains the control character 0x%02X.", uc);
+	}
+	end = p;
+	while (s < end && ki_isblank(*s))
+		s++;
+	while (end > s && ki_isblank(end[-1]))
+		end--;
+	*start = s;
+	*len = (size_t) (end - s);
+	return true;
+}
+
+bool
+ki_collect_digits(const char *s, const char *what, int maxdigits,
+				  int *ndigits, int64_t *value, ki_reason *why)
+{
+	const char *p;
+	size_t		len;
+	int			n = 0;
+	int64_t		v = 0;
+	char		cbuf[16];
+
+	if (!ki_trim(s, &p, &len, why))
+		return false;
+	if (len == 0)
+		return ki_fail(why, "The value is empty; a %s consists of digits.", what);
+
+	for (const char *end = p + len; p < end; p++)
+	{
+		if (ki_isdigit(*p))
+		{
+			/* keep counting past maxdigits so the message gives the length */
+			if (n < maxdigits)
+				v = v * 10 + (*p - '0');
+			n++;
+		}
+		else if (*p != ' ' && *p != '.' && *p != '-')
+			return ki_fail(why, "%s contains the character %s; only digits and the separators space, dot and hyphen are allowed.",
+						   what, ki_char_desc(*p, cbuf, sizeof(cbuf)));
+	}
+	if (n == 0)
+		return ki_fail(why, "The value has no digits; a %s consists of digits.", what);
+	*ndigits = n;
+	*value = v;
+	return true;
+}

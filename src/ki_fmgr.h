@@ -1,0 +1,38 @@
+/*
+ * ki_fmgr.h
+ *		Shared fmgr glue: turning core failures into PostgreSQL errors.
+ *
+ * The glue only converts between Datums and C values and reports; every rule
+ * lives in the pure core (*_core.c).
+ */
+#ifndef KI_FMGR_H
+#define KI_FMGR_H
+
+#include "postgres.h"
+#include "fmgr.h"
+#include "nodes/nodes.h"
+
+#include "ki_core.h"
+
+/*
+ * Report text input that the core rejected: SQLSTATE 22P02, the type and the
+ * value in the message, the core's reason as detail and hint.  On PostgreSQL
+ * 16 and later a soft-error context (pg_input_is_valid) gets the error
+ * instead of a throw; the caller then returns (Datum) 0.
+ */
+void		ki_invalid_text(Node *escontext, const char *typname, const char *input,
+							const ki_reason *why);
+
+/*
+ * Report a value from another type (integer cast) that the core rejected:
+ * SQLSTATE 22023 with the same message layout.
+ */
+void		ki_invalid_value(const char *typname, const char *input, const ki_reason *why);
+
+/* Report binary input that is not a valid value: SQLSTATE 22P03. */
+void		ki_invalid_binary(const char *typname, const ki_reason *why);
+
+/* The text argument as a NUL-terminated C string (palloc'd). */
+char	   *ki_text_arg(FunctionCallInfo fcinfo, int argno);
+
+#endif							/* KI_FMGR_H */

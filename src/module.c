@@ -1,0 +1,12 @@
+/*
+ * module.c
+ *		The one PG_MODULE_MAGIC of the klantinteracties shared library.
+ */
+#include "postgres.h"
+#include "fmgr.h"
+
+#if PG_VERSION_NUM >= 180000
+PG_MODULE_MAGIC_EXT(.name = "klantinteracties", .version = KI_VERSION);
+#else
+PG_MODULE_MAGIC;
+#endif
