@@ -29,8 +29,16 @@ SHLIB_LINK  = -lidn2
 
 EXTRA_CLEAN = results regression.diffs regression.out tmp_check log
 
-PGXS := $(shell $(PG_CONFIG) --pgxs)
+# On a fresh machine pg_config or PGXS is missing until `make deps` (which
+# `make test` and `make demo` run first) installs them.
+PGXS := $(wildcard $(shell $(PG_CONFIG) --pgxs 2>/dev/null))
+ifneq ($(PGXS),)
 include $(PGXS)
+else
+all install installcheck:
+	@echo "PGXS not found through '$(PG_CONFIG)': run 'make deps' first (make test and make demo do)." >&2
+	@exit 1
+endif
 
 $(DATA_built): $(SQL_SRC) src/sql/fixed_type.sql.in src/sql/assemble.awk $(EXTENSION).control
 	awk -v template=src/sql/fixed_type.sql.in -f src/sql/assemble.awk $(SQL_SRC) > $@
