@@ -43,7 +43,7 @@ endif
 $(DATA_built): $(SQL_SRC) src/sql/fixed_type.sql.in src/sql/assemble.awk $(EXTENSION).control
 	awk -v template=src/sql/fixed_type.sql.in -f src/sql/assemble.awk $(SQL_SRC) > $@
 
-.PHONY: test demo demo-stop deps
+.PHONY: test demo demo-stop deps bench bench-core
 
 deps:
 	@scripts/deps.sh
@@ -56,3 +56,18 @@ demo:
 
 demo-stop:
 	@scripts/demo.sh stop
+
+# make bench [SIZE=quick|full|N] [REPS=5] [BENCH="01 ..."]: see scripts/bench.sh.
+bench:
+	@SIZE="$(SIZE)" REPS="$(REPS)" BENCH="$(BENCH)" scripts/bench.sh
+
+# The pure C core alone, timed per call against strtol (bench/core_bench.c);
+# compiled with the extension's flags.
+CORE_SRC = $(sort $(wildcard src/*_core.c))
+
+bench/out/core_bench: bench/core_bench.c $(CORE_SRC) $(wildcard src/*_core.h)
+	@mkdir -p bench/out
+	$(CC) $(CFLAGS) $(PG_CFLAGS) -Isrc -o $@ bench/core_bench.c $(CORE_SRC) $(SHLIB_LINK)
+
+bench-core: bench/out/core_bench
+	bench/out/core_bench
