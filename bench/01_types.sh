@@ -5,6 +5,7 @@
 
 name=01_types
 n=$((5 * BENCH_SIZE))	# 5 values per partij: 5,000,000 at the full size
+m=$((n < 20000 ? n : 20000))	# values for the agreement check
 
 bq -f bench/$name.sql
 
@@ -19,6 +20,7 @@ SELECT bench.types_prepare('$t', $n) AS ok \gset
 VACUUM (FREEZE, ANALYZE) bench.t_$t;
 SELECT pg_prewarm('bench.t_$t') \g /dev/null
 SELECT bench.types_measure('$t', $BENCH_REPS) \g /dev/null
+SELECT bench.types_agree('$t', $m) \g /dev/null
 DROP TABLE bench.t_$t;
 \endif
 SQL
@@ -170,6 +172,26 @@ MD
 	if [ -n "$skipped" ]; then
 		printf '\nNot measured: %s.\n' "$skipped"
 	fi
+	cat <<MD
+
+### Do the rules agree?
+
+Are the variants checking the same thing? Over $(thousands "$m") generated values, three in four
+mutated (one character replaced, deleted or inserted), each rule is compared with
+\`is_<type>()\`, which accepts exactly what our input function accepts. The PL/pgSQL
+functions should agree; Open Klant's regex checks less (no check digits, no number plan)
+but also refuses spellings our types normalise (separators, lower case), so it differs
+both ways.
+
+| type | values | ours accepts | PL/pgSQL differs | e.g. | regex accepts, ours rejects | e.g. | regex rejects, ours accepts |
+|---|---|---|---|---|---|---|---|
+MD
+	bq -c "
+		SELECT format('| %s | %s | %s | %s | %s | %s | %s | %s |', a.name, a.m, a.ours_valid,
+			   a.pl_differs, coalesce('\`' || a.pl_example || '\`', ''),
+			   a.re_looser, coalesce('\`' || a.re_example || '\`', ''), a.re_stricter)
+		  FROM bench.type_agreement a JOIN bench.type_entry e USING (name)
+		 ORDER BY e.ord"
 	if [ -f bench/$name.notes.md ]; then
 		echo
 		cat bench/$name.notes.md
