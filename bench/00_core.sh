@@ -14,6 +14,20 @@ CREATE TEMP TABLE core (type text, variant text, run int, ns float8, n bigint);
 INSERT INTO bench.result SELECT '$name', type, variant, run, ns, n FROM core;
 SQL
 
+order="array_position(ARRAY['bsn','rsin','kvk_nummer','vestigingsnummer','postcode','telefoonnummer','emailadres','iban','bic','bag_id','landcode'], o.item)"
+bq -F ' ' -c "
+	SELECT o.item, concat_ws(' ', round(o.med::numeric, 2), round(o.lo::numeric, 2), round(o.hi::numeric, 2),
+							 round(s.med::numeric, 2), round(s.lo::numeric, 2), round(s.hi::numeric, 2),
+							 round(c.med::numeric, 2), round(c.lo::numeric, 2), round(c.hi::numeric, 2))
+	  FROM bench.summary('$name', 'strtoll') o
+	  JOIN bench.summary('$name', 'strtoll') s ON s.item = o.item AND s.variant = 'strtoll'
+	  JOIN bench.summary('$name', 'strtoll') c ON c.item = o.item AND c.variant = 'copy'
+	 WHERE o.variant = 'ours'
+	 ORDER BY $order" >"$BENCH_OUT/$name.dat"
+PLOT_REF= PLOT_YMIN=1 bench_plot_bars "$BENCH_OUT/$name.dat" "$BENCH_PLOTS/$name.png" \
+	"The C core alone: nanoseconds per call, median and min-max of $BENCH_REPS runs" \
+	"ns per call (log scale)" "ours (ki_<type>_parse)" "strtoll" "copy (strlen + memcpy)"
+
 {
 	cat <<MD
 ## 0. The C core alone
@@ -26,6 +40,8 @@ and a copy of each string (\`strlen\` + \`memcpy\`, roughly what text input cost
 goes through a function pointer, as in PostgreSQL's function manager. Nanoseconds per call:
 median (minimum–maximum) of $BENCH_REPS runs, the variants interleaved; the ratio is taken per run.
 
+![The C core per call](benchmarks/$name.png)
+
 | type | ours ns/call | strtoll ns/call | copy ns/call | ours ÷ strtoll |
 |---|---|---|---|---|
 MD
@@ -37,7 +53,7 @@ MD
 		  JOIN bench.summary('$name', 'strtoll') s ON s.item = o.item AND s.variant = 'strtoll'
 		  JOIN bench.summary('$name', 'strtoll') c ON c.item = o.item AND c.variant = 'copy'
 		 WHERE o.variant = 'ours'
-		 ORDER BY array_position(ARRAY['bsn','rsin','kvk_nummer','vestigingsnummer','postcode','telefoonnummer','emailadres','iban','bic','bag_id','landcode'], o.item)"
+		 ORDER BY $order"
 	if [ -s "$BENCH_OUT/$name.err" ]; then
 		printf '\nThe core rejected generated values (those types are left out):\n\n```\n%s\n```\n' "$(cat "$BENCH_OUT/$name.err")"
 	fi

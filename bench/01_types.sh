@@ -192,10 +192,6 @@ MD
 			   a.re_looser, coalesce('\`' || a.re_example || '\`', ''), a.re_stricter)
 		  FROM bench.type_agreement a JOIN bench.type_entry e USING (name)
 		 ORDER BY e.ord"
-	if [ -f bench/$name.notes.md ]; then
-		echo
-		cat bench/$name.notes.md
-	fi
 	cat <<MD
 
 ### Times

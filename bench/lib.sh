@@ -26,11 +26,14 @@ thousands() {
 # bench_plot_bars DAT PNG TITLE YLABEL LABEL...: a grouped bar chart on a
 # log scale with min-max error bars.  DAT has one line per group: its name,
 # then median, min and max for each LABEL ("?" where missing).  A dashed line
-# marks 1, the reference.
+# marks the reference 1, unless PLOT_REF is set empty; PLOT_YMIN sets the
+# bottom of the axis (0.2).
 bench_plot_bars() {
 	local dat=$1 png=$2 title=$3 ylabel=$4
 	shift 4
 	local plot="" col=2 label
+	local ref="set arrow from graph 0, first 1 to graph 1, first 1 nohead dashtype 2 lc rgb '#555555'"
+	[ -n "${PLOT_REF-1}" ] || ref=
 	for label in "$@"; do
 		[ -n "$plot" ] && plot+=", "
 		if [ "$col" -eq 2 ]; then
@@ -50,12 +53,12 @@ set style histogram errorbars gap 1.5 lw 1
 set style fill solid 0.85 border -1
 set boxwidth 0.9
 set logscale y
-set yrange [0.2:*]
+set yrange [${PLOT_YMIN:-0.2}:*]
 set grid ytics
 set ylabel '$ylabel'
 set xtics nomirror rotate by -25
 set key below horizontal
-set arrow from graph 0, first 1 to graph 1, first 1 nohead dashtype 2 lc rgb '#555555'
+$ref
 plot $plot
 GP
 }
