@@ -24,7 +24,7 @@ RETURNS TABLE (ok boolean, canonical text, code text, detail text)
 LANGUAGE sql AS $$ SELECT * FROM pg_temp.try_expr(format('%L::%s', val, typ)) $$;
 
 -- The acceptance examples
-SELECT 'ABNANL2A'::bic, ' abna nl 2a '::bic, 'ABNANL2AXXX'::bic;
+SELECT 'ABNANL2A'::bic, ' abna nl 2a '::bic, 'ABNA-NL-2A'::bic, 'ABNANL2AXXX'::bic;
 SELECT 'ABNAZZ2A'::bic;
 SELECT is_bic('ABNANL2A'), is_bic('ABNAZZ2A'), is_bic(NULL);
 

@@ -111,7 +111,9 @@ CREATE OPERATOR CLASS iban_ops DEFAULT FOR TYPE iban USING btree AS
 	OPERATOR 3 =,
 	OPERATOR 4 >=,
 	OPERATOR 5 >,
-	FUNCTION 1 iban_cmp(iban, iban);
+	FUNCTION 1 iban_cmp(iban, iban),
+	-- equal IBANs have equal bytes, so btree indexes may deduplicate them
+	FUNCTION 4 btequalimage(oid);
 CREATE OPERATOR CLASS iban_ops DEFAULT FOR TYPE iban USING hash AS
 	OPERATOR 1 =,
 	FUNCTION 1 iban_hash(iban),
