@@ -11,7 +11,7 @@ MODULE_big = $(EXTENSION)
 OBJS       = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 
 # The install script, assembled from src/sql/*.sql in name order; a line
-# "-- @fixed_type NAME BASE" expands src/sql/fixed_type.sql.in there.
+# "-- @TEMPLATE NAME [BASE]" expands src/sql/TEMPLATE.sql.in there.
 SQL_SRC    = $(sort $(wildcard src/sql/*.sql))
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 
@@ -40,8 +40,8 @@ all install installcheck:
 	@exit 1
 endif
 
-$(DATA_built): $(SQL_SRC) src/sql/fixed_type.sql.in src/sql/assemble.awk $(EXTENSION).control
-	awk -v template=src/sql/fixed_type.sql.in -f src/sql/assemble.awk $(SQL_SRC) > $@
+$(DATA_built): $(SQL_SRC) $(wildcard src/sql/*.sql.in) src/sql/assemble.awk $(EXTENSION).control
+	awk -f src/sql/assemble.awk $(SQL_SRC) > $@ || { rm -f $@; exit 1; }
 
 .PHONY: test demo demo-stop deps fuzz
 

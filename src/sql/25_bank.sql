@@ -158,3 +158,5 @@ COMMENT ON FUNCTION bic_filiaal(bic) IS 'The branch code of an 11-character BIC 
 CREATE FUNCTION bic8(bic) RETURNS bic
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION bic8(bic) IS 'The BIC without its branch code (the first 8 characters): bic8(a) = bic8(b) compares institution and location, so ABNANL2A and ABNANL2AXXX match.';
+
+-- @minmax iban
