@@ -16,10 +16,10 @@ SQL_SRC    = $(sort $(wildcard src/sql/*.sql))
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 
 REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
-REGRESS_OPTS = --load-extension=$(EXTENSION)
+REGRESS_OPTS = --load-extension=pg_trgm --load-extension=$(EXTENSION)
 
 ISOLATION      = $(sort $(basename $(notdir $(wildcard specs/*.spec))))
-ISOLATION_OPTS = --load-extension=$(EXTENSION)
+ISOLATION_OPTS = --load-extension=pg_trgm --load-extension=$(EXTENSION)
 
 PG_CPPFLAGS = -I$(srcdir)/src -DKI_VERSION='"$(EXTVERSION)"'
 PG_CFLAGS   = -Wall -Wextra
