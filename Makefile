@@ -18,8 +18,10 @@ DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
 REGRESS_OPTS = --load-extension=pg_trgm --load-extension=$(EXTENSION)
 
+ifneq ($(wildcard specs/*.spec),)
 ISOLATION      = $(sort $(basename $(notdir $(wildcard specs/*.spec))))
 ISOLATION_OPTS = --load-extension=pg_trgm --load-extension=$(EXTENSION)
+endif
 
 PG_CPPFLAGS = -I$(srcdir)/src -DKI_VERSION='"$(EXTVERSION)"'
 PG_CFLAGS   = -Wall -Wextra
@@ -27,8 +29,16 @@ SHLIB_LINK  = -lidn2
 
 EXTRA_CLEAN = results regression.diffs regression.out tmp_check log
 
-PGXS := $(shell $(PG_CONFIG) --pgxs)
+# On a fresh machine pg_config or PGXS is missing until `make deps` (which
+# `make test` and `make demo` run first) installs them.
+PGXS := $(wildcard $(shell $(PG_CONFIG) --pgxs 2>/dev/null))
+ifneq ($(PGXS),)
 include $(PGXS)
+else
+all install installcheck:
+	@echo "PGXS not found through '$(PG_CONFIG)': run 'make deps' first (make test and make demo do)." >&2
+	@exit 1
+endif
 
 $(DATA_built): $(SQL_SRC) src/sql/fixed_type.sql.in src/sql/assemble.awk $(EXTENSION).control
 	awk -v template=src/sql/fixed_type.sql.in -f src/sql/assemble.awk $(SQL_SRC) > $@

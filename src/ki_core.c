@@ -84,7 +84,7 @@ ki_collect_digits(const char *s, const char *what, int maxdigits,
 	if (!ki_trim(s, &p, &len, why))
 		return false;
 	if (len == 0)
-		return ki_fail(why, "The value is empty; a %s consists of digits.", what);
+		return ki_fail(why, "%s is empty.", what);
 
 	for (const char *end = p + len; p < end; p++)
 	{
@@ -100,7 +100,7 @@ ki_collect_digits(const char *s, const char *what, int maxdigits,
 						   what, ki_char_desc(*p, cbuf, sizeof(cbuf)));
 	}
 	if (n == 0)
-		return ki_fail(why, "The value has no digits; a %s consists of digits.", what);
+		return ki_fail(why, "%s has no digits.", what);
 	*ndigits = n;
 	*value = v;
 	return true;

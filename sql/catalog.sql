@@ -1,0 +1,53 @@
+-- Catalog checks over the whole extension: version, operator classes,
+-- function markings and comments on the type plumbing.
+SET search_path = klantinteracties, public;
+
+SELECT extversion, extrelocatable, extnamespace::regnamespace
+FROM pg_extension WHERE extname = 'klantinteracties';
+
+-- Every operator class of the extension passes its access method's validator.
+SELECT count(*) AS opclasses,
+	count(*) FILTER (WHERE NOT amvalidate(c.oid)) AS invalid
+FROM pg_opclass c
+JOIN pg_depend d ON d.classid = 'pg_opclass'::regclass AND d.objid = c.oid AND d.deptype = 'e'
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'klantinteracties';
+SELECT c.opcname, a.amname
+FROM pg_opclass c JOIN pg_am a ON a.oid = c.opcmethod
+JOIN pg_depend d ON d.classid = 'pg_opclass'::regclass AND d.objid = c.oid AND d.deptype = 'e'
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'klantinteracties'
+WHERE NOT amvalidate(c.oid);
+
+-- Every base type of the extension has btree and hash default opclasses,
+-- binary I/O and an is_<type>(text) predicate.
+SELECT t.typname,
+	EXISTS (SELECT FROM pg_opclass c WHERE c.opcintype = t.oid AND c.opcdefault AND c.opcmethod = (SELECT oid FROM pg_am WHERE amname = 'btree')) AS btree,
+	EXISTS (SELECT FROM pg_opclass c WHERE c.opcintype = t.oid AND c.opcdefault AND c.opcmethod = (SELECT oid FROM pg_am WHERE amname = 'hash')) AS hash,
+	t.typreceive <> 0 AND t.typsend <> 0 AS binary_io,
+	to_regprocedure(format('klantinteracties.is_%s(text)', t.typname)) IS NOT NULL AS predicate
+FROM pg_type t
+JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e'
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'klantinteracties'
+WHERE t.typtype = 'b'
+ORDER BY t.typname;
+
+-- C functions are never VOLATILE and always PARALLEL SAFE and STRICT;
+-- LEAKPROOF appears only on comparison and hash support.
+SELECT p.oid::regprocedure AS function, p.provolatile, p.proparallel, p.proisstrict
+FROM pg_proc p
+JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'klantinteracties'
+WHERE p.prolang IN (SELECT oid FROM pg_language WHERE lanname IN ('c', 'internal'))
+	AND (p.provolatile = 'v' OR p.proparallel <> 's' OR NOT p.proisstrict);
+SELECT p.oid::regprocedure AS leakproof_function
+FROM pg_proc p
+JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'klantinteracties'
+WHERE p.proleakproof
+	AND p.proname !~ '_(eq|ne|lt|le|gt|ge|cmp|hash|hash_extended|to_int8)$';
+
+-- Every operator of the extension has a comment.
+SELECT o.oid::regoperator AS operator_without_comment
+FROM pg_operator o
+JOIN pg_depend d ON d.classid = 'pg_operator'::regclass AND d.objid = o.oid AND d.deptype = 'e'
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'klantinteracties'
+WHERE obj_description(o.oid, 'pg_operator') IS NULL;
