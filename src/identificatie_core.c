@@ -31,14 +31,6 @@ ki_kvk_mod11_ok(int32_t v)
 	return sum % 11 == 0;
 }
 
-void
-ki_format_padded(int64_t v, int width, char *buf)
-{
-	buf[width] = '\0';
-	for (int i = width - 1; i >= 0; i--, v /= 10)
-		buf[i] = (char) ('0' + v % 10);
-}
-
 /* BSN and RSIN share everything but their name and the 8-digit rule. */
 static bool
 elfproef_check(int64_t v, const char *what, ki_reason *why)

@@ -35,7 +35,29 @@ int			ki_elfproef_remainder(int32_t v);
 /* The weighted mod-11 (8..1) that KvK's own numbers satisfy; diagnostic only. */
 bool		ki_kvk_mod11_ok(int32_t v);
 
-/* Zero-padded decimal of width digits into buf (size >= width + 1). */
-void		ki_format_padded(int64_t v, int width, char *buf);
+/* Canonical text: the number zero-padded to its full width. */
+static inline void
+ki_bsn_format(int32_t v, char *buf)
+{
+	ki_format_padded(v, KI_BSN_LEN, buf);
+}
+
+static inline void
+ki_rsin_format(int32_t v, char *buf)
+{
+	ki_format_padded(v, KI_BSN_LEN, buf);
+}
+
+static inline void
+ki_kvk_nummer_format(int32_t v, char *buf)
+{
+	ki_format_padded(v, KI_KVK_LEN, buf);
+}
+
+static inline void
+ki_vestigingsnummer_format(int64_t v, char *buf)
+{
+	ki_format_padded(v, KI_VESTIGINGSNUMMER_LEN, buf);
+}
 
 #endif							/* IDENTIFICATIE_CORE_H */

@@ -34,6 +34,14 @@ ki_hint(ki_reason *why, const char *fmt,...)
 	va_end(ap);
 }
 
+void
+ki_format_padded(int64_t v, int width, char *buf)
+{
+	buf[width] = '\0';
+	for (int i = width - 1; i >= 0; i--, v /= 10)
+		buf[i] = (char) ('0' + v % 10);
+}
+
 const char *
 ki_char_desc(char c, char *buf, size_t buflen)
 {

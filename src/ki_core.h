@@ -55,6 +55,12 @@ ki_islower(char c)
 	return c >= 'a' && c <= 'z';
 }
 
+static inline bool
+ki_isalpha(char c)
+{
+	return ki_isupper(c) || ki_islower(c);
+}
+
 static inline char
 ki_toupper(char c)
 {
@@ -90,6 +96,9 @@ bool		ki_trim(const char *s, const char **start, size_t *len, ki_reason *why);
  */
 bool		ki_collect_digits(const char *s, const char *what, int maxdigits,
 							  int *ndigits, int64_t *value, ki_reason *why);
+
+/* Zero-padded decimal of width digits into buf (size >= width + 1). */
+void		ki_format_padded(int64_t v, int width, char *buf);
 
 /* Describe a character for messages: "'x'" or "byte 0x0A". */
 const char *ki_char_desc(char c, char *buf, size_t buflen);
