@@ -1,9 +1,6 @@
 -- TEMPORARY (branch datamodel only): stand-ins for the types other branches
 -- are building, so the data model installs before they are merged.  Deleted
 -- when main brings the real types.
-CREATE DOMAIN postcode AS text;
-CREATE DOMAIN bag_id AS text;
-CREATE DOMAIN landcode AS text;
 CREATE DOMAIN iban AS text;
 CREATE DOMAIN bic AS text;
 CREATE DOMAIN emailadres AS text CHECK (VALUE ~ '^[^@ ]+@[^@ ]+\.[a-z]+$');

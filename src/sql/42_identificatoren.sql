@@ -3,7 +3,8 @@
 -- with every rule of open-klant.md 2.3 and 2.4 as a constraint.
 
 -- The allowed combinations (open-klant.md 2.3), as two steps so that each
--- refusal names its step, as Open Klant's two messages do.
+-- refusal names its step, as Open Klant's two messages do; CHECKs run in
+-- name order, so the register step (objecttype_...) is reported first.
 CREATE FUNCTION register_past_bij_objecttype(code_register, code_objecttype) RETURNS boolean
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, klantinteracties, pg_temp
@@ -79,9 +80,9 @@ CREATE TABLE partij_identificator (
 	CONSTRAINT partij_identificator_sub_identificator_van_is_kvk_nummer
 		FOREIGN KEY (sub_identificator_van, sub_identificator_van_soort)
 		REFERENCES partij_identificator (uuid, code_soort_object_id),
-	CONSTRAINT partij_identificator_register_past_bij_objecttype
+	CONSTRAINT partij_identificator_objecttype_toegestaan_in_register
 		CHECK (register_past_bij_objecttype(code_register, code_objecttype)),
-	CONSTRAINT partij_identificator_objecttype_past_bij_soort_object_id
+	CONSTRAINT partij_identificator_soort_object_id_toegestaan_bij_objecttype
 		CHECK (objecttype_past_bij_soort_object_id(code_objecttype, code_soort_object_id)),
 	CONSTRAINT partij_identificator_object_id_niet_leeg CHECK (btrim(object_id) <> ''),
 	CONSTRAINT partij_identificator_vestigingsnummer_vereist_sub_identificator
