@@ -43,7 +43,7 @@ endif
 $(DATA_built): $(SQL_SRC) src/sql/fixed_type.sql.in src/sql/assemble.awk $(EXTENSION).control
 	awk -v template=src/sql/fixed_type.sql.in -f src/sql/assemble.awk $(SQL_SRC) > $@
 
-.PHONY: test demo demo-stop deps
+.PHONY: test demo demo-stop deps diagram
 
 deps:
 	@scripts/deps.sh
@@ -56,3 +56,7 @@ demo:
 
 demo-stop:
 	@scripts/demo.sh stop
+
+# docs/datamodel.png, drawn from the catalog of a throwaway cluster.
+diagram:
+	@scripts/diagram.sh
