@@ -31,7 +31,8 @@ WHERE t.typtype = 'b'
 ORDER BY t.typname;
 
 -- C functions are never VOLATILE and always PARALLEL SAFE and STRICT;
--- LEAKPROOF appears only on comparison and hash support.
+-- LEAKPROOF appears on comparison and hash support; any other LEAKPROOF
+-- function is listed here, each one reviewed: it cannot raise an error.
 SELECT p.oid::regprocedure AS function, p.provolatile, p.proparallel, p.proisstrict
 FROM pg_proc p
 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'

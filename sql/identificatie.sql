@@ -122,19 +122,23 @@ FROM (VALUES ('123456789::bsn'), ('0::bsn'), ('(-5)::bsn'), ('1000000000::bigint
 CREATE TABLE ids (b bsn, r rsin, k kvk_nummer, v vestigingsnummer);
 INSERT INTO ids VALUES ('000009921', '002564440', '02564440', '000038509504'),
 	('999993653', '517439943', '69599084', '990000541921'), (NULL, NULL, NULL, NULL);
-COPY ids TO '/tmp/klantinteracties_ids.txt';
-COPY ids TO '/tmp/klantinteracties_ids.bin' WITH (FORMAT binary);
+-- server-side files go into the cluster's own data directory
+SELECT current_setting('data_directory') || '/ki_ids.txt' AS ftxt,
+	current_setting('data_directory') || '/ki_ids.bin' AS fbin,
+	current_setting('data_directory') || '/ki_bad.bin' AS fbad \gset
+COPY ids TO :'ftxt';
+COPY ids TO :'fbin' WITH (FORMAT binary);
 CREATE TABLE ids_text (LIKE ids);
 CREATE TABLE ids_bin (LIKE ids);
-COPY ids_text FROM '/tmp/klantinteracties_ids.txt';
-COPY ids_bin FROM '/tmp/klantinteracties_ids.bin' WITH (FORMAT binary);
+COPY ids_text FROM :'ftxt';
+COPY ids_bin FROM :'fbin' WITH (FORMAT binary);
 SELECT * FROM ids_bin;
 SELECT (SELECT count(*) FROM (SELECT * FROM ids EXCEPT ALL SELECT * FROM ids_text) d) AS text_diff,
 	(SELECT count(*) FROM (SELECT * FROM ids EXCEPT ALL SELECT * FROM ids_bin) d) AS bin_diff;
 -- binary input validates again: an int4 that fails the elfproef is refused
-COPY (SELECT 123456789) TO '/tmp/klantinteracties_bad.bin' WITH (FORMAT binary);
+COPY (SELECT 123456789) TO :'fbad' WITH (FORMAT binary);
 CREATE TABLE bad_bsn (b bsn);
-COPY bad_bsn FROM '/tmp/klantinteracties_bad.bin' WITH (FORMAT binary);
+COPY bad_bsn FROM :'fbad' WITH (FORMAT binary);
 
 -- ordering follows the canonical text; btree index for equality and range
 CREATE TABLE people AS
