@@ -10,20 +10,20 @@
 -- address, and disappears with its address.
 
 -- The canonical form of an address, on which duplicates are found and
--- lookups work: e-mail as the emailadres type prints it, lower-cased (its
--- equality ignores case); telephone numbers as the telefoonnummer type
--- prints them; other addresses as given.
+-- lookups work: e-mail as the emailadres type compares it (the whole address
+-- lower-cased); telephone numbers in E.164, as the telefoonnummer type prints
+-- them; other addresses as given.
 CREATE FUNCTION digitaal_adres_sleutel(soort soort_digitaal_adres, adres text) RETURNS text
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	AS $$
 SELECT CASE soort
-	WHEN 'email' THEN lower(adres::emailadres::text)
+	WHEN 'email' THEN emailadres_genormaliseerd(adres::emailadres)
 	WHEN 'telefoonnummer' THEN adres::telefoonnummer::text
 	ELSE btrim(adres)
 END
 $$;
-COMMENT ON FUNCTION digitaal_adres_sleutel(soort_digitaal_adres, text) IS 'Canonical text of a digitaal adres: e-mail parsed as emailadres and lower-cased, telefoonnummer parsed as telefoonnummer (so 06-12345678 and +31612345678 coincide), overig trimmed. Fails (22P02) when the address is invalid for its soort.';
+COMMENT ON FUNCTION digitaal_adres_sleutel(soort_digitaal_adres, text) IS 'Canonical text of a digitaal adres: e-mail parsed as emailadres and lower-cased (emailadres_genormaliseerd), telefoonnummer parsed as telefoonnummer (so 06-12345678 and +31612345678 coincide), overig trimmed. Fails (22P02) when the address is invalid for its soort.';
 
 CREATE TABLE digitaal_adres (
 	uuid uuid NOT NULL DEFAULT gen_random_uuid(),
