@@ -43,7 +43,12 @@ endif
 $(DATA_built): $(SQL_SRC) src/sql/fixed_type.sql.in src/sql/assemble.awk $(EXTENSION).control
 	awk -v template=src/sql/fixed_type.sql.in -f src/sql/assemble.awk $(SQL_SRC) > $@
 
-.PHONY: test demo demo-stop deps diagram
+.PHONY: test demo demo-stop deps fuzz diagram
+
+# A long run of the pure-core fuzzer under ASan/UBSan (make test runs a short one).
+FUZZ_ITERATIONS ?= 2000000
+fuzz:
+	FUZZ_ITERATIONS=$(FUZZ_ITERATIONS) test/core_fuzz.sh
 
 deps:
 	@scripts/deps.sh

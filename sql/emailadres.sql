@@ -303,7 +303,7 @@ INSERT INTO email_src SELECT i, canonical::emailadres FROM email_gen WHERE code 
 CREATE TABLE email_dst (id int, e emailadres);
 CREATE FUNCTION pg_temp.copy_roundtrip(fmt text) RETURNS bigint AS $$
 DECLARE
-	f text := format('/tmp/klantinteracties_emailadres_%s.%s', pg_backend_pid(), fmt);
+	f text := format('%s/ki_emailadres.%s', current_setting('data_directory'), fmt);
 	n bigint;
 BEGIN
 	TRUNCATE email_dst;
@@ -325,7 +325,7 @@ SELECT emailadres_send('Jan@Voorbeeld.NL');
 CREATE TABLE email_raw (b bytea);
 CREATE FUNCTION pg_temp.recv(b bytea, OUT canonical text, OUT code text, OUT detail text) AS $$
 DECLARE
-	f text := format('/tmp/klantinteracties_emailadres_%s.raw', pg_backend_pid());
+	f text := current_setting('data_directory') || '/ki_emailadres.raw';
 BEGIN
 	TRUNCATE email_raw, email_dst;
 	INSERT INTO email_raw VALUES (b);
