@@ -113,7 +113,7 @@ RESET enable_seqscan;
 SELECT pg_temp.probeer($$INSERT INTO rekeningnummer (uuid, partij, iban, bic, is_voorkeursrekeningnummer)
 	VALUES ('00000000-0000-0000-0000-0000000000e1', '00000000-0000-0000-0000-000000000001', 'NL91ABNA0417164300', 'ABNANL2A', true)$$);
 SELECT pg_temp.probeer($$INSERT INTO rekeningnummer (uuid, partij, iban, is_voorkeursrekeningnummer)
-	VALUES ('00000000-0000-0000-0000-0000000000e2', '00000000-0000-0000-0000-000000000001', 'NL02 RABO 0123 4567 89', true)$$);
+	VALUES ('00000000-0000-0000-0000-0000000000e2', '00000000-0000-0000-0000-000000000001', 'NL44 RABO 0123 4567 89', true)$$);
 SELECT pg_temp.probeer($$INSERT INTO rekeningnummer (iban, is_voorkeursrekeningnummer) VALUES ('NL91ABNA0417164300', true)$$);
 SELECT pg_temp.probeer($$INSERT INTO rekeningnummer (iban) VALUES ('NL91ABNA0417164301')$$);
 SELECT pg_temp.probeer($$INSERT INTO rekeningnummer (iban, bic) VALUES ('NL91ABNA0417164300', 'aaaa aaaa')$$);
