@@ -16,11 +16,11 @@ SQL_SRC    = $(sort $(wildcard src/sql/*.sql))
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 
 REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
-REGRESS_OPTS = --load-extension=$(EXTENSION)
+REGRESS_OPTS = --load-extension=pg_trgm --load-extension=$(EXTENSION)
 
 ifneq ($(wildcard specs/*.spec),)
 ISOLATION      = $(sort $(basename $(notdir $(wildcard specs/*.spec))))
-ISOLATION_OPTS = --load-extension=$(EXTENSION)
+ISOLATION_OPTS = --load-extension=pg_trgm --load-extension=$(EXTENSION)
 endif
 
 PG_CPPFLAGS = -I$(srcdir)/src -DKI_VERSION='"$(EXTVERSION)"'
@@ -43,7 +43,7 @@ endif
 $(DATA_built): $(SQL_SRC) $(wildcard src/sql/*.sql.in) src/sql/assemble.awk $(EXTENSION).control
 	awk -f src/sql/assemble.awk $(SQL_SRC) > $@ || { rm -f $@; exit 1; }
 
-.PHONY: test demo demo-stop deps fuzz
+.PHONY: test demo demo-stop deps fuzz diagram
 
 # A long run of the pure-core fuzzer under ASan/UBSan (make test runs a short one).
 FUZZ_ITERATIONS ?= 2000000
@@ -61,3 +61,7 @@ demo:
 
 demo-stop:
 	@scripts/demo.sh stop
+
+# docs/datamodel.png, drawn from the catalog of a throwaway cluster.
+diagram:
+	@scripts/diagram.sh
