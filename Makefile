@@ -11,16 +11,16 @@ MODULE_big = $(EXTENSION)
 OBJS       = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 
 # The install script, assembled from src/sql/*.sql in name order; a line
-# "-- @fixed_type NAME BASE" expands src/sql/fixed_type.sql.in there.
+# "-- @TEMPLATE NAME [BASE]" expands src/sql/TEMPLATE.sql.in there.
 SQL_SRC    = $(sort $(wildcard src/sql/*.sql))
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 
 REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
-REGRESS_OPTS = --load-extension=$(EXTENSION)
+REGRESS_OPTS = --load-extension=pg_trgm --load-extension=$(EXTENSION)
 
 ifneq ($(wildcard specs/*.spec),)
 ISOLATION      = $(sort $(basename $(notdir $(wildcard specs/*.spec))))
-ISOLATION_OPTS = --load-extension=$(EXTENSION)
+ISOLATION_OPTS = --load-extension=pg_trgm --load-extension=$(EXTENSION)
 endif
 
 PG_CPPFLAGS = -I$(srcdir)/src -DKI_VERSION='"$(EXTVERSION)"'
@@ -40,10 +40,15 @@ all install installcheck:
 	@exit 1
 endif
 
-$(DATA_built): $(SQL_SRC) src/sql/fixed_type.sql.in src/sql/assemble.awk $(EXTENSION).control
-	awk -v template=src/sql/fixed_type.sql.in -f src/sql/assemble.awk $(SQL_SRC) > $@
+$(DATA_built): $(SQL_SRC) $(wildcard src/sql/*.sql.in) src/sql/assemble.awk $(EXTENSION).control
+	awk -f src/sql/assemble.awk $(SQL_SRC) > $@ || { rm -f $@; exit 1; }
 
-.PHONY: test demo demo-stop deps bench bench-core
+.PHONY: test demo demo-stop deps fuzz diagram bench bench-core
+
+# A long run of the pure-core fuzzer under ASan/UBSan (make test runs a short one).
+FUZZ_ITERATIONS ?= 2000000
+fuzz:
+	FUZZ_ITERATIONS=$(FUZZ_ITERATIONS) test/core_fuzz.sh
 
 deps:
 	@scripts/deps.sh
@@ -61,7 +66,7 @@ demo-stop:
 bench:
 	@SIZE="$(SIZE)" REPS="$(REPS)" BENCH="$(BENCH)" scripts/bench.sh
 
-# The pure C core alone, timed per call against strtol (bench/core_bench.c);
+# The pure C core alone, timed per call against strtoll (bench/core_bench.c);
 # compiled with the extension's flags.
 CORE_SRC = $(sort $(wildcard src/*_core.c))
 
@@ -71,3 +76,7 @@ bench/out/core_bench: bench/core_bench.c $(CORE_SRC) $(wildcard src/*_core.h)
 
 bench-core: bench/out/core_bench
 	bench/out/core_bench
+
+# docs/datamodel.png, drawn from the catalog of a throwaway cluster.
+diagram:
+	@scripts/diagram.sh

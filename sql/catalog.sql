@@ -38,6 +38,7 @@ FROM pg_proc p
 JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'klantinteracties'
 WHERE p.prolang IN (SELECT oid FROM pg_language WHERE lanname IN ('c', 'internal'))
+	AND p.prokind = 'f'
 	AND (p.provolatile = 'v' OR p.proparallel <> 's' OR NOT p.proisstrict);
 SELECT p.oid::regprocedure AS leakproof_function
 FROM pg_proc p
@@ -52,3 +53,31 @@ FROM pg_operator o
 JOIN pg_depend d ON d.classid = 'pg_operator'::regclass AND d.objid = o.oid AND d.deptype = 'e'
 JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'klantinteracties'
 WHERE obj_description(o.oid, 'pg_operator') IS NULL;
+
+-- min() and max() exist for every base type and an index answers them.
+SELECT t.typname,
+	to_regprocedure(format('klantinteracties.min(klantinteracties.%s)', t.typname)) IS NOT NULL AS has_min,
+	to_regprocedure(format('klantinteracties.max(klantinteracties.%s)', t.typname)) IS NOT NULL AS has_max
+FROM pg_type t
+JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e'
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'klantinteracties'
+WHERE t.typtype = 'b'
+ORDER BY t.typname;
+CREATE TABLE minmax AS SELECT (i * 11)::bigint::klantinteracties.bsn AS b
+	FROM generate_series(10000000, 10010000) i WHERE klantinteracties.is_bsn(lpad((i * 11)::text, 9, '0'));
+CREATE INDEX ON minmax (b);
+ANALYZE minmax;
+EXPLAIN (COSTS OFF) SELECT min(b), max(b) FROM minmax;
+SELECT min(b), max(b) FROM minmax;
+SELECT min(e), max(e), min(i), max(i)
+FROM (VALUES ('b@x.nl'::klantinteracties.emailadres, 'NL91ABNA0417164300'::klantinteracties.iban),
+	('A@x.nl', 'DE89370400440532013000'), ('c@x.nl', 'GB82WEST12345698765432')) AS v(e, i);
+DROP TABLE minmax;
+-- Deduplication is allowed in btree indexes where equal values have equal
+-- bytes; not for emailadres, whose equality ignores case.
+SELECT c.opcname AS btree_opclass_without_equalimage
+FROM pg_opclass c
+JOIN pg_depend d ON d.classid = 'pg_opclass'::regclass AND d.objid = c.oid AND d.deptype = 'e'
+JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'klantinteracties'
+LEFT JOIN pg_amproc p ON p.amprocfamily = c.opcfamily AND p.amprocnum = 4
+WHERE c.opcmethod = (SELECT oid FROM pg_am WHERE amname = 'btree') AND p.amproc IS NULL;

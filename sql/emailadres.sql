@@ -410,7 +410,7 @@ CREATE DATABASE ki_email_latin1 TEMPLATE template0 ENCODING 'LATIN1' LC_COLLATE 
 CREATE DATABASE ki_email_sqlascii TEMPLATE template0 ENCODING 'SQL_ASCII' LC_COLLATE 'C' LC_CTYPE 'C';
 \c ki_email_latin1
 SET client_encoding = 'UTF8';
-CREATE EXTENSION klantinteracties;
+CREATE EXTENSION pg_trgm; CREATE EXTENSION klantinteracties;
 SET search_path = klantinteracties, public;
 :try_email
 SELECT 'Jan@Voorbeeld.NL'::emailadres, is_emailadres('info@b√ºcher.example') AS idn_ok,
@@ -419,7 +419,7 @@ SELECT s AS input, is_emailadres(s), r.code, r.detail FROM unnest(ARRAY['info@b√
 	pg_temp.try_email(s) AS r;
 SELECT emailadres_domein_unicode('x@xn--e1afmkfd.xn--p1ai');
 \c ki_email_sqlascii
-CREATE EXTENSION klantinteracties;
+CREATE EXTENSION pg_trgm; CREATE EXTENSION klantinteracties;
 SET search_path = klantinteracties, public;
 :try_email
 SELECT what, r.canonical, is_emailadres(s), r.code, r.detail

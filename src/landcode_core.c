@@ -9,6 +9,7 @@
  * ("land buiten Nederland") is a column CHECK, not a rule of the type.
  */
 #include "landcode_core.h"
+#include "iso3166_core.h"
 
 #include <string.h>
 
@@ -322,6 +323,15 @@ static const rvig_pair rvig_map[] = {
 };
 
 #define N_RVIG (sizeof(rvig_map) / sizeof(rvig_map[0]))
+
+/* The one list of assigned codes also serves bic (iso3166_core.h). */
+bool
+ki_iso3166_alpha2_known(const char c[2])
+{
+	if (!ki_isupper(c[0]) || !ki_isupper(c[1]))
+		return false;
+	return countries[LC(c[0], c[1])].alpha3 != NULL;
+}
 
 bool
 ki_landcode_check(int64_t v, ki_reason *why)

@@ -132,3 +132,5 @@ CREATE OPERATOR CLASS emailadres_ops DEFAULT FOR TYPE emailadres USING hash AS
 	OPERATOR 1 =,
 	FUNCTION 1 emailadres_hash(emailadres),
 	FUNCTION 2 emailadres_hash_extended(emailadres, bigint);
+
+-- @minmax emailadres

@@ -1,0 +1,76 @@
+-- The registry data model (Klantinteracties API 0.9.0 as Open Klant serves
+-- it): shared enumerations, the registration-timestamp trigger and small
+-- pure helpers used by the tables in 41..45.  docs/datamodel.md describes
+-- the model; docs/compat/datamodel.md where and why it differs from Open
+-- Klant.
+--
+-- Conventions of every table: the resource key is "uuid" (gen_random_uuid());
+-- references hold the uuid of the referenced row and are named after the API
+-- relation (verstrekt_door_partij, had_klantcontact, ...); optional text is
+-- '' rather than NULL (the API returns ""), optional typed values are NULL;
+-- geregistreerd_op / gewijzigd_op are kept by the database.
+
+CREATE TYPE soort_partij AS ENUM ('persoon', 'organisatie', 'contactpersoon');
+COMMENT ON TYPE soort_partij IS 'Soort partij (soortPartij): persoon, organisatie of contactpersoon.';
+
+CREATE TYPE soort_digitaal_adres AS ENUM ('email', 'telefoonnummer', 'overig');
+COMMENT ON TYPE soort_digitaal_adres IS 'Soort digitaal adres (soortDigitaalAdres): email, telefoonnummer of overig.';
+
+CREATE TYPE code_register AS ENUM ('brp', 'hr');
+COMMENT ON TYPE code_register IS 'Register van een partij-identificator (codeRegister): brp (Basisregistratie Personen) of hr (Handelsregister).';
+
+CREATE TYPE code_objecttype AS ENUM ('natuurlijk_persoon', 'niet_natuurlijk_persoon', 'vestiging');
+COMMENT ON TYPE code_objecttype IS 'Objecttype van een partij-identificator (codeObjecttype).';
+
+CREATE TYPE code_soort_object_id AS ENUM ('bsn', 'vestigingsnummer', 'kvk_nummer', 'rsin');
+COMMENT ON TYPE code_soort_object_id IS 'Soort object-ID van een partij-identificator (codeSoortObjectId): bepaalt het type van objectId.';
+
+CREATE TYPE klantcontactrol AS ENUM ('vertegenwoordiger', 'klant');
+COMMENT ON TYPE klantcontactrol IS 'Rol van een betrokkene bij een klantcontact (rol): klant (belanghebbende) of vertegenwoordiger (trad op namens een ander).';
+
+CREATE TYPE taakstatus AS ENUM ('te_verwerken', 'verwerkt');
+COMMENT ON TYPE taakstatus IS 'Status van een interne taak: te_verwerken (toegewezen, nog niets gedaan) of verwerkt (de toegewezen actor heeft gehandeld).';
+
+CREATE TYPE soort_actor AS ENUM ('medewerker', 'geautomatiseerde_actor', 'organisatorische_eenheid');
+COMMENT ON TYPE soort_actor IS 'Soort actor (soortActor): medewerker, geautomatiseerde_actor of organisatorische_eenheid.';
+
+-- geregistreerd_op and gewijzigd_op default to now() on insert; supplied
+-- values are kept there, so migrated rows and pg_dump restores (whose COPY
+-- fires this trigger too) keep their history.  On update the database alone
+-- decides.
+CREATE FUNCTION registratie_bijwerken() RETURNS trigger
+	LANGUAGE plpgsql VOLATILE SECURITY INVOKER
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+BEGIN
+	NEW.geregistreerd_op := OLD.geregistreerd_op;
+	NEW.gewijzigd_op := now();
+	RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION registratie_bijwerken() IS 'Trigger function (BEFORE UPDATE, every registry table): keeps geregistreerd_op and sets gewijzigd_op to the transaction time.';
+
+-- "Voornaam voorvoegsel achternaam" without the empty parts, as Open Klant's
+-- volledigeNaam.  concat_ws is only STABLE, so the generated columns need
+-- this IMMUTABLE spelling.
+CREATE FUNCTION volledige_naam(voornaam text, voorvoegsel_achternaam text, achternaam text) RETURNS text
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+SELECT ltrim(
+	CASE WHEN coalesce(voornaam, '') = '' THEN '' ELSE voornaam END ||
+	CASE WHEN coalesce(voorvoegsel_achternaam, '') = '' THEN '' ELSE ' ' || voorvoegsel_achternaam END ||
+	CASE WHEN coalesce(achternaam, '') = '' THEN '' ELSE ' ' || achternaam END, ' ')
+$$;
+COMMENT ON FUNCTION volledige_naam(text, text, text) IS 'Volledige naam (volledigeNaam): voornaam, voorvoegsel en achternaam met enkele spaties, lege delen overgeslagen; voorletters tellen niet mee.';
+
+CREATE FUNCTION metadata_waarden_geldig(metadata jsonb) RETURNS boolean
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+SELECT jsonb_typeof(metadata) <> 'object'
+	OR NOT EXISTS (SELECT FROM jsonb_each(metadata) AS e(sleutel, waarde)
+				   WHERE jsonb_typeof(e.waarde) <> 'string'
+					  OR char_length(e.waarde #>> '{}') > 255)
+$$;
+COMMENT ON FUNCTION metadata_waarden_geldig(jsonb) IS 'True when every value of a JSON object is a string of at most 255 characters (Open Klant''s metadata rule); true for non-objects, which a separate check refuses.';

@@ -1,0 +1,286 @@
+/*
+ * core_fuzz.c
+ *		Mutation fuzzer for the pure C core, built without PostgreSQL and run
+ *		under AddressSanitizer and UndefinedBehaviorSanitizer by
+ *		test/core_fuzz.sh.
+ *
+ * For every type it mutates valid seeds (delete, replace, insert, truncate,
+ * duplicate, random bytes) and checks the core's promises:
+ *   - parsing never touches memory it should not (the sanitizers watch);
+ *   - the verdict does not depend on whether a reason is asked for, so the
+ *     is_<type>() predicates agree with the input functions;
+ *   - a failure always comes with a reason;
+ *   - an accepted value passes its own check, and its canonical text parses
+ *     back to the same value (output is a fixed point).
+ *
+ * Usage: core_fuzz [iterations per type] [seed]
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bag_core.h"
+#include "bank_core.h"
+#include "emailadres_core.h"
+#include "identificatie_core.h"
+#include "landcode_core.h"
+#include "postcode_core.h"
+#include "telefoonnummer_core.h"
+
+#define MAXLEN 1400
+
+/* A fixed-width type: parse into an int64, check, format. */
+typedef struct fixed_type
+{
+	const char *name;
+	bool		(*parse) (const char *s, int64_t *out, ki_reason *why);
+	bool		(*check) (int64_t v, ki_reason *why);
+	void		(*format) (int64_t v, char *buf);
+	const char *seeds[8];
+} fixed_type;
+
+/* Adapters from each core's storage width to int64. */
+#define ADAPT(name, ctype) \
+static bool name##_parse64(const char *s, int64_t *out, ki_reason *why) \
+{ \
+	ctype		v = 0; \
+	bool		ok = ki_##name##_parse(s, &v, why); \
+ \
+	*out = v; \
+	return ok; \
+} \
+static void name##_format64(int64_t v, char *buf) \
+{ \
+	ki_##name##_format((ctype) v, buf); \
+}
+
+ADAPT(bsn, int32_t)
+ADAPT(rsin, int32_t)
+ADAPT(kvk_nummer, int32_t)
+ADAPT(vestigingsnummer, int64_t)
+ADAPT(postcode, int32_t)
+ADAPT(bag_id, int64_t)
+ADAPT(landcode, int16_t)
+ADAPT(telefoonnummer, int64_t)
+ADAPT(bic, int64_t)
+
+#define FIXED(name, ...) {#name, name##_parse64, ki_##name##_check, name##_format64, {__VA_ARGS__, NULL}}
+
+static const fixed_type fixed_types[] = {
+	FIXED(bsn, "111222333", "0000.09.921", "12345672"),
+	FIXED(rsin, "517439943", "002564440"),
+	FIXED(kvk_nummer, "69599084", "1234 5678"),
+	FIXED(vestigingsnummer, "000038509504", "990000541921"),
+	FIXED(postcode, "1015 CJ", "NL-2611ET", "9999xl"),
+	FIXED(bag_id, "0363010000758545", "NL.IMBAG.Nummeraanduiding.0363200000218908"),
+	FIXED(landcode, "NL", "de", " BE "),
+	FIXED(telefoonnummer, "020-123 45 67", "+31 (0)6 1234 5678", "0031612345678",
+		  "+441134960000", "0800 1234", "097012345678"),
+	FIXED(bic, "ABNANL2A", "abnanl2axxx", "DEUTDEFF500"),
+};
+
+/* A variable-length type: parse into its canonical text. */
+typedef struct text_type
+{
+	const char *name;
+	bool		(*parse) (const char *s, char *canon, ki_reason *why);
+	const char *seeds[8];
+} text_type;
+
+static bool
+emailadres_parse_text(const char *s, char *canon, ki_reason *why)
+{
+	ki_emailadres a;
+
+	if (!ki_emailadres_parse(s, &a, why))
+	{
+		/* out of memory is no verdict on the value; the fuzzer never expects it */
+		if (a.oom)
+			abort();
+		return false;
+	}
+	memcpy(canon, a.addr, a.len + 1);
+	return true;
+}
+
+static bool
+iban_parse_text(const char *s, char *canon, ki_reason *why)
+{
+	ki_iban		a;
+
+	if (!ki_iban_parse(s, &a, why))
+		return false;
+	memcpy(canon, a.s, a.len + 1);
+	return true;
+}
+
+static const text_type text_types[] = {
+	{"emailadres", emailadres_parse_text,
+	{"Jan@Voorbeeld.NL", "info@b\xc3\xbc" "cher.example", "a.b-c+d@sub.domain.nl", NULL}},
+	{"iban", iban_parse_text,
+	{"NL91ABNA0417164300", "nl91 abna 0417 1643 00", "DE89370400440532013000",
+	"GB82WEST12345698765432", NULL}},
+};
+
+static const char *fragments[] = {
+	"0", "1", "9", "a", "Z", " ", ".", "-", "+", "@", "(", ")", "/", "\t", "\n",
+	"\xc3\xa9", "\xe2\x82\xac", "\xff", "\xc3", "\"", "'", "\\", "%", "00",
+	"999999999999999999999", "NL", "xn--", "..", "(0)", "IMBAG."
+};
+
+static uint64_t rng_state;
+
+static uint32_t
+rnd(uint32_t n)
+{
+	/* xorshift64*: deterministic for a seed, no libc state */
+	rng_state ^= rng_state >> 12;
+	rng_state ^= rng_state << 25;
+	rng_state ^= rng_state >> 27;
+	return (uint32_t) ((rng_state * UINT64_C(2685821657736338717)) >> 33) % n;
+}
+
+static void
+mutate(const char *seed, char *buf)
+{
+	size_t		len;
+	int			ops = 1 + rnd(3);
+
+	snprintf(buf, MAXLEN, "%s", seed);
+	for (int i = 0; i < ops; i++)
+	{
+		len = strlen(buf);
+		size_t		pos = rnd((uint32_t) len + 1);
+		const char *frag = fragments[rnd(sizeof(fragments) / sizeof(fragments[0]))];
+		char		tmp[MAXLEN];
+
+		switch (rnd(6))
+		{
+			case 0:				/* delete */
+				if (pos < len)
+					memmove(buf + pos, buf + pos + 1, len - pos);
+				break;
+			case 1:				/* replace */
+			case 2:				/* insert */
+				snprintf(tmp, sizeof(tmp), "%.*s%s%s", (int) pos, buf, frag,
+						 buf + pos + (rnd(2) && pos < len ? 1 : 0));
+				memcpy(buf, tmp, MAXLEN);
+				break;
+			case 3:				/* truncate */
+				buf[pos] = '\0';
+				break;
+			case 4:				/* duplicate */
+				if (2 * len + 1 < MAXLEN)
+				{
+					memmove(buf + len, buf, len);
+					buf[2 * len] = '\0';
+				}
+				break;
+			default:			/* random byte (never NUL: C strings) */
+				if (pos < len)
+					buf[pos] = (char) (1 + rnd(255));
+				break;
+		}
+	}
+}
+
+static long failures;
+
+static void
+finding(const char *type, const char *input, const char *what)
+{
+	if (failures++ < 20)
+		fprintf(stderr, "%s: %s: input \"%s\"\n", type, what, input);
+}
+
+static void
+fuzz_fixed(const fixed_type *t, long iterations)
+{
+	char		input[MAXLEN];
+	char		out[64];
+	int			nseeds = 0;
+	long		accepted = 0;
+
+	while (t->seeds[nseeds])
+		nseeds++;
+	for (long i = 0; i < iterations; i++)
+	{
+		int64_t		v,
+					v2;
+		ki_reason	why;
+		bool		ok;
+
+		mutate(t->seeds[rnd(nseeds)], input);
+		why.detail[0] = '\0';
+		ok = t->parse(input, &v, &why);
+		if (ok != t->parse(input, &v2, NULL))
+			finding(t->name, input, "verdict depends on the reason argument");
+		if (!ok)
+		{
+			if (why.detail[0] == '\0')
+				finding(t->name, input, "rejected without a reason");
+			continue;
+		}
+		accepted++;
+		if (!t->check(v, NULL))
+			finding(t->name, input, "accepted value fails its own check");
+		t->format(v, out);
+		if (!t->parse(out, &v2, NULL) || v2 != v)
+			finding(t->name, input, "canonical text does not parse back to the value");
+	}
+	printf("%-18s %8ld mutants %8ld accepted\n", t->name, iterations, accepted);
+}
+
+static void
+fuzz_text(const text_type *t, long iterations)
+{
+	char		input[MAXLEN];
+	char		canon[MAXLEN];
+	char		again[MAXLEN];
+	int			nseeds = 0;
+	long		accepted = 0;
+
+	while (t->seeds[nseeds])
+		nseeds++;
+	for (long i = 0; i < iterations; i++)
+	{
+		ki_reason	why;
+		bool		ok;
+
+		mutate(t->seeds[rnd(nseeds)], input);
+		why.detail[0] = '\0';
+		ok = t->parse(input, canon, &why);
+		if (ok != t->parse(input, again, NULL))
+			finding(t->name, input, "verdict depends on the reason argument");
+		if (!ok)
+		{
+			if (why.detail[0] == '\0')
+				finding(t->name, input, "rejected without a reason");
+			continue;
+		}
+		accepted++;
+		if (!t->parse(canon, again, NULL) || strcmp(canon, again) != 0)
+			finding(t->name, input, "canonical text does not parse back to itself");
+	}
+	printf("%-18s %8ld mutants %8ld accepted\n", t->name, iterations, accepted);
+}
+
+int
+main(int argc, char **argv)
+{
+	long		iterations = argc > 1 ? atol(argv[1]) : 20000;
+
+	rng_state = argc > 2 ? strtoull(argv[2], NULL, 10) : 20261128;
+	if (rng_state == 0)
+		rng_state = 1;
+	for (size_t i = 0; i < sizeof(fixed_types) / sizeof(fixed_types[0]); i++)
+		fuzz_fixed(&fixed_types[i], iterations);
+	for (size_t i = 0; i < sizeof(text_types) / sizeof(text_types[0]); i++)
+		fuzz_text(&text_types[i], iterations);
+	if (failures > 0)
+	{
+		printf("core_fuzz: %ld findings\n", failures);
+		return 1;
+	}
+	return 0;
+}
