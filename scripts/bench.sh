@@ -128,9 +128,8 @@ for b in bench/[0-9][0-9]_*.sh; do
 	echo "== $name"
 	b0=$(date +%s)
 	BENCH_SIZE=$size BENCH_REPS=$REPS BENCH_OUT=$out BENCH_PLOTS=$plots \
-		bash "$b" >"$out/$name.log" 2>&1
-	rc=$?
-	sed 's/^/    /' "$out/$name.log"
+		bash "$b" 2>&1 | tee "$out/$name.log" | sed 's/^/    /'
+	rc=${PIPESTATUS[0]}
 	if [ "$rc" -ne 0 ]; then
 		failed+=("$name")
 		printf '## %s\n\nThis benchmark **failed** (exit status %s) in this run; the end of its log:\n\n```\n%s\n```\n' \
@@ -154,12 +153,26 @@ done <<'LIST'
 LIST
 
 echo "== write docs/benchmarks.md"
-cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)
+cpu=$(awk -F': ' '/^model name/ { m = $2 } /^cpu family/ { f = $2 } /^model[[:space:]]*:/ { n = $2 }
+	/^cpu MHz/ { mhz = $2 } /^cache size/ { c = $2 }
+	END { printf "%s (family %s, model %s), %.0f MHz, %s cache", m, f, n, mhz, c }' /proc/cpuinfo)
+virt=
+grep -qw hypervisor /proc/cpuinfo && virt="a virtual machine (cpuinfo flag hypervisor)"
 mem=$(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)
 os=$(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME")
 pgversion=$(psql -X -At -c "SELECT version()")
 extversion=$(psql -X -At -c "SELECT extversion FROM pg_extension WHERE extname = 'klantinteracties'")
 commit=$(git rev-parse --short HEAD 2>/dev/null)$(git diff --quiet HEAD 2>/dev/null || echo " with uncommitted changes")
+# Load average above half the cores at either end: say the machine was busy.
+if awk -v a="${load_before%% *}" -v b="${load_after%% *}" -v n="$(nproc)" 'BEGIN { exit !(a > n / 2 || b > n / 2) }'; then
+	busy="**This run was made on a shared, busy machine**: other processes used the CPUs
+during it (load average $load_before at the start, $load_after at the end, on $(nproc) cores).
+Interleaving the variants spreads that noise over all of them, but expect the spread to be
+wider, and the ratios less sharp, than on an idle machine."
+else
+	busy="The machine looked idle during this run (load average $load_before at the start,
+$load_after at the end, on $(nproc) cores)."
+fi
 command="make bench"
 [ "$SIZE" != quick ] && command+=" SIZE=$SIZE"
 [ "$REPS" != 5 ] && command+=" REPS=$REPS"
@@ -174,16 +187,13 @@ Every figure compares two things measured in the same run, repeated $REPS times:
 median is given with the spread (minimum–maximum, or the interquartile range) over the runs.
 Absolute times are listed only to read the ratios by.
 
-**This run was made on a shared, busy machine** (several other jobs were building and
-testing on the same 2 cores; load average $load_before at the start, $load_after at the
-end). Interleaving the variants spreads that noise over all of them, but expect the spread
-to be wider, and the ratios somewhat less sharp, than on an idle machine.
+$busy
 
 ## Machine and set-up
 
 | | |
 |---|---|
-| CPU | $cpu, $(nproc) cores available (nproc) |
+| CPU | $cpu; $(nproc) cores available (nproc)${virt:+; $virt} |
 | memory | $mem |
 | operating system | $os, Linux $(uname -r) |
 | PostgreSQL | $pgversion |
