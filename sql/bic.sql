@@ -138,8 +138,10 @@ CREATE TABLE bad_bic (b bic);
 CREATE FUNCTION pg_temp.recv_int8(v bigint) RETURNS TABLE (code text, detail text)
 LANGUAGE plpgsql AS $$
 BEGIN
-	EXECUTE format($c$COPY (SELECT %s::bigint) TO '/tmp/klantinteracties_bad_bic.bin' WITH (FORMAT binary)$c$, v);
-	COPY bad_bic FROM '/tmp/klantinteracties_bad_bic.bin' WITH (FORMAT binary);
+	EXECUTE format('COPY (SELECT %s::bigint) TO %L WITH (FORMAT binary)', v,
+		current_setting('data_directory') || '/ki_bad_bic.bin');
+	EXECUTE format('COPY bad_bic FROM %L WITH (FORMAT binary)',
+		current_setting('data_directory') || '/ki_bad_bic.bin');
 	code := 'accepted';
 	RETURN NEXT;
 EXCEPTION WHEN OTHERS THEN

@@ -315,16 +315,17 @@ SELECT iban_send('NL91ABNA0417164300');
 -- binary input validates again and wants the canonical form: text's binary
 -- form (the bytes) of a wrong IBAN is refused
 CREATE TABLE bad_iban (i iban);
-COPY (SELECT 'NL91ABNA0417164301'::text) TO '/tmp/klantinteracties_bad_iban.bin' WITH (FORMAT binary);
-COPY bad_iban FROM '/tmp/klantinteracties_bad_iban.bin' WITH (FORMAT binary);
-COPY (SELECT 'nl91abna0417164300'::text) TO '/tmp/klantinteracties_bad_iban.bin' WITH (FORMAT binary);
-COPY bad_iban FROM '/tmp/klantinteracties_bad_iban.bin' WITH (FORMAT binary);
-COPY (SELECT 'NL91 ABNA 0417 1643 00'::text) TO '/tmp/klantinteracties_bad_iban.bin' WITH (FORMAT binary);
-COPY bad_iban FROM '/tmp/klantinteracties_bad_iban.bin' WITH (FORMAT binary);
-COPY (SELECT repeat('NL91', 9)) TO '/tmp/klantinteracties_bad_iban.bin' WITH (FORMAT binary);
-COPY bad_iban FROM '/tmp/klantinteracties_bad_iban.bin' WITH (FORMAT binary);
-COPY (SELECT ''::text) TO '/tmp/klantinteracties_bad_iban.bin' WITH (FORMAT binary);
-COPY bad_iban FROM '/tmp/klantinteracties_bad_iban.bin' WITH (FORMAT binary);
+SELECT current_setting('data_directory') || '/ki_bad_iban.bin' AS fbad \gset
+COPY (SELECT 'NL91ABNA0417164301'::text) TO :'fbad' WITH (FORMAT binary);
+COPY bad_iban FROM :'fbad' WITH (FORMAT binary);
+COPY (SELECT 'nl91abna0417164300'::text) TO :'fbad' WITH (FORMAT binary);
+COPY bad_iban FROM :'fbad' WITH (FORMAT binary);
+COPY (SELECT 'NL91 ABNA 0417 1643 00'::text) TO :'fbad' WITH (FORMAT binary);
+COPY bad_iban FROM :'fbad' WITH (FORMAT binary);
+COPY (SELECT repeat('NL91', 9)) TO :'fbad' WITH (FORMAT binary);
+COPY bad_iban FROM :'fbad' WITH (FORMAT binary);
+COPY (SELECT ''::text) TO :'fbad' WITH (FORMAT binary);
+COPY bad_iban FROM :'fbad' WITH (FORMAT binary);
 
 -- ordering is the byte order of the canonical text (COLLATE "C")
 CREATE TABLE accounts AS
