@@ -1,0 +1,162 @@
+-- Security, part 1: the group roles, the scopes a caller holds, who acts.
+-- docs/security.md explains the model; in short:
+--
+--   * Five scopes: read, write, bsn (may see BSNs), geheim (may see secret
+--     partijen and vertrouwelijke klantcontacten) and beheer (erasure, the
+--     audit trail, the outbox).  Each has a NOLOGIN group role; a role holds
+--     a scope when it has the privileges of that group role.
+--   * A JWT (PostgREST's request.jwt.claims) can narrow the scopes of the
+--     role it names with its "scope" claim, never widen them.  Claims count
+--     only in sessions of the PostgREST authenticator (a member of
+--     klantinteracties_postgrest): anyone can set request.jwt.claims, so in
+--     any other session they are ignored.
+--   * The citizen role (klantinteracties_burger) sees its own partij: the
+--     one identified by the "bsn" claim that DigiD established.
+--
+-- Roles belong to the cluster, not to a database or an extension: they are
+-- created here when missing and reused when present (a second database, a
+-- reinstall), and DROP EXTENSION leaves them (see docs/security.md).
+
+DO $$
+DECLARE
+	rol record;
+	bestaand record;
+BEGIN
+	FOR rol IN
+		SELECT * FROM (VALUES
+			('klantinteracties_lezer', 'Scope read: reads the registry (GET on every resource).'),
+			('klantinteracties_schrijver', 'Scope write: writes the registry (POST, PATCH, PUT, DELETE); holds klantinteracties_lezer.'),
+			('klantinteracties_bsn', 'Scope bsn: may see BSNs, and so register them.'),
+			('klantinteracties_geheim', 'Scope geheim: may see partijen with indicatie_geheimhouding and the content of vertrouwelijke klantcontacten.'),
+			('klantinteracties_beheer', 'Scope beheer: erasure (vergeet_partij), the audit trail, the access log and the event outbox; USAGE on schema klantinteracties.'),
+			('klantinteracties_burger', 'The citizen (mijn-omgeving): sees and maintains only the partij identified by the bsn claim of its JWT.'),
+			('klantinteracties_postgrest', 'Marker: sessions of its members (the PostgREST authenticator) carry verified JWT claims in request.jwt.claims.'))
+			AS r(naam, omschrijving)
+	LOOP
+		SELECT * INTO bestaand FROM pg_catalog.pg_roles WHERE rolname = rol.naam;
+		IF NOT FOUND THEN
+			EXECUTE pg_catalog.format('CREATE ROLE %I NOLOGIN', rol.naam);
+			EXECUTE pg_catalog.format('COMMENT ON ROLE %I IS %L', rol.naam, rol.omschrijving);
+		ELSIF bestaand.rolcanlogin OR bestaand.rolsuper OR bestaand.rolbypassrls OR bestaand.rolcreaterole THEN
+			-- A role made beforehand by someone else would receive the
+			-- registry's privileges: accept only a plain group role.
+			RAISE EXCEPTION 'role "%" exists and is not a plain group role', rol.naam
+				USING ERRCODE = 'insufficient_privilege',
+					  DETAIL = 'The extension grants privileges on personal data to this role; it must be NOLOGIN, NOSUPERUSER, NOBYPASSRLS and NOCREATEROLE.',
+					  HINT = 'Drop or alter the role, then create the extension again.';
+		END IF;
+	END LOOP;
+	-- A writer reads what it writes (UPDATE and DELETE find rows through
+	-- the SELECT policies).
+	IF NOT pg_catalog.pg_has_role('klantinteracties_schrijver', 'klantinteracties_lezer', 'MEMBER') THEN
+		GRANT klantinteracties_lezer TO klantinteracties_schrijver;
+	END IF;
+END
+$$;
+
+-- Every helper pins its search_path: policies run them in the caller's
+-- session, whose search_path could otherwise put its own operators before
+-- pg_catalog's.  They are called once per query (as initPlans), so not
+-- being inlinable costs nothing.
+
+-- The role whose scopes count: the role set with SET ROLE (or by PostgREST,
+-- which does the same), else the session user.  Unlike current_user it stays
+-- the caller's inside SECURITY DEFINER functions (which do not change the
+-- "role" setting, and may not), so a definer function checks its caller.
+CREATE FUNCTION handelende_rol() RETURNS name
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+SELECT CASE pg_catalog.current_setting('role')
+	WHEN 'none' THEN pg_catalog.session_user()
+	ELSE pg_catalog.current_setting('role')::name END
+$$;
+COMMENT ON FUNCTION handelende_rol() IS 'The role that acts: the role set by SET ROLE (as PostgREST sets it), else the session user; unlike current_user, the caller''s also inside SECURITY DEFINER functions.';
+
+-- The claims PostgREST verified, or NULL.  '' after a request ends, hence nullif.
+CREATE FUNCTION jwt_claims() RETURNS jsonb
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+SELECT CASE WHEN pg_catalog.pg_has_role(pg_catalog.session_user(), 'klantinteracties_postgrest', 'MEMBER')
+	THEN nullif(pg_catalog.current_setting('request.jwt.claims', true), '')::jsonb END
+$$;
+COMMENT ON FUNCTION jwt_claims() IS 'The JWT claims of the current PostgREST request (request.jwt.claims) when the session user is a member of klantinteracties_postgrest (the authenticator), else NULL: in other sessions anyone could have set them.';
+
+-- The scopes of the acting role: those of its group roles, narrowed by the
+-- JWT's "scope" claim (space-separated as in OAuth 2.0, or a JSON array)
+-- when there is one.  STABLE, so that policies evaluate it once per query
+-- as an initPlan.  Not LEAKPROOF: it has no argument to leak, but reading
+-- the claims may fail on malformed JSON.
+CREATE FUNCTION scopes() RETURNS text[]
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+SELECT coalesce(pg_catalog.array_agg(s.scope ORDER BY s.nr), '{}')
+  FROM (VALUES (1, 'read', 'klantinteracties_lezer'), (2, 'write', 'klantinteracties_schrijver'),
+			   (3, 'bsn', 'klantinteracties_bsn'), (4, 'geheim', 'klantinteracties_geheim'),
+			   (5, 'beheer', 'klantinteracties_beheer')) AS s(nr, scope, rol),
+	   (SELECT klantinteracties.jwt_claims() -> 'scope' AS claim) AS c
+ WHERE pg_catalog.pg_has_role(klantinteracties.handelende_rol(), s.rol, 'USAGE')
+   AND (c.claim IS NULL
+		OR (pg_catalog.jsonb_typeof(c.claim) = 'string'
+			AND s.scope = ANY (pg_catalog.regexp_split_to_array(c.claim #>> '{}', '\s+')))
+		OR (pg_catalog.jsonb_typeof(c.claim) = 'array' AND c.claim ? s.scope))
+$$;
+COMMENT ON FUNCTION scopes() IS 'The scopes (read, write, bsn, geheim, beheer) of the acting role: those whose group role (klantinteracties_lezer, _schrijver, _bsn, _geheim, _beheer) it has the privileges of, narrowed by the scope claim of a PostgREST JWT. Superusers hold every scope.';
+
+CREATE FUNCTION heeft_scope(scope text) RETURNS boolean
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+SELECT scope = ANY (klantinteracties.scopes())
+$$;
+COMMENT ON FUNCTION heeft_scope(text) IS 'True when the acting role holds the scope (see scopes()). Policies call it as (SELECT heeft_scope(...)), so that it is evaluated once per query.';
+
+-- Who acts, for the audit trail and the access log: the database identity
+-- always (it cannot be forged), the JWT's subject and application when
+-- PostgREST verified them, else application_name (set by the client).
+CREATE FUNCTION wie() RETURNS jsonb
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+SELECT pg_catalog.jsonb_build_object(
+	'gebruiker', pg_catalog.session_user(),
+	'rol', klantinteracties.handelende_rol(),
+	'subject', c ->> 'sub',
+	'applicatie', coalesce(c ->> 'app', c ->> 'client_id', c ->> 'azp',
+						   nullif(pg_catalog.current_setting('application_name'), '')),
+	'verzoek', CASE WHEN c IS NOT NULL THEN nullif(pg_catalog.current_setting('request.headers', true), '')::jsonb
+		->> 'x-request-id' END)
+  FROM (SELECT klantinteracties.jwt_claims() AS c) AS claims
+$$;
+COMMENT ON FUNCTION wie() IS 'Who acts, as JSON: gebruiker (session user), rol (handelende_rol()), subject (JWT sub), applicatie (JWT app, client_id or azp; for SQL sessions application_name), verzoek (the x-request-id header of the PostgREST request).';
+
+-- The citizen's BSN: the "bsn" claim of a verified JWT of a role with the
+-- privileges of klantinteracties_burger, canonical; NULL otherwise (also
+-- for a claim that is no valid BSN).
+CREATE FUNCTION burger_bsn() RETURNS bsn
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+SELECT CASE WHEN pg_catalog.pg_has_role(klantinteracties.handelende_rol(), 'klantinteracties_burger', 'USAGE')
+			 AND klantinteracties.is_bsn(c ->> 'bsn')
+	THEN (c ->> 'bsn')::klantinteracties.bsn END
+  FROM (SELECT klantinteracties.jwt_claims() AS c) AS claims
+$$;
+COMMENT ON FUNCTION burger_bsn() IS 'The BSN of the citizen acting through PostgREST (the bsn claim DigiD established), for a role with the privileges of klantinteracties_burger; NULL otherwise or when the claim is no valid BSN.';
+
+-- The citizen's own partij.  SECURITY DEFINER: the citizen may not read
+-- partij_identificator to find it, and the policies that call it would
+-- otherwise recurse (partij -> partij_identificator -> partij).
+CREATE FUNCTION burger_partij() RETURNS uuid
+	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+SELECT i.identificeerde_partij
+  FROM klantinteracties.partij_identificator i
+ WHERE i.code_soort_object_id = 'bsn'
+   AND i.object_id_sleutel = klantinteracties.burger_bsn()::text
+   AND i.sub_identificator_van IS NULL
+$$;
+COMMENT ON FUNCTION burger_partij() IS 'The partij identified by the citizen''s BSN (burger_bsn()), the one a citizen may see; NULL when there is none. Used by the citizen policies.';

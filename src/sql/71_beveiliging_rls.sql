@@ -1,0 +1,171 @@
+-- Security, part 2: row-level security on the registry tables, and the
+-- privileges of the group roles.  docs/security.md has the rules as a table.
+--
+-- Policies decide which rows exist for a caller; the API views decide which
+-- columns of those rows it sees (masks).  Every policy names the group role
+-- it is for (klantinteracties_lezer for SELECT, _schrijver for writes,
+-- _burger for the citizen), and checks the scope, which a JWT may have
+-- narrowed, in an initPlan: (SELECT heeft_scope('read')).
+--
+--   * BSN identificators exist only with the bsn scope.  Whoever may write
+--     one may therefore see every existing one, so a unique violation on
+--     insert reveals nothing new (and RLS checks WITH CHECK before any
+--     unique index, so without the bsn scope the answer is 42501 whether
+--     or not the BSN exists).  PostgreSQL leaves the key out of the error
+--     detail of a table with row-level security.
+--   * Without the geheim scope, what hangs under a secret partij does not
+--     exist: its persoon / organisatie / contactpersoon details, digitale
+--     adressen, rekeningnummers, categorie-relaties, vertegenwoordigingen
+--     and betrokkenen.  The partij row itself stays (uuid and flag), and
+--     so do its non-BSN identificators (public registers).
+--   * Without the geheim scope, the onderwerpobjecten and bijlagen of a
+--     vertrouwelijk klantcontact do not exist; the klantcontact row does.
+--   * A writer without the geheim scope cannot change or delete a secret
+--     partij or a vertrouwelijk klantcontact.
+
+-- Secret partijen, and the betrokkenen that were one, for the policies: a
+-- small set (partial index below), which the policies test with a hashed
+-- NOT IN.  SECURITY DEFINER, so that the set does not depend on what the
+-- caller may see (the citizen sees only its own partij).
+CREATE INDEX partij_geheim_idx ON partij (uuid) WHERE indicatie_geheimhouding;
+
+CREATE FUNCTION geheime_partijen() RETURNS SETOF uuid
+	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER ROWS 100
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+SELECT p.uuid FROM klantinteracties.partij p WHERE p.indicatie_geheimhouding
+$$;
+COMMENT ON FUNCTION geheime_partijen() IS 'The uuids of the partijen with indicatie_geheimhouding, for the row-level security policies (which hide what hangs under them from callers without the geheim scope).';
+
+CREATE FUNCTION geheime_betrokkenen() RETURNS SETOF uuid
+	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER ROWS 100
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+SELECT b.uuid FROM klantinteracties.betrokkene b
+ WHERE b.was_partij IN (SELECT p.uuid FROM klantinteracties.partij p WHERE p.indicatie_geheimhouding)
+$$;
+COMMENT ON FUNCTION geheime_betrokkenen() IS 'The uuids of the betrokkenen that were a secret partij, for the row-level security policy of digitaal_adres (addresses a betrokkene gave).';
+
+-- Policies per table.  lezen: the row condition for SELECT (with the read
+-- scope); schrijven: the row condition for INSERT, UPDATE and DELETE (with
+-- the write scope; for UPDATE also of the new row, unless nieuw says
+-- otherwise).  %1$s is the geheim scope, %2$s the bsn scope; G(col) is "col
+-- is no secret partij", GB(col) "col is no betrokkene of one".
+DO $$
+DECLARE
+	t record;
+	geheim text := '(SELECT klantinteracties.heeft_scope(''geheim''))';
+	bsn text := '(SELECT klantinteracties.heeft_scope(''bsn''))';
+	lezen text := '(SELECT klantinteracties.heeft_scope(''read''))';
+	schrijven text := '(SELECT klantinteracties.heeft_scope(''write''))';
+	uit text[];
+	voorwaarde text;
+	nieuw text;
+BEGIN
+	FOR t IN
+		SELECT * FROM (VALUES
+			('partij', 'true', '(%1$s OR indicatie_geheimhouding IS NOT TRUE)', 'true'),
+			('persoon', '(%1$s OR G(partij))', NULL, NULL),
+			('organisatie', '(%1$s OR G(partij))', NULL, NULL),
+			('contactpersoon', '(%1$s OR G(partij))', NULL, NULL),
+			('partij_identificator', '(code_soort_object_id <> ''bsn'' OR %2$s)',
+				'((code_soort_object_id <> ''bsn'' OR %2$s) AND (%1$s OR G(identificeerde_partij)))', NULL),
+			('digitaal_adres', '(%1$s OR (G(verstrekt_door_partij) AND GB(verstrekt_door_betrokkene)))', NULL, NULL),
+			('rekeningnummer', '(%1$s OR G(partij))', NULL, NULL),
+			('vertegenwoordiging', '(%1$s OR (G(vertegenwoordigende_partij) AND G(vertegenwoordigde_partij)))', NULL, NULL),
+			('categorie', 'true', NULL, NULL),
+			('categorie_relatie', '(%1$s OR G(partij))', NULL, NULL),
+			('klantcontact', 'true', '(%1$s OR NOT vertrouwelijk)', 'true'),
+			('betrokkene', '(%1$s OR G(was_partij))', NULL, NULL),
+			('onderwerpobject', '(%1$s OR onderwerpobject.klantcontact IS NULL OR EXISTS (SELECT FROM klantinteracties.klantcontact k WHERE k.uuid = onderwerpobject.klantcontact AND NOT k.vertrouwelijk))', NULL, NULL),
+			('bijlage', '(%1$s OR bijlage.was_bijlage_van_klantcontact IS NULL OR EXISTS (SELECT FROM klantinteracties.klantcontact k WHERE k.uuid = bijlage.was_bijlage_van_klantcontact AND NOT k.vertrouwelijk))', NULL, NULL),
+			('actor', 'true', NULL, NULL),
+			('medewerker', 'true', NULL, NULL),
+			('geautomatiseerde_actor', 'true', NULL, NULL),
+			('organisatorische_eenheid', 'true', NULL, NULL),
+			('actor_klantcontact', 'true', NULL, NULL),
+			('interne_taak', 'true', NULL, NULL),
+			('interne_taak_actor', 'true', NULL, NULL)) AS v(tabel, lezen, schrijven, nieuw)
+	LOOP
+		-- The three conditions with the scopes filled in and G(col), GB(col)
+		-- written out: NOT IN over a definer set, which PostgreSQL hashes.
+		SELECT pg_catalog.array_agg(pg_catalog.regexp_replace(pg_catalog.regexp_replace(
+				   pg_catalog.format(e.expr, geheim, bsn),
+				   'GB\(([a-z_.]+)\)', '(\1 IS NULL OR NOT \1 IN (SELECT klantinteracties.geheime_betrokkenen()))', 'g'),
+				   'G\(([a-z_.]+)\)', '(\1 IS NULL OR NOT \1 IN (SELECT klantinteracties.geheime_partijen()))', 'g')
+				   ORDER BY e.nr)
+		  INTO uit
+		  FROM pg_catalog.unnest(ARRAY[t.lezen, coalesce(t.schrijven, t.lezen), coalesce(t.nieuw, t.schrijven, t.lezen)])
+			   WITH ORDINALITY AS e(expr, nr);
+		t.lezen := uit[1];
+		voorwaarde := uit[2];
+		nieuw := uit[3];
+
+		EXECUTE pg_catalog.format('ALTER TABLE klantinteracties.%I ENABLE ROW LEVEL SECURITY', t.tabel);
+		EXECUTE pg_catalog.format('ALTER TABLE klantinteracties.%I FORCE ROW LEVEL SECURITY', t.tabel);
+		EXECUTE pg_catalog.format('CREATE POLICY lezen ON klantinteracties.%I FOR SELECT TO klantinteracties_lezer '
+			'USING (%s AND %s)', t.tabel, lezen, t.lezen);
+		EXECUTE pg_catalog.format('CREATE POLICY toevoegen ON klantinteracties.%I FOR INSERT TO klantinteracties_schrijver '
+			'WITH CHECK (%s AND %s)', t.tabel, schrijven, nieuw);
+		EXECUTE pg_catalog.format('CREATE POLICY wijzigen ON klantinteracties.%I FOR UPDATE TO klantinteracties_schrijver '
+			'USING (%s AND %s) WITH CHECK (%s AND %s)', t.tabel, schrijven, voorwaarde, schrijven, nieuw);
+		EXECUTE pg_catalog.format('CREATE POLICY verwijderen ON klantinteracties.%I FOR DELETE TO klantinteracties_schrijver '
+			'USING (%s AND %s)', t.tabel, schrijven, voorwaarde);
+		EXECUTE pg_catalog.format('GRANT SELECT ON klantinteracties.%I TO klantinteracties_lezer', t.tabel);
+		EXECUTE pg_catalog.format('GRANT INSERT, UPDATE, DELETE ON klantinteracties.%I TO klantinteracties_schrijver', t.tabel);
+	END LOOP;
+END
+$$;
+
+-- The citizen (mijn-omgeving): its own partij (not the interne notitie),
+-- its persoon, its identificators, its digitale adressen, and the
+-- klantcontacten in which it was a betrokkene (its own betrokkene rows,
+-- not those of others).  It may change its voorkeurstaal and maintain its
+-- digitale adressen, except the ones that are also a betrokkene's record
+-- of a klantcontact.  No actors, no interne taken.
+CREATE POLICY burger ON partij FOR SELECT TO klantinteracties_burger
+	USING (uuid = (SELECT klantinteracties.burger_partij()));
+CREATE POLICY burger_wijzigen ON partij FOR UPDATE TO klantinteracties_burger
+	USING (uuid = (SELECT klantinteracties.burger_partij()))
+	WITH CHECK (uuid = (SELECT klantinteracties.burger_partij()));
+CREATE POLICY burger ON persoon FOR SELECT TO klantinteracties_burger
+	USING (partij = (SELECT klantinteracties.burger_partij()));
+CREATE POLICY burger ON partij_identificator FOR SELECT TO klantinteracties_burger
+	USING (identificeerde_partij = (SELECT klantinteracties.burger_partij()));
+CREATE POLICY burger ON digitaal_adres FOR SELECT TO klantinteracties_burger
+	USING (verstrekt_door_partij = (SELECT klantinteracties.burger_partij()));
+CREATE POLICY burger_toevoegen ON digitaal_adres FOR INSERT TO klantinteracties_burger
+	WITH CHECK (verstrekt_door_partij = (SELECT klantinteracties.burger_partij()) AND verstrekt_door_betrokkene IS NULL);
+CREATE POLICY burger_wijzigen ON digitaal_adres FOR UPDATE TO klantinteracties_burger
+	USING (verstrekt_door_partij = (SELECT klantinteracties.burger_partij()) AND verstrekt_door_betrokkene IS NULL)
+	WITH CHECK (verstrekt_door_partij = (SELECT klantinteracties.burger_partij()) AND verstrekt_door_betrokkene IS NULL);
+CREATE POLICY burger_verwijderen ON digitaal_adres FOR DELETE TO klantinteracties_burger
+	USING (verstrekt_door_partij = (SELECT klantinteracties.burger_partij()) AND verstrekt_door_betrokkene IS NULL);
+CREATE POLICY burger ON betrokkene FOR SELECT TO klantinteracties_burger
+	USING (was_partij = (SELECT klantinteracties.burger_partij()));
+-- Through the citizen's betrokkene rows (the subquery runs under their policy).
+CREATE POLICY burger ON klantcontact FOR SELECT TO klantinteracties_burger
+	USING (uuid IN (SELECT b.had_klantcontact FROM klantinteracties.betrokkene b
+					 WHERE b.was_partij = (SELECT klantinteracties.burger_partij())));
+
+DO $$
+BEGIN
+	-- Every column of partij but the interne notitie.
+	EXECUTE pg_catalog.format('GRANT SELECT (%s) ON klantinteracties.partij TO klantinteracties_burger',
+		(SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname), ', ' ORDER BY a.attnum)
+		   FROM pg_catalog.pg_attribute a
+		  WHERE a.attrelid = 'klantinteracties.partij'::regclass AND a.attnum > 0 AND NOT a.attisdropped
+			AND a.attname <> 'interne_notitie'));
+END
+$$;
+GRANT UPDATE (voorkeurstaal) ON partij TO klantinteracties_burger;
+GRANT SELECT ON persoon, partij_identificator, digitaal_adres, betrokkene, klantcontact TO klantinteracties_burger;
+GRANT INSERT (uuid, verstrekt_door_partij, soort_digitaal_adres, is_standaard_adres, adres, omschrijving, referentie, is_voorkeursadres),
+	UPDATE (soort_digitaal_adres, is_standaard_adres, adres, omschrijving, referentie, is_voorkeursadres),
+	DELETE ON digitaal_adres TO klantinteracties_burger;
+
+-- Base tables are named (schema USAGE) only by beheer, and by whoever a DBA
+-- grants it: the other roles reach the registry through the API views
+-- (security_invoker: their table privileges and these policies apply,
+-- while the views mask columns).  See docs/security.md.
+GRANT USAGE ON SCHEMA klantinteracties TO klantinteracties_beheer;

@@ -1,0 +1,222 @@
+-- Security, part 3: the audit trail.  Every INSERT, UPDATE and DELETE on
+-- every registry table is recorded in wijzigingslog: when, in which
+-- transaction, who (wie()), which row, and what changed (the new row of an
+-- insert, the old row of a delete, the changed columns of an update, old
+-- and new).  The roles that change the registry have no privilege on the
+-- log; it is written by a SECURITY DEFINER trigger, and rows can be changed
+-- only by vergeet_partij (erasure, AVG art. 17), which leaves a record of
+-- itself in vergeetlog.  Triggers on every table are created at the end of
+-- the install script (79), when every table exists.
+
+CREATE TABLE wijzigingslog (
+	id bigint GENERATED ALWAYS AS IDENTITY,
+	tijdstip timestamptz NOT NULL DEFAULT now(),
+	transactie xid8 NOT NULL DEFAULT pg_current_xact_id(),
+	tabel name NOT NULL,
+	bewerking text NOT NULL,
+	sleutel text NOT NULL,
+	partijen uuid[] NOT NULL DEFAULT '{}',
+	bsn boolean NOT NULL DEFAULT false,
+	vertrouwelijk boolean NOT NULL DEFAULT false,
+	oud jsonb,
+	nieuw jsonb,
+	gebruiker name NOT NULL,
+	rol name NOT NULL,
+	subject text,
+	applicatie text,
+	verzoek text,
+	vergeten boolean NOT NULL DEFAULT false,
+	CONSTRAINT wijzigingslog_pkey PRIMARY KEY (id),
+	CONSTRAINT wijzigingslog_bewerking CHECK (bewerking IN ('INSERT', 'UPDATE', 'DELETE'))
+);
+CREATE INDEX wijzigingslog_tabel_sleutel_idx ON wijzigingslog (tabel, sleutel);
+CREATE INDEX wijzigingslog_partijen_idx ON wijzigingslog USING gin (partijen);
+CREATE INDEX wijzigingslog_tijdstip_idx ON wijzigingslog (tijdstip);
+COMMENT ON TABLE wijzigingslog IS 'Audit trail: one row per inserted, updated or deleted row of a registry table, written by the trigger wijziging_vastleggen; the changing roles cannot alter it. Readable with the beheer scope (rows about BSNs also need bsn, rows about secret partijen or vertrouwelijke klantcontacten also geheim).';
+COMMENT ON COLUMN wijzigingslog.id IS 'Volgnummer van de wijziging.';
+COMMENT ON COLUMN wijzigingslog.tijdstip IS 'Tijdstip van de transactie die de wijziging deed.';
+COMMENT ON COLUMN wijzigingslog.transactie IS 'De transactie (pg_current_xact_id) die de wijziging deed; groepeert de wijzigingen van één verzoek.';
+COMMENT ON COLUMN wijzigingslog.tabel IS 'De gewijzigde tabel.';
+COMMENT ON COLUMN wijzigingslog.bewerking IS 'INSERT, UPDATE of DELETE.';
+COMMENT ON COLUMN wijzigingslog.sleutel IS 'De primaire sleutel van de gewijzigde rij als tekst (kolommen gescheiden door komma''s).';
+COMMENT ON COLUMN wijzigingslog.partijen IS 'De partijen waarvan de rij persoonsgegevens bevat (partij, haar details, identificatoren, adressen, rekeningnummers, betrokkenen); hierop werkt het vergeten van een partij.';
+COMMENT ON COLUMN wijzigingslog.bsn IS 'De rij is een BSN-identificator: alleen leesbaar met de scope bsn.';
+COMMENT ON COLUMN wijzigingslog.vertrouwelijk IS 'De rij is een vertrouwelijk klantcontact: alleen leesbaar met de scope geheim.';
+COMMENT ON COLUMN wijzigingslog.oud IS 'Oude waarden: de hele rij bij DELETE, de gewijzigde kolommen bij UPDATE; leeg na vergeten.';
+COMMENT ON COLUMN wijzigingslog.nieuw IS 'Nieuwe waarden: de hele rij bij INSERT, de gewijzigde kolommen bij UPDATE; leeg na vergeten.';
+COMMENT ON COLUMN wijzigingslog.gebruiker IS 'De sessiegebruiker (bij PostgREST de authenticator).';
+COMMENT ON COLUMN wijzigingslog.rol IS 'De handelende rol (handelende_rol(): de rol van SET ROLE of van de JWT).';
+COMMENT ON COLUMN wijzigingslog.subject IS 'Het subject (sub) van de JWT, wanneer PostgREST het verzoek deed.';
+COMMENT ON COLUMN wijzigingslog.applicatie IS 'De applicatie: de claim app (of client_id, azp) van de JWT, anders application_name van de sessie.';
+COMMENT ON COLUMN wijzigingslog.verzoek IS 'De x-request-id van het HTTP-verzoek, wanneer PostgREST het verzoek deed.';
+COMMENT ON COLUMN wijzigingslog.vergeten IS 'De rij is geschreven of geschoond door vergeet_partij: zonder waarden.';
+
+-- The erasures: who erased which partij when, why, and what was removed.
+-- The row of a running erasure (voltooid_op empty, this transaction) is
+-- what lets the audit trail be changed; nobody but vergeet_partij writes it.
+CREATE TABLE vergeetlog (
+	id bigint GENERATED ALWAYS AS IDENTITY,
+	partij uuid NOT NULL,
+	transactie xid8 NOT NULL DEFAULT pg_current_xact_id(),
+	gestart_op timestamptz NOT NULL DEFAULT clock_timestamp(),
+	voltooid_op timestamptz,
+	reden text NOT NULL DEFAULT '',
+	gebruiker name NOT NULL,
+	rol name NOT NULL,
+	subject text,
+	applicatie text,
+	verzoek text,
+	rapport jsonb,
+	CONSTRAINT vergeetlog_pkey PRIMARY KEY (id)
+);
+CREATE INDEX vergeetlog_transactie_idx ON vergeetlog (transactie);
+COMMENT ON TABLE vergeetlog IS 'Erasures (AVG art. 17) by vergeet_partij: which partij uuid, when, by whom, why, and the report of what was removed; holds no personal data. Readable with the beheer scope.';
+COMMENT ON COLUMN vergeetlog.id IS 'Volgnummer van het vergeten.';
+COMMENT ON COLUMN vergeetlog.partij IS 'De uuid van de vergeten partij (verwijst nergens meer naar).';
+COMMENT ON COLUMN vergeetlog.transactie IS 'De transactie waarin vergeten werd; zolang voltooid_op leeg is, mag alleen die transactie het auditspoor schonen.';
+COMMENT ON COLUMN vergeetlog.gestart_op IS 'Begin van het vergeten.';
+COMMENT ON COLUMN vergeetlog.voltooid_op IS 'Einde van het vergeten.';
+COMMENT ON COLUMN vergeetlog.reden IS 'De opgegeven reden of grondslag (vrije tekst, zonder persoonsgegevens).';
+COMMENT ON COLUMN vergeetlog.gebruiker IS 'De sessiegebruiker die vergat.';
+COMMENT ON COLUMN vergeetlog.rol IS 'De handelende rol die vergat.';
+COMMENT ON COLUMN vergeetlog.subject IS 'Het subject (sub) van de JWT, wanneer PostgREST het verzoek deed.';
+COMMENT ON COLUMN vergeetlog.applicatie IS 'De applicatie (claim app, client_id of azp; anders application_name).';
+COMMENT ON COLUMN vergeetlog.verzoek IS 'De x-request-id van het HTTP-verzoek.';
+COMMENT ON COLUMN vergeetlog.rapport IS 'Wat vergeet_partij verwijderde en anonimiseerde, per tabel geteld.';
+
+-- True inside vergeet_partij: its transaction has a running erasure.
+CREATE FUNCTION vergeten_bezig() RETURNS boolean
+	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+SELECT EXISTS (SELECT FROM klantinteracties.vergeetlog v
+				WHERE v.transactie = pg_catalog.pg_current_xact_id() AND v.voltooid_op IS NULL)
+$$;
+COMMENT ON FUNCTION vergeten_bezig() IS 'True when the current transaction is erasing a partij (vergeet_partij is running): then the audit trail records changes without values and may be cleaned.';
+
+-- The partijen whose personal data a row holds, for erasure and for the
+-- geheim rule on reading the log.
+CREATE FUNCTION wijziging_partijen(tabel name, rij jsonb) RETURNS uuid[]
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+SELECT pg_catalog.array_remove(CASE tabel
+	WHEN 'partij' THEN ARRAY[(rij ->> 'uuid')::uuid]
+	WHEN 'partij_identificator' THEN ARRAY[(rij ->> 'identificeerde_partij')::uuid]
+	WHEN 'vertegenwoordiging' THEN ARRAY[(rij ->> 'vertegenwoordigende_partij')::uuid, (rij ->> 'vertegenwoordigde_partij')::uuid]
+	WHEN 'betrokkene' THEN ARRAY[(rij ->> 'was_partij')::uuid]
+	WHEN 'digitaal_adres' THEN ARRAY[(rij ->> 'verstrekt_door_partij')::uuid,
+		(SELECT b.was_partij FROM klantinteracties.betrokkene b WHERE b.uuid = (rij ->> 'verstrekt_door_betrokkene')::uuid)]
+	ELSE CASE WHEN tabel IN ('persoon', 'organisatie', 'contactpersoon', 'rekeningnummer', 'categorie_relatie')
+		THEN ARRAY[(rij ->> 'partij')::uuid] END
+	END, NULL)
+$$;
+COMMENT ON FUNCTION wijziging_partijen(name, jsonb) IS 'The partijen whose personal data a row (as JSON) of a registry table holds: the partij itself, the owner of a detail, identificator, address, account or categorie-relatie, both sides of a vertegenwoordiging, the partij a betrokkene was (also for the addresses a betrokkene gave).';
+
+-- The primary key of a row (as JSON) as text, columns joined by commas.
+CREATE FUNCTION wijziging_sleutel(tabel regclass, rij jsonb) RETURNS text
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+SELECT pg_catalog.string_agg(rij ->> a.attname, ',' ORDER BY k.nr)
+  FROM pg_catalog.pg_index i
+ CROSS JOIN LATERAL pg_catalog.unnest(i.indkey) WITH ORDINALITY AS k(attnum, nr)
+  JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+ WHERE i.indrelid = tabel AND i.indisprimary
+$$;
+COMMENT ON FUNCTION wijziging_sleutel(regclass, jsonb) IS 'The primary key of a row (as JSON) of the table, as text with the key columns joined by commas.';
+
+-- The trigger: statement level with transition tables, so a bulk load
+-- writes its log in one INSERT per statement.  It records nothing while
+-- row_security is off: only superusers and BYPASSRLS roles can write then
+-- (PostgreSQL refuses everyone else), and pg_restore sets it off while it
+-- loads the tables, the log's own rows included.
+CREATE FUNCTION wijziging_vastleggen() RETURNS trigger
+	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+DECLARE
+	w jsonb;
+	vergeten boolean;
+BEGIN
+	IF pg_catalog.current_setting('row_security') = 'off' THEN
+		RETURN NULL;
+	END IF;
+	w := klantinteracties.wie();
+	vergeten := klantinteracties.vergeten_bezig();
+	IF TG_OP = 'INSERT' THEN
+		INSERT INTO klantinteracties.wijzigingslog (tabel, bewerking, sleutel, partijen, bsn, vertrouwelijk, nieuw,
+			gebruiker, rol, subject, applicatie, verzoek, vergeten)
+		SELECT TG_TABLE_NAME, TG_OP, klantinteracties.wijziging_sleutel(TG_RELID, r.nieuw),
+			   klantinteracties.wijziging_partijen(TG_TABLE_NAME, r.nieuw),
+			   TG_TABLE_NAME = 'partij_identificator' AND coalesce(r.nieuw ->> 'code_soort_object_id' = 'bsn', false),
+			   TG_TABLE_NAME = 'klantcontact' AND coalesce((r.nieuw ->> 'vertrouwelijk')::boolean, false),
+			   CASE WHEN NOT vergeten THEN r.nieuw END,
+			   w ->> 'gebruiker', w ->> 'rol', w ->> 'subject', w ->> 'applicatie', w ->> 'verzoek', vergeten
+		  FROM (SELECT pg_catalog.to_jsonb(n) AS nieuw FROM nieuw n) AS r;
+	ELSIF TG_OP = 'DELETE' THEN
+		INSERT INTO klantinteracties.wijzigingslog (tabel, bewerking, sleutel, partijen, bsn, vertrouwelijk, oud,
+			gebruiker, rol, subject, applicatie, verzoek, vergeten)
+		SELECT TG_TABLE_NAME, TG_OP, klantinteracties.wijziging_sleutel(TG_RELID, r.oud),
+			   klantinteracties.wijziging_partijen(TG_TABLE_NAME, r.oud),
+			   TG_TABLE_NAME = 'partij_identificator' AND coalesce(r.oud ->> 'code_soort_object_id' = 'bsn', false),
+			   TG_TABLE_NAME = 'klantcontact' AND coalesce((r.oud ->> 'vertrouwelijk')::boolean, false),
+			   CASE WHEN NOT vergeten THEN r.oud END,
+			   w ->> 'gebruiker', w ->> 'rol', w ->> 'subject', w ->> 'applicatie', w ->> 'verzoek', vergeten
+		  FROM (SELECT pg_catalog.to_jsonb(o) AS oud FROM oud o) AS r;
+	ELSE
+		-- Old and new rows paired by primary key; of an update only the
+		-- changed columns (gewijzigd_op, which always changes, left out).
+		INSERT INTO klantinteracties.wijzigingslog (tabel, bewerking, sleutel, partijen, bsn, vertrouwelijk, oud, nieuw,
+			gebruiker, rol, subject, applicatie, verzoek, vergeten)
+		SELECT TG_TABLE_NAME, TG_OP, coalesce(r.sleutel_nieuw, r.sleutel_oud),
+			   ARRAY(SELECT DISTINCT p FROM pg_catalog.unnest(
+				   klantinteracties.wijziging_partijen(TG_TABLE_NAME, r.oud)
+				   || klantinteracties.wijziging_partijen(TG_TABLE_NAME, r.nieuw)) AS p ORDER BY p),
+			   TG_TABLE_NAME = 'partij_identificator'
+				   AND coalesce('bsn' IN (r.oud ->> 'code_soort_object_id', r.nieuw ->> 'code_soort_object_id'), false),
+			   TG_TABLE_NAME = 'klantcontact'
+				   AND coalesce((r.oud ->> 'vertrouwelijk')::boolean OR (r.nieuw ->> 'vertrouwelijk')::boolean, false),
+			   CASE WHEN NOT vergeten THEN coalesce((SELECT pg_catalog.jsonb_object_agg(e.key, e.value)
+				   FROM pg_catalog.jsonb_each(r.oud) AS e
+				  WHERE e.key <> 'gewijzigd_op' AND e.value IS DISTINCT FROM r.nieuw -> e.key), '{}') END,
+			   CASE WHEN NOT vergeten THEN coalesce((SELECT pg_catalog.jsonb_object_agg(e.key, e.value)
+				   FROM pg_catalog.jsonb_each(r.nieuw) AS e
+				  WHERE e.key <> 'gewijzigd_op' AND e.value IS DISTINCT FROM r.oud -> e.key), '{}') END,
+			   w ->> 'gebruiker', w ->> 'rol', w ->> 'subject', w ->> 'applicatie', w ->> 'verzoek', vergeten
+		  FROM (SELECT o.oud, n.nieuw, o.sleutel AS sleutel_oud, n.sleutel AS sleutel_nieuw
+				  FROM (SELECT pg_catalog.to_jsonb(o) AS oud, klantinteracties.wijziging_sleutel(TG_RELID, pg_catalog.to_jsonb(o)) AS sleutel
+						  FROM oud o) AS o
+				  FULL JOIN (SELECT pg_catalog.to_jsonb(n) AS nieuw, klantinteracties.wijziging_sleutel(TG_RELID, pg_catalog.to_jsonb(n)) AS sleutel
+							   FROM nieuw n) AS n ON n.sleutel = o.sleutel) AS r;
+	END IF;
+	RETURN NULL;
+END
+$$;
+COMMENT ON FUNCTION wijziging_vastleggen() IS 'Trigger function (AFTER INSERT, UPDATE, DELETE FOR EACH STATEMENT with transition tables oud and nieuw, on every registry table): records each changed row in wijzigingslog with who acted; without values while vergeet_partij runs; nothing while row_security is off (pg_restore).';
+
+-- The log is append-only: UPDATE and DELETE only while vergeet_partij
+-- cleans it, TRUNCATE never; the record of erasures is never deleted.
+CREATE FUNCTION wijzigingslog_bewaken() RETURNS trigger
+	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+BEGIN
+	IF TG_OP = 'TRUNCATE' OR TG_TABLE_NAME = 'vergeetlog' OR NOT klantinteracties.vergeten_bezig() THEN
+		RAISE EXCEPTION 'the audit trail (%) cannot be changed', TG_TABLE_NAME
+			USING ERRCODE = 'insufficient_privilege',
+				  DETAIL = 'Only vergeet_partij removes personal data from it.';
+	END IF;
+	RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
+END
+$$;
+COMMENT ON FUNCTION wijzigingslog_bewaken() IS 'Trigger function (BEFORE UPDATE OR DELETE per row and BEFORE TRUNCATE on wijzigingslog, BEFORE DELETE and TRUNCATE on vergeetlog): refuses (42501), except changes to wijzigingslog while vergeet_partij runs in this transaction.';
+
+CREATE TRIGGER wijzigingslog_bewaken BEFORE UPDATE OR DELETE ON wijzigingslog
+	FOR EACH ROW EXECUTE FUNCTION wijzigingslog_bewaken();
+CREATE TRIGGER wijzigingslog_bewaken_truncate BEFORE TRUNCATE ON wijzigingslog
+	FOR EACH STATEMENT EXECUTE FUNCTION wijzigingslog_bewaken();
+CREATE TRIGGER vergeetlog_bewaken BEFORE DELETE ON vergeetlog
+	FOR EACH ROW EXECUTE FUNCTION wijzigingslog_bewaken();
+CREATE TRIGGER vergeetlog_bewaken_truncate BEFORE TRUNCATE ON vergeetlog
+	FOR EACH STATEMENT EXECUTE FUNCTION wijzigingslog_bewaken();

@@ -1,0 +1,69 @@
+-- Security, part 4: the access log (inzagelog), after the ideas of VNG's
+-- Logboek Dataverwerkingen: who looked at which partij, when, through which
+-- lookup, for which purpose (doelbinding).  Triggers do not see reads, and
+-- PostgREST runs GET requests READ ONLY, so the logged lookups are VOLATILE
+-- functions that PostgREST offers as POST /rpc/...; they call
+-- inzage_vastleggen.  The log holds the partij's uuid, never a BSN.
+
+CREATE TABLE inzagelog (
+	id bigint GENERATED ALWAYS AS IDENTITY,
+	tijdstip timestamptz NOT NULL DEFAULT clock_timestamp(),
+	transactie xid8 NOT NULL DEFAULT pg_current_xact_id(),
+	handeling text NOT NULL,
+	partij uuid,
+	doelbinding text NOT NULL,
+	gebruiker name NOT NULL,
+	rol name NOT NULL,
+	subject text,
+	applicatie text,
+	verzoek text,
+	CONSTRAINT inzagelog_pkey PRIMARY KEY (id),
+	CONSTRAINT inzagelog_doelbinding_niet_leeg CHECK (btrim(doelbinding) <> '')
+);
+CREATE INDEX inzagelog_partij_idx ON inzagelog (partij, tijdstip);
+CREATE INDEX inzagelog_tijdstip_idx ON inzagelog (tijdstip);
+COMMENT ON TABLE inzagelog IS 'Access log (Logboek Dataverwerkingen): one row per partij shown by a logged lookup (klantbeeld, search by BSN), or one row without partij when it found none; who, when, which lookup and the purpose given. Readable with the beheer scope.';
+COMMENT ON COLUMN inzagelog.id IS 'Volgnummer van de inzage.';
+COMMENT ON COLUMN inzagelog.tijdstip IS 'Tijdstip van de inzage.';
+COMMENT ON COLUMN inzagelog.transactie IS 'De transactie van de inzage.';
+COMMENT ON COLUMN inzagelog.handeling IS 'De opvraging (verwerkingsactiviteit): de naam van de gelogde functie.';
+COMMENT ON COLUMN inzagelog.partij IS 'De partij waarvan gegevens getoond werden; leeg als de opvraging niets vond.';
+COMMENT ON COLUMN inzagelog.doelbinding IS 'Het opgegeven doel van de opvraging (doelbinding), verplicht.';
+COMMENT ON COLUMN inzagelog.gebruiker IS 'De sessiegebruiker (bij PostgREST de authenticator).';
+COMMENT ON COLUMN inzagelog.rol IS 'De handelende rol.';
+COMMENT ON COLUMN inzagelog.subject IS 'Het subject (sub) van de JWT, wanneer PostgREST het verzoek deed.';
+COMMENT ON COLUMN inzagelog.applicatie IS 'De applicatie (claim app, client_id of azp; anders application_name).';
+COMMENT ON COLUMN inzagelog.verzoek IS 'De x-request-id van het HTTP-verzoek.';
+
+-- Refuses a lookup without a purpose before anything is read.
+CREATE FUNCTION doelbinding_vereist(doelbinding text) RETURNS text
+	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+BEGIN
+	IF doelbinding IS NULL OR btrim(doelbinding) = '' THEN
+		RAISE EXCEPTION 'a purpose (doelbinding) is required'
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = 'Lookups of personal data are logged with the purpose they serve.',
+				  HINT = 'Pass doelbinding, for example "terugbelverzoek afhandelen".';
+	END IF;
+	RETURN btrim(doelbinding);
+END
+$$;
+COMMENT ON FUNCTION doelbinding_vereist(text) IS 'The purpose (doelbinding) trimmed; refuses an empty or missing one with 22023.';
+
+-- One row per partij shown, or one without partij when none was.
+-- SECURITY DEFINER: callers cannot write the log otherwise; it records the
+-- caller (wie()), so a caller can only log itself.
+CREATE FUNCTION inzage_vastleggen(handeling text, partijen uuid[], doelbinding text) RETURNS void
+	LANGUAGE sql VOLATILE SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+INSERT INTO klantinteracties.inzagelog (handeling, partij, doelbinding, gebruiker, rol, subject, applicatie, verzoek)
+SELECT handeling, p.partij, klantinteracties.doelbinding_vereist(doelbinding),
+	   w ->> 'gebruiker', w ->> 'rol', w ->> 'subject', w ->> 'applicatie', w ->> 'verzoek'
+  FROM (SELECT klantinteracties.wie() AS w) AS wie,
+	   (SELECT DISTINCT u AS partij FROM pg_catalog.unnest(coalesce(partijen, '{}')) AS u
+		 UNION ALL SELECT NULL WHERE coalesce(pg_catalog.cardinality(partijen), 0) = 0) AS p
+$$;
+COMMENT ON FUNCTION inzage_vastleggen(text, uuid[], text) IS 'Logs a lookup in inzagelog: one row per partij shown (none found: one row without partij), with who acted (wie()) and the purpose, which is required (22023). Called by the logged lookups.';

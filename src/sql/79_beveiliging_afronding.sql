@@ -1,0 +1,108 @@
+-- Security, last part, run when every table and function of the extension
+-- exists: the audit trigger on every registry table, row-level security on
+-- the security tables themselves, their place in pg_dump, and EXECUTE
+-- revoked from PUBLIC on every function that touches personal data.
+
+-- The audit trail covers every table of schema klantinteracties but its
+-- own four.
+DO $$
+DECLARE
+	tabel regclass;
+BEGIN
+	FOR tabel IN
+		SELECT c.oid FROM pg_catalog.pg_class c
+		 WHERE c.relnamespace = 'klantinteracties'::regnamespace AND c.relkind = 'r'
+		   AND c.relname NOT IN ('wijzigingslog', 'vergeetlog', 'inzagelog', 'gebeurtenis')
+		 ORDER BY c.relname
+	LOOP
+		EXECUTE pg_catalog.format('CREATE TRIGGER wijziging_vastleggen_insert AFTER INSERT ON %s '
+			'REFERENCING NEW TABLE AS nieuw FOR EACH STATEMENT '
+			'EXECUTE FUNCTION klantinteracties.wijziging_vastleggen()', tabel);
+		EXECUTE pg_catalog.format('CREATE TRIGGER wijziging_vastleggen_update AFTER UPDATE ON %s '
+			'REFERENCING OLD TABLE AS oud NEW TABLE AS nieuw FOR EACH STATEMENT '
+			'EXECUTE FUNCTION klantinteracties.wijziging_vastleggen()', tabel);
+		EXECUTE pg_catalog.format('CREATE TRIGGER wijziging_vastleggen_delete AFTER DELETE ON %s '
+			'REFERENCING OLD TABLE AS oud FOR EACH STATEMENT '
+			'EXECUTE FUNCTION klantinteracties.wijziging_vastleggen()', tabel);
+	END LOOP;
+END
+$$;
+
+-- The security tables: beheer reads them (the audit trail's rows about a
+-- BSN also need bsn, about a secret partij or a vertrouwelijk klantcontact
+-- also geheim); the outbox worker (beheer) marks events sent and deletes
+-- them.  Nobody else has any privilege on them.
+ALTER TABLE wijzigingslog ENABLE ROW LEVEL SECURITY;
+ALTER TABLE wijzigingslog FORCE ROW LEVEL SECURITY;
+ALTER TABLE vergeetlog ENABLE ROW LEVEL SECURITY;
+ALTER TABLE vergeetlog FORCE ROW LEVEL SECURITY;
+ALTER TABLE inzagelog ENABLE ROW LEVEL SECURITY;
+ALTER TABLE inzagelog FORCE ROW LEVEL SECURITY;
+ALTER TABLE gebeurtenis ENABLE ROW LEVEL SECURITY;
+ALTER TABLE gebeurtenis FORCE ROW LEVEL SECURITY;
+
+CREATE POLICY beheer ON wijzigingslog FOR SELECT TO klantinteracties_beheer
+	USING ((SELECT klantinteracties.heeft_scope('beheer'))
+		   AND (NOT bsn OR (SELECT klantinteracties.heeft_scope('bsn')))
+		   AND ((SELECT klantinteracties.heeft_scope('geheim'))
+				OR (NOT vertrouwelijk AND NOT partijen && ARRAY(SELECT klantinteracties.geheime_partijen()))));
+CREATE POLICY beheer ON vergeetlog FOR SELECT TO klantinteracties_beheer
+	USING ((SELECT klantinteracties.heeft_scope('beheer')));
+CREATE POLICY beheer ON inzagelog FOR SELECT TO klantinteracties_beheer
+	USING ((SELECT klantinteracties.heeft_scope('beheer')));
+CREATE POLICY beheer ON gebeurtenis FOR SELECT TO klantinteracties_beheer
+	USING ((SELECT klantinteracties.heeft_scope('beheer')));
+CREATE POLICY beheer_verzonden ON gebeurtenis FOR UPDATE TO klantinteracties_beheer
+	USING ((SELECT klantinteracties.heeft_scope('beheer'))) WITH CHECK ((SELECT klantinteracties.heeft_scope('beheer')));
+CREATE POLICY beheer_opruimen ON gebeurtenis FOR DELETE TO klantinteracties_beheer
+	USING ((SELECT klantinteracties.heeft_scope('beheer')));
+GRANT SELECT ON wijzigingslog, vergeetlog, inzagelog, gebeurtenis TO klantinteracties_beheer;
+GRANT UPDATE (verzonden_op), DELETE ON gebeurtenis TO klantinteracties_beheer;
+
+-- pg_dump dumps their rows (and sequence positions), as it does the
+-- registry's (49_config_dump.sql); the triggers leave a restore alone.
+-- One call per statement: each call updates the extension's catalog row.
+DO $$
+DECLARE
+	tabel text;
+BEGIN
+	FOREACH tabel IN ARRAY ARRAY['klantinteracties.wijzigingslog', 'klantinteracties.vergeetlog',
+								  'klantinteracties.inzagelog', 'klantinteracties.gebeurtenis']
+	LOOP
+		PERFORM pg_catalog.pg_extension_config_dump(tabel::regclass, '');
+		PERFORM pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence(tabel, 'id')::regclass, '');
+	END LOOP;
+END
+$$;
+
+-- No function that touches personal data is executable by PUBLIC: the
+-- SECURITY DEFINER ones, the trigger functions and every function whose
+-- body names a table or view of the extension (function bodies qualify
+-- them, as their search_path is pinned).  ALTER DEFAULT PRIVILEGES does not
+-- reach an extension's objects, hence the explicit REVOKE.  The roles get
+-- back what their policies and lookups call; the test
+-- beveiliging_catalogus checks the result.
+DO $$
+DECLARE
+	f regprocedure;
+BEGIN
+	FOR f IN
+		SELECT p.oid FROM pg_catalog.pg_proc p
+		 WHERE p.pronamespace IN (SELECT n.oid FROM pg_catalog.pg_namespace n
+								   WHERE n.nspname IN ('klantinteracties', 'klantinteracties_api'))
+		   AND (p.prosecdef OR p.prorettype = 'trigger'::regtype
+				OR p.prosrc ~ ('\m(klantinteracties|klantinteracties_api)\.('
+							   || (SELECT pg_catalog.string_agg(c.relname, '|') FROM pg_catalog.pg_class c
+									WHERE c.relnamespace IN (SELECT n.oid FROM pg_catalog.pg_namespace n
+															   WHERE n.nspname IN ('klantinteracties', 'klantinteracties_api'))
+									  AND c.relkind IN ('r', 'v', 'm'))
+							   || ')\M'))
+	LOOP
+		EXECUTE pg_catalog.format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', f);
+	END LOOP;
+END
+$$;
+GRANT EXECUTE ON FUNCTION geheime_partijen(), geheime_betrokkenen() TO klantinteracties_lezer;
+GRANT EXECUTE ON FUNCTION burger_partij() TO klantinteracties_burger;
+GRANT EXECUTE ON FUNCTION inzage_vastleggen(text, uuid[], text) TO klantinteracties_lezer;
+GRANT EXECUTE ON FUNCTION vergeet_partij(uuid, text) TO klantinteracties_beheer;
