@@ -26,6 +26,7 @@
 -- on columns and on JSON paths (col->key, col->>key), order=, limit=,
 -- offset=, and Prefer: return=representation / return=minimal.
 
+SET client_min_messages = warning;
 DROP SCHEMA IF EXISTS pgrst CASCADE;
 CREATE SCHEMA pgrst;
 GRANT USAGE ON SCHEMA pgrst TO PUBLIC;
@@ -257,3 +258,5 @@ SELECT regexp_replace(regexp_replace(jsonb_pretty(j),
 	'[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}', '<uuid>', 'g'),
 	'"(toegewezenOp|afgehandeldOp)": "[^"]*"', '"\1": "<tijdstip>"', 'g')
 $$;
+
+RESET client_min_messages;

@@ -201,6 +201,11 @@ BEGIN
 	IF naam IS NOT NULL THEN
 		bericht := coalesce(prefix, '') || naam || ': ' || bericht;
 	END IF;
+	-- A CHECK violation's "Failing row contains (...)" lists every value of
+	-- the row, a BSN or an address among them: not for an API answer.
+	IF detail LIKE 'Failing row contains %' THEN
+		detail := NULL;
+	END IF;
 	RAISE EXCEPTION USING ERRCODE = sqlstate, MESSAGE = bericht,
 		DETAIL = coalesce(detail, ''), HINT = coalesce(hint, '');
 END

@@ -517,7 +517,7 @@ CREATE FUNCTION api_categorieen_schrijven() RETURNS trigger
 DECLARE
 	veld text;
 	id uuid;
-	naam varchar(80);
+	v_naam varchar(80);
 	f_staat text; f_bericht text; f_detail text; f_hint text; f_beperking text;
 BEGIN
 	IF TG_OP = 'DELETE' THEN
@@ -527,12 +527,12 @@ BEGIN
 	BEGIN
 		id := CASE TG_OP WHEN 'INSERT' THEN coalesce(NEW.uuid, gen_random_uuid()) ELSE OLD.uuid END;
 		veld := 'naam';
-		naam := coalesce(NEW.naam, '');
+		v_naam := coalesce(NEW.naam, '');
 		veld := NULL;
 		IF TG_OP = 'INSERT' THEN
-			INSERT INTO klantinteracties.categorie (uuid, naam) VALUES (id, naam);
+			INSERT INTO klantinteracties.categorie (uuid, naam) VALUES (id, v_naam);
 		ELSE
-			UPDATE klantinteracties.categorie SET naam = api_categorieen_schrijven.naam WHERE uuid = id;
+			UPDATE klantinteracties.categorie SET naam = v_naam WHERE uuid = id;
 		END IF;
 	EXCEPTION WHEN OTHERS THEN
 		GET STACKED DIAGNOSTICS f_staat = RETURNED_SQLSTATE, f_bericht = MESSAGE_TEXT,
