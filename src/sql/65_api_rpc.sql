@@ -6,7 +6,7 @@
 -- views, so PostgREST serves them on GET, inlines them and applies its
 -- filters, ordering and paging to their result.
 
-CREATE FUNCTION klantinteracties_api.maak_klantcontact(klantcontact json, betrokkene json DEFAULT NULL,
+CREATE FUNCTION klantinteracties_api.maak_klantcontact(klantcontact json DEFAULT NULL, betrokkene json DEFAULT NULL,
 													   onderwerpobject json DEFAULT NULL) RETURNS jsonb
 	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, pg_temp
@@ -41,6 +41,8 @@ BEGIN
 			klantinteracties.api_object(onderwerpobject::jsonb) || jsonb_build_object('klantcontact', jsonb_build_object('uuid', k.uuid)))
 		RETURNING * INTO o;
 	END IF;
+	-- The klantcontact as it is now, with its betrokkene and onderwerpobject.
+	SELECT * INTO k FROM klantinteracties_api.klantcontacten WHERE uuid = k.uuid;
 	RETURN jsonb_build_object('klantcontact', to_jsonb(k),
 		'betrokkene', CASE WHEN b.uuid IS NOT NULL THEN to_jsonb(b) END,
 		'onderwerpobject', CASE WHEN o.uuid IS NOT NULL THEN to_jsonb(o) END);
