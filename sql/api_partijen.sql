@@ -184,6 +184,18 @@ SELECT status, jsonb_array_length(antwoord) AS aantal FROM pgrst.http('GET',
 SELECT status, jsonb_array_length(antwoord) AS aantal FROM pgrst.http('GET',
 	'/partijen?uuid=in.(00000000-0000-0000-0006-000000000001,00000000-0000-0000-0006-000000000011,00000000-0000-0000-0006-000000000013)&order=uuid&limit=2&offset=1', rol => 'klantinteracties_lezer');
 
+-- jsonb containment on a list: same-row semantics (one identificator that
+-- is both a BSN and this value); a BSN value of another soort finds nothing.
+SELECT status, jsonb_agg(e ->> 'uuid') AS partijen FROM pgrst.http('GET',
+	'/partijen?partijIdentificatoren=cs.[{"partijIdentificator":{"codeSoortObjectId":"bsn","objectId":"111222333"}}]',
+	rol => 'klantinteracties_lezer'), jsonb_array_elements(antwoord) e GROUP BY status;
+SELECT status, antwoord FROM pgrst.http('GET',
+	'/partijen?partijIdentificatoren=cs.[{"partijIdentificator":{"codeSoortObjectId":"rsin","objectId":"111222333"}}]',
+	rol => 'klantinteracties_lezer');
+SELECT status, jsonb_agg(e ->> 'uuid') AS partijen FROM pgrst.http('GET',
+	'/partijen?vertegenwoordigden=cs.[{"uuid":"00000000-0000-0000-0006-000000000001"}]', rol => 'klantinteracties_lezer'),
+	jsonb_array_elements(antwoord) e GROUP BY status;
+
 -- Lookups (/rpc): identificator in any spelling, same row; e-mail and phone.
 SELECT status, jsonb_agg(e ->> 'uuid') AS partijen FROM pgrst.http('GET',
 	'/rpc/partijen_met_identificator?codeSoortObjectId=bsn&objectId=1112.22.333', rol => 'klantinteracties_lezer'),
