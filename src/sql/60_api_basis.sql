@@ -285,7 +285,7 @@ COMMENT ON FUNCTION api_lijst(jsonb) IS 'A list of a request body; [] for null o
 -- "Ongeldige hyperlink - Object bestaat niet" (a foreign-key violation
 -- would be 409).  Only the uuid is read: url is read-only.
 CREATE FUNCTION api_verwijzing(ref jsonb, tabel text) RETURNS uuid
-	LANGUAGE plpgsql STABLE
+	LANGUAGE plpgsql STABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
@@ -327,7 +327,7 @@ $$;
 COMMENT ON FUNCTION api_verwijzing(jsonb, text) IS 'Resolves a reference {"uuid": ...} of a request body to the uuid of an existing row of the given registry table; NULL for null; 22P02 for a malformed reference, 22023 (HTTP 400) for a uuid that names nothing.';
 
 CREATE FUNCTION api_verwijzingen(refs jsonb, tabel text) RETURNS uuid[]
-	LANGUAGE plpgsql STABLE
+	LANGUAGE plpgsql STABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE

@@ -74,7 +74,7 @@ COMMENT ON FUNCTION api_identificator_sleutel(text, text) IS 'Canonical key of a
 CREATE FUNCTION klantinteracties_api.partijen_met_identificator("codeSoortObjectId" text, "objectId" text,
 		"subIdentificatorVanObjectId" text DEFAULT NULL)
 	RETURNS SETOF klantinteracties_api.partijen
-	LANGUAGE sql STABLE
+	LANGUAGE sql STABLE PARALLEL SAFE
 	AS $$
 SELECT v.* FROM klantinteracties_api.partijen v
  WHERE v.uuid IN (
@@ -93,7 +93,7 @@ The partijen that have an identificator of this soort (bsn, rsin, kvk_nummer, ve
 
 CREATE FUNCTION klantinteracties_api.partijen_met_digitaal_adres(adres text, "soortDigitaalAdres" text DEFAULT NULL)
 	RETURNS SETOF klantinteracties_api.partijen
-	LANGUAGE sql STABLE
+	LANGUAGE sql STABLE PARALLEL SAFE
 	AS $$
 SELECT v.* FROM klantinteracties_api.partijen v
  WHERE v.uuid IN (
@@ -112,7 +112,7 @@ The partijen that provided this e-mail address or telephone number, compared in 
 
 CREATE FUNCTION klantinteracties_api.digitaleadressen_met_identificator("codeSoortObjectId" text, "objectId" text)
 	RETURNS SETOF klantinteracties_api.digitaleadressen
-	LANGUAGE sql STABLE
+	LANGUAGE sql STABLE PARALLEL SAFE
 	AS $$
 SELECT v.* FROM klantinteracties_api.digitaleadressen v
  WHERE v.uuid IN (
