@@ -8,6 +8,9 @@ SET search_path = klantinteracties, public;
 \i test/pgrst_emulatie.sql
 SET client_min_messages = warning;
 SELECT klantinteracties.maak_api_rollen();
+-- The API roles act here as a KCC application that may see BSNs and secret
+-- partijen: the scopes bsn and geheim (docs/security.md); revoked at the end.
+GRANT klantinteracties_bsn, klantinteracties_geheim TO klantinteracties_lezer;
 RESET client_min_messages;
 \set ECHO all
 SET SESSION AUTHORIZATION authenticator;
@@ -162,3 +165,4 @@ SELECT (SELECT count(*) FROM klantcontact WHERE uuid::text LIKE '00000000-0000-0
 	   (SELECT count(*) FROM betrokkene WHERE uuid::text LIKE '00000000-0000-0000-0007-%') AS betrokkenen,
 	   (SELECT count(*) FROM onderwerpobject WHERE uuid::text LIKE '00000000-0000-0000-0007-%') AS onderwerpobjecten,
 	   (SELECT count(*) FROM actor WHERE uuid::text LIKE '00000000-0000-0000-0007-%') AS actoren;
+REVOKE klantinteracties_bsn, klantinteracties_geheim FROM klantinteracties_lezer;

@@ -13,6 +13,9 @@ SET client_min_messages = warning;
 SELECT klantinteracties.maak_api_rollen();
 -- Idempotent: a second run changes nothing.
 SELECT klantinteracties.maak_api_rollen();
+-- The API roles act here as a KCC application that may see BSNs and secret
+-- partijen: the scopes bsn and geheim (docs/security.md); revoked at the end.
+GRANT klantinteracties_bsn, klantinteracties_geheim TO klantinteracties_lezer;
 RESET client_min_messages;
 SELECT rolname, rolcanlogin, rolinherit FROM pg_roles
  WHERE rolname IN ('authenticator', 'web_anon', 'klantinteracties_lezer', 'klantinteracties_schrijver') ORDER BY 1;
@@ -260,3 +263,4 @@ SELECT indexrelid::regclass FROM pg_index i JOIN pg_class c ON c.oid = i.indexre
  WHERE c.relnamespace = 'klantinteracties'::regnamespace AND i.indisunique
    AND NOT EXISTS (SELECT FROM pg_constraint WHERE conindid = i.indexrelid)
    AND api_veld_van_beperking(c.relname) IS NULL;
+REVOKE klantinteracties_bsn, klantinteracties_geheim FROM klantinteracties_lezer;

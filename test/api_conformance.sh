@@ -22,6 +22,7 @@ export PGOPTIONS='-c client_min_messages=warning'
 psql() { "$bin/psql" -X -q -v ON_ERROR_STOP=1 "$@"; }
 opruimen() {
 	psql -d postgres -c "DROP DATABASE IF EXISTS $db" >/dev/null 2>&1
+	psql -d postgres -c "REVOKE klantinteracties_bsn, klantinteracties_geheim FROM klantinteracties_lezer" >/dev/null 2>&1
 	rm -f "$docs"
 }
 trap opruimen EXIT
@@ -35,7 +36,8 @@ fi
 psql -d postgres -c "CREATE DATABASE $db" || mislukt "cannot create database"
 psql -d "$db" -c "CREATE EXTENSION klantinteracties CASCADE" || mislukt "cannot create extension"
 psql -d "$db" -f test/api_gegevens.sql || mislukt "cannot load data"
-psql -d "$db" -c '\set ECHO none' -f test/pgrst_emulatie.sql -c "SELECT klantinteracties.maak_api_rollen()" >/dev/null \
+psql -d "$db" -c '\set ECHO none' -f test/pgrst_emulatie.sql -c "SELECT klantinteracties.maak_api_rollen()" \
+	-c "GRANT klantinteracties_bsn, klantinteracties_geheim TO klantinteracties_lezer" >/dev/null \
 	|| mislukt "cannot set up the emulation"
 
 # Requests as PostgREST sends them; each answer is one document.  A failed

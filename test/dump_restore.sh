@@ -100,10 +100,14 @@ INSERT INTO interne_taak_actor (interne_taak, actor) VALUES
 	('00000000-0000-0000-0000-000000000061', '00000000-0000-0000-0000-000000000051'),
 	('00000000-0000-0000-0000-000000000062', '00000000-0000-0000-0000-000000000053');
 SQL
-# Later transactions: updated rows get another gewijzigd_op.
+# Later transactions: updated rows get another gewijzigd_op.  A logged
+# lookup and an erasure fill the access log and the erasure record.
 psql -d "$bron" -c "UPDATE klantinteracties.interne_taak SET status = 'verwerkt' WHERE nummer = '1'" \
 	-c "UPDATE klantinteracties.digitaal_adres SET is_standaard_adres = true WHERE adres = '020 123 4567'" \
-	|| mislukt "cannot update data"
+	-c "SELECT klantinteracties.inzage_vastleggen('klantbeeld', '{00000000-0000-0000-0000-000000000001}', 'dump en restore')" \
+	-c "INSERT INTO klantinteracties.partij (uuid, soort_partij, indicatie_actief) VALUES ('00000000-0000-0000-0000-000000000005', 'persoon', true)" \
+	-c "SELECT klantinteracties.vergeet_partij('00000000-0000-0000-0000-000000000005', 'dump en restore')" \
+	>/dev/null || mislukt "cannot update data"
 
 # pg_dump warns that partij_identificator references itself; its rows are
 # loaded by one COPY, at whose end the foreign keys are checked, so the

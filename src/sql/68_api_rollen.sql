@@ -33,8 +33,11 @@ BEGIN
 	EXECUTE format('ALTER ROLE %I NOLOGIN', anoniem);
 	EXECUTE format('ALTER ROLE %I NOLOGIN INHERIT', lezer);
 	EXECUTE format('ALTER ROLE %I NOLOGIN INHERIT', schrijver);
-	-- PostgREST switches from the authenticator to these.
-	EXECUTE format('GRANT %I, %I, %I TO %I', anoniem, lezer, schrijver, authenticator);
+	-- PostgREST switches from the authenticator to these, and to the
+	-- citizen role; the authenticator's sessions carry verified JWT claims
+	-- (klantinteracties_postgrest, docs/security.md).
+	EXECUTE format('GRANT %I, %I, %I, klantinteracties_burger, klantinteracties_postgrest TO %I',
+				   anoniem, lezer, schrijver, authenticator);
 
 	-- Anonymous: it may see that the API exists (the schema), nothing in it.
 	EXECUTE format('GRANT USAGE ON SCHEMA klantinteracties_api TO %I', anoniem);
@@ -54,6 +57,6 @@ BEGIN
 	EXECUTE format('GRANT EXECUTE ON FUNCTION klantinteracties_api.maak_klantcontact(json, json, json) TO %I', schrijver);
 END
 $$;
-COMMENT ON FUNCTION maak_api_rollen(name, name, name, name, text) IS 'Creates (when missing) and grants the roles PostgREST uses on this database: the authenticator (LOGIN NOINHERIT, optionally with a password), the anonymous role (no access to the registry), a lezer (GET on every resource and lookup) and a schrijver (also POST, PATCH, DELETE and /rpc/maak_klantcontact). Idempotent; needs CREATEROLE. See docs/postgrest.md.';
+COMMENT ON FUNCTION maak_api_rollen(name, name, name, name, text) IS 'Creates (when missing) and grants the roles PostgREST uses on this database: the authenticator (LOGIN NOINHERIT, optionally with a password), the anonymous role (no access to the registry), a lezer (GET on every resource and lookup) and a schrijver (also POST, PATCH, DELETE and /rpc/maak_klantcontact); the authenticator may also become klantinteracties_burger and is a member of klantinteracties_postgrest (its JWT claims count). Idempotent; needs CREATEROLE. See docs/postgrest.md.';
 
 REVOKE EXECUTE ON FUNCTION maak_api_rollen(name, name, name, name, text) FROM PUBLIC;

@@ -108,7 +108,7 @@ SELECT pg_catalog.array_remove(CASE tabel
 	WHEN 'digitaal_adres' THEN ARRAY[(rij ->> 'verstrekt_door_partij')::uuid,
 		(SELECT b.was_partij FROM klantinteracties.betrokkene b WHERE b.uuid = (rij ->> 'verstrekt_door_betrokkene')::uuid)]
 	ELSE CASE WHEN tabel IN ('persoon', 'organisatie', 'contactpersoon', 'rekeningnummer', 'categorie_relatie')
-		THEN ARRAY[(rij ->> 'partij')::uuid] END
+		THEN ARRAY[(rij ->> 'partij')::uuid] ELSE '{}' END
 	END, NULL)
 $$;
 COMMENT ON FUNCTION wijziging_partijen(name, jsonb) IS 'The partijen whose personal data a row (as JSON) of a registry table holds: the partij itself, the owner of a detail, identificator, address, account or categorie-relatie, both sides of a vertegenwoordiging, the partij a betrokkene was (also for the addresses a betrokkene gave).';

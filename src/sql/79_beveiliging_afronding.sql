@@ -99,10 +99,18 @@ BEGIN
 							   || ')\M'))
 	LOOP
 		EXECUTE pg_catalog.format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', f);
+		-- The readers keep the helpers of schema klantinteracties that the
+		-- API views call: they run as the caller, under its policies.  The
+		-- API's own functions are granted by maak_api_rollen.
+		IF EXISTS (SELECT FROM pg_catalog.pg_proc p WHERE p.oid = f AND NOT p.prosecdef
+					  AND p.prorettype <> 'trigger'::regtype AND p.pronamespace = 'klantinteracties'::regnamespace) THEN
+			EXECUTE pg_catalog.format('GRANT EXECUTE ON FUNCTION %s TO klantinteracties_lezer', f);
+		END IF;
 	END LOOP;
 END
 $$;
 GRANT EXECUTE ON FUNCTION geheime_partijen(), geheime_betrokkenen() TO klantinteracties_lezer;
+GRANT EXECUTE ON FUNCTION geheime_partijen() TO klantinteracties_beheer;
 GRANT EXECUTE ON FUNCTION burger_partij() TO klantinteracties_burger;
 GRANT EXECUTE ON FUNCTION inzage_vastleggen(text, uuid[], text) TO klantinteracties_lezer;
 GRANT EXECUTE ON FUNCTION vergeet_partij(uuid, text) TO klantinteracties_beheer;
