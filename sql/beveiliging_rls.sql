@@ -20,6 +20,7 @@ SELECT pg_temp.als('ki_test_kcc', '{"sub": "mdeboer", "app": "kcc-portaal"}', 'S
 -- role that is not a member of klantinteracties_postgrest cannot give
 -- itself a narrower (or any other) identity by setting them.
 CREATE ROLE ki_test_login LOGIN IN ROLE klantinteracties_lezer, klantinteracties_burger;
+GRANT USAGE ON SCHEMA klantinteracties TO ki_test_login;
 SET SESSION AUTHORIZATION ki_test_login;
 SELECT set_config('request.jwt.claims', '{"scope": "", "sub": "iemand", "bsn": "111222333"}', true) IS NOT NULL AS gezet,
 	   klantinteracties.jwt_claims() IS NULL AS genegeerd, klantinteracties.scopes() AS scopes,
@@ -120,7 +121,7 @@ SELECT pg_temp.als(rol, NULL, format($$INSERT INTO klantinteracties.partij_ident
 SET LOCAL ROLE ki_test_kcc;
 SELECT state, message, detail FROM pg_temp.try($$INSERT INTO klantinteracties.partij_identificator
 	(identificeerde_partij, code_register, code_objecttype, code_soort_object_id, object_id)
-	VALUES ('00000000-0000-0000-0099-0000000000b1', 'brp', 'natuurlijk_persoon', 'bsn', '111 222 333')$$);
+	VALUES ('00000000-0000-0000-0099-0000000000e1', 'brp', 'natuurlijk_persoon', 'bsn', '111 222 333')$$);
 RESET ROLE;
 -- Each statement rolled back after it ran.
 SELECT pg_temp.als(rol, NULL, stmt, true) AS uitkomst, rol, wat

@@ -9,7 +9,9 @@
 --
 -- The views are security_invoker, so the API roles need privileges on the
 -- registry tables themselves; PostgREST cannot reach those (schema
--- klantinteracties is not in db-schemas).
+-- klantinteracties is not in db-schemas).  They hold them, and the
+-- row-level security policies apply to them, as (members of) the group
+-- roles klantinteracties_lezer and klantinteracties_schrijver.
 
 CREATE FUNCTION maak_api_rollen(authenticator name DEFAULT 'authenticator', anoniem name DEFAULT 'web_anon',
 								lezer name DEFAULT 'klantinteracties_lezer',
@@ -42,10 +44,14 @@ BEGIN
 	-- Anonymous: it may see that the API exists (the schema), nothing in it.
 	EXECUTE format('GRANT USAGE ON SCHEMA klantinteracties_api TO %I', anoniem);
 
-	-- Lezer: every resource and lookup; the tables behind the views.
+	-- Lezer: every resource and lookup.  The tables behind the views come
+	-- with the group roles of the security model (docs/security.md), whose
+	-- row-level security policies are for those roles and their members.
+	IF lezer <> 'klantinteracties_lezer' THEN
+		EXECUTE format('GRANT klantinteracties_lezer TO %I', lezer);
+	END IF;
 	EXECUTE format('GRANT USAGE ON SCHEMA klantinteracties_api, klantinteracties TO %I', lezer);
 	EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA klantinteracties_api TO %I', lezer);
-	EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA klantinteracties TO %I', lezer);
 	EXECUTE format('GRANT EXECUTE ON FUNCTION klantinteracties_api.partijen_met_identificator(text, text, text), '
 		'klantinteracties_api.partijen_met_digitaal_adres(text, text), '
 		'klantinteracties_api.digitaleadressen_met_identificator(text, text) TO %I', lezer);
@@ -53,7 +59,9 @@ BEGIN
 	-- Schrijver: what the lezer may, and writing every resource.
 	EXECUTE format('GRANT %I TO %I', lezer, schrijver);
 	EXECUTE format('GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA klantinteracties_api TO %I', schrijver);
-	EXECUTE format('GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA klantinteracties TO %I', schrijver);
+	IF schrijver <> 'klantinteracties_schrijver' THEN
+		EXECUTE format('GRANT klantinteracties_schrijver TO %I', schrijver);
+	END IF;
 	EXECUTE format('GRANT EXECUTE ON FUNCTION klantinteracties_api.maak_klantcontact(json, json, json) TO %I', schrijver);
 END
 $$;

@@ -92,7 +92,7 @@ DECLARE
 	n_audit_elders bigint;
 	n_gebeurtenissen bigint;
 	n_inzage bigint;
-	rapport jsonb;
+	verslag jsonb;
 BEGIN
 	IF NOT klantinteracties.heeft_scope('beheer') THEN
 		RAISE EXCEPTION 'vergeet_partij requires the beheer scope' USING ERRCODE = 'insufficient_privilege';
@@ -232,10 +232,10 @@ BEGIN
 			'geredigeerd', n_audit_geredigeerd, 'elders_geredigeerd', n_audit_elders),
 		'gebeurtenissen_verwijderd', n_gebeurtenissen,
 		'inzagelog_geredigeerd', n_inzage)
-	  INTO rapport;
-	UPDATE klantinteracties.vergeetlog v SET voltooid_op = pg_catalog.clock_timestamp(), rapport = vergeet_partij.rapport
+	  INTO verslag;
+	UPDATE klantinteracties.vergeetlog v SET voltooid_op = pg_catalog.clock_timestamp(), rapport = verslag
 	 WHERE v.id = log_id;
-	RETURN rapport;
+	RETURN verslag;
 END
 $$;
 COMMENT ON FUNCTION vergeet_partij(uuid, text) IS 'Erasure (AVG art. 17, needs the beheer scope): deletes the partij and what only exists for it, anonymises its betrokkenen and the klantcontacten and interne taken it took part in, removes or redacts its values in the audit trail, the outbox and the access log, records the erasure in vergeetlog, and returns a report (JSON) of what it removed. Fails with 42501 without the beheer scope, P0002 for an unknown partij.';

@@ -1,0 +1,95 @@
+-- Security hygiene, from the catalog (after Supabase's splinter lints):
+-- row-level security enabled and forced on every table, with policies;
+-- every SECURITY DEFINER function pins its search_path; nothing that
+-- touches personal data is executable or readable by PUBLIC; the views
+-- run as the invoker; the group roles are plain group roles.  Each check
+-- lists its offenders (none expected) and counts what it looked at, so
+-- that a broken query cannot pass vacuously.
+\i sql/include/helpers.psql
+
+CREATE TEMP VIEW schemas AS
+SELECT n.oid FROM pg_namespace n WHERE n.nspname IN ('klantinteracties', 'klantinteracties_api');
+
+-- Every table: RLS enabled and forced, at least one policy.
+SELECT c.oid::regclass AS tabel, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
+	   (SELECT count(*) FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
+  FROM pg_class c JOIN pg_temp.extension_members('pg_class') m ON m = c.oid
+ WHERE c.relkind IN ('r', 'p')
+ ORDER BY c.relname;
+SELECT count(*) AS tabellen,
+	   count(*) FILTER (WHERE NOT c.relrowsecurity OR NOT c.relforcerowsecurity
+						OR NOT EXISTS (SELECT FROM pg_policy p WHERE p.polrelid = c.oid)) AS zonder_rls
+  FROM pg_class c JOIN pg_temp.extension_members('pg_class') m ON m = c.oid
+ WHERE c.relkind IN ('r', 'p');
+
+-- Every policy names a role (none is for PUBLIC) and tests a scope or the
+-- citizen's partij in an initPlan.
+SELECT p.polrelid::regclass AS tabel, p.polname, p.polroles::regrole[] AS rollen
+  FROM pg_policy p JOIN pg_temp.extension_members('pg_class') m ON m = p.polrelid
+ WHERE 0 = ANY (p.polroles)
+	OR NOT (coalesce(pg_get_expr(p.polqual, p.polrelid), '') || coalesce(pg_get_expr(p.polwithcheck, p.polrelid), ''))
+		   ~ '\(\s*SELECT (klantinteracties\.)?(heeft_scope|burger_partij)\(';
+SELECT r.rolname, count(*) AS policies
+  FROM pg_policy p JOIN pg_temp.extension_members('pg_class') m ON m = p.polrelid
+  CROSS JOIN LATERAL unnest(p.polroles) AS pr(oid) JOIN pg_roles r ON r.oid = pr.oid
+ GROUP BY r.rolname ORDER BY r.rolname;
+
+-- Every SECURITY DEFINER function pins search_path to pg_catalog, pg_temp.
+SELECT p.oid::regprocedure AS definer, p.proconfig
+  FROM pg_proc p JOIN pg_temp.extension_members('pg_proc') m ON m = p.oid
+ WHERE p.prosecdef
+ ORDER BY 1::text;
+SELECT p.oid::regprocedure AS definer_zonder_vaste_search_path
+  FROM pg_proc p JOIN pg_temp.extension_members('pg_proc') m ON m = p.oid
+ WHERE p.prosecdef AND NOT coalesce('search_path=pg_catalog, pg_temp' = ANY (p.proconfig), false);
+
+-- No function that touches personal data is executable by PUBLIC: the
+-- SECURITY DEFINER ones, the trigger functions, and those whose body names
+-- a table or view of the extension.
+CREATE TEMP VIEW persoonsgegevensfuncties AS
+SELECT p.oid, p.oid::regprocedure AS functie, p.prosecdef AS definer, p.prorettype = 'trigger'::regtype AS trigger
+  FROM pg_proc p JOIN pg_temp.extension_members('pg_proc') m ON m = p.oid
+ WHERE p.prosecdef OR p.prorettype = 'trigger'::regtype
+	OR p.prosrc ~ ('\m(klantinteracties|klantinteracties_api)\.("?)(' || (SELECT string_agg(c.relname, '|')
+		FROM pg_class c WHERE c.relnamespace IN (SELECT oid FROM schemas) AND c.relkind IN ('r', 'v', 'm')) || ')\M');
+SELECT count(*) AS functies, count(*) FILTER (WHERE definer) AS definer, count(*) FILTER (WHERE trigger) AS trigger
+  FROM persoonsgegevensfuncties;
+SELECT functie AS publiek_uitvoerbaar FROM persoonsgegevensfuncties
+ WHERE has_function_privilege('public', oid, 'EXECUTE') ORDER BY 1::text;
+-- The functions PUBLIC may execute are pure (type support, validation,
+-- formatting, the scope helpers that read only the caller's own settings);
+-- the only VOLATILE one raises a given error.
+SELECT p.oid::regprocedure AS publiek_en_volatile
+  FROM pg_proc p JOIN pg_temp.extension_members('pg_proc') m ON m = p.oid
+ WHERE has_function_privilege('public', p.oid, 'EXECUTE') AND p.provolatile = 'v';
+
+-- No table or view grants anything to PUBLIC.
+SELECT c.oid::regclass AS publiek_leesbaar
+  FROM pg_class c JOIN pg_temp.extension_members('pg_class') m ON m = c.oid
+ WHERE c.relkind IN ('r', 'p', 'v', 'm')
+   AND has_table_privilege('public', c.oid, 'SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER');
+
+-- The views run as the invoker, so that the caller's privileges and the
+-- policies apply (PostgreSQL 15 and later).
+SELECT c.oid::regclass AS view_als_eigenaar
+  FROM pg_class c JOIN pg_temp.extension_members('pg_class') m ON m = c.oid
+ WHERE c.relkind = 'v' AND NOT coalesce('security_invoker=true' = ANY (c.reloptions), false);
+
+-- The tables that hold the security record are read only with beheer and
+-- written by nobody: no role has INSERT, UPDATE or DELETE on them, except
+-- the outbox worker (beheer) marking events sent and removing them.
+SELECT c.relname AS tabel, r.rolname, string_agg(a.privilege_type, ', ' ORDER BY a.privilege_type) AS rechten
+  FROM pg_class c CROSS JOIN LATERAL aclexplode(c.relacl) AS a JOIN pg_roles r ON r.oid = a.grantee
+ WHERE c.oid IN ('klantinteracties.wijzigingslog'::regclass, 'klantinteracties.vergeetlog'::regclass,
+				 'klantinteracties.inzagelog'::regclass, 'klantinteracties.gebeurtenis'::regclass)
+   AND NOT r.rolsuper
+ GROUP BY 1, 2 ORDER BY 1, 2;
+SELECT attrelid::regclass AS tabel, attname, r.rolname, a.privilege_type
+  FROM pg_attribute, aclexplode(attacl) AS a JOIN pg_roles r ON r.oid = a.grantee
+ WHERE attrelid = 'klantinteracties.gebeurtenis'::regclass AND attacl IS NOT NULL;
+
+-- The group roles: NOLOGIN, no superuser, BYPASSRLS or CREATEROLE.
+SELECT rolname, rolcanlogin, rolsuper, rolbypassrls, rolcreaterole, rolinherit, shobj_description(oid, 'pg_authid') IS NOT NULL AS commentaar
+  FROM pg_roles WHERE rolname IN ('klantinteracties_lezer', 'klantinteracties_schrijver', 'klantinteracties_bsn',
+	'klantinteracties_geheim', 'klantinteracties_beheer', 'klantinteracties_burger', 'klantinteracties_postgrest')
+ ORDER BY rolname;
