@@ -29,7 +29,8 @@ SELECT set_config('request.headers', '', true) = '' AS headers_weg;
 SET LOCAL application_name = 'beheerscript';
 UPDATE klantcontact SET taal = 'eng' WHERE uuid::text LIKE '00000000-0000-0000-0099-%' AND kanaal = 'telefoon';
 RESET application_name;
-SELECT tabel, bewerking, sleutel, partijen, oud, nieuw, gebruiker, rol, subject, applicatie, verzoek
+SELECT tabel, bewerking, sleutel, partijen, oud - '{geregistreerd_op,gewijzigd_op}'::text[] AS oud, nieuw,
+	   gebruiker, rol, subject, applicatie, verzoek
   FROM wijzigingslog WHERE id > :start ORDER BY id;
 
 -- Who may read the log: beheer, and then rows about a BSN only with bsn,
