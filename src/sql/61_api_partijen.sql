@@ -54,12 +54,16 @@ $$;
 COMMENT ON FUNCTION api_partij_identificatie(partij) IS 'partijIdentificatie of a partij as the API returns it, by soortPartij: persoon {contactnaam, volledigeNaam}, organisatie {naam}, contactpersoon {uuid, werkteVoorPartij, contactnaam, volledigeNaam}.';
 
 -- Views ----------------------------------------------------------------------
+-- A secret partij (indicatie_geheimhouding) shows a caller without the
+-- geheim scope only its uuid, url and the flag: row-level security hides
+-- what hangs under it, the CASEs its own columns (docs/security.md).
 
 CREATE VIEW klantinteracties_api.partijen AS
 SELECT p.uuid,
 	klantinteracties.api_url('partijen', p.uuid) AS url,
-	p.nummer::text AS nummer,
-	p.interne_notitie::text AS "interneNotitie",
+	CASE WHEN p.indicatie_geheimhouding AND NOT (SELECT klantinteracties.heeft_scope('geheim')) THEN NULL ELSE p.nummer::text END AS nummer,
+	CASE WHEN p.indicatie_geheimhouding AND NOT (SELECT klantinteracties.heeft_scope('geheim')) THEN ''
+		ELSE klantinteracties.maskeer_bsn(p.interne_notitie::text, (SELECT klantinteracties.heeft_scope('bsn'))) END AS "interneNotitie",
 	coalesce((SELECT pg_catalog.jsonb_agg(klantinteracties.api_ref('betrokkenen', b.uuid) ORDER BY b.geregistreerd_op, b.uuid)
 				FROM klantinteracties.betrokkene b WHERE b.was_partij = p.uuid), '[]') AS betrokkenen,
 	coalesce((SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(
@@ -79,20 +83,23 @@ SELECT p.uuid,
 				FROM klantinteracties.rekeningnummer r WHERE r.partij = p.uuid), '[]') AS rekeningnummers,
 	(SELECT klantinteracties.api_ref('rekeningnummers', r.uuid)
 	   FROM klantinteracties.rekeningnummer r WHERE r.partij = p.uuid AND r.is_voorkeursrekeningnummer) AS "voorkeursRekeningnummer",
+	CASE WHEN p.indicatie_geheimhouding AND NOT (SELECT klantinteracties.heeft_scope('geheim')) THEN '[]' ELSE
 	coalesce((SELECT pg_catalog.jsonb_agg(klantinteracties.api_partij_identificator(pi) ORDER BY pi.geregistreerd_op, pi.uuid)
-				FROM klantinteracties.partij_identificator pi WHERE pi.identificeerde_partij = p.uuid), '[]') AS "partijIdentificatoren",
-	p.soort_partij::text AS "soortPartij",
+				FROM klantinteracties.partij_identificator pi WHERE pi.identificeerde_partij = p.uuid), '[]') END AS "partijIdentificatoren",
+	CASE WHEN p.indicatie_geheimhouding AND NOT (SELECT klantinteracties.heeft_scope('geheim')) THEN NULL ELSE p.soort_partij::text END AS "soortPartij",
 	p.indicatie_geheimhouding AS "indicatieGeheimhouding",
-	p.voorkeurstaal::text AS voorkeurstaal,
-	p.indicatie_actief AS "indicatieActief",
+	CASE WHEN p.indicatie_geheimhouding AND NOT (SELECT klantinteracties.heeft_scope('geheim')) THEN '' ELSE p.voorkeurstaal::text END AS voorkeurstaal,
+	CASE WHEN p.indicatie_geheimhouding AND NOT (SELECT klantinteracties.heeft_scope('geheim')) THEN NULL ELSE p.indicatie_actief END AS "indicatieActief",
+	CASE WHEN p.indicatie_geheimhouding AND NOT (SELECT klantinteracties.heeft_scope('geheim')) THEN klantinteracties.api_adres(NULL, '', NULL, '', NULL, '', '', '', '', NULL) ELSE
 	klantinteracties.api_adres(p.bezoekadres_nummeraanduiding_id, p.bezoekadres_straatnaam, p.bezoekadres_huisnummer,
 		p.bezoekadres_huisnummertoevoeging, p.bezoekadres_postcode, p.bezoekadres_stad, p.bezoekadres_adresregel1,
-		p.bezoekadres_adresregel2, p.bezoekadres_adresregel3, p.bezoekadres_land) AS bezoekadres,
+		p.bezoekadres_adresregel2, p.bezoekadres_adresregel3, p.bezoekadres_land) END AS bezoekadres,
+	CASE WHEN p.indicatie_geheimhouding AND NOT (SELECT klantinteracties.heeft_scope('geheim')) THEN klantinteracties.api_adres(NULL, '', NULL, '', NULL, '', '', '', '', NULL) ELSE
 	klantinteracties.api_adres(p.correspondentieadres_nummeraanduiding_id, p.correspondentieadres_straatnaam,
 		p.correspondentieadres_huisnummer, p.correspondentieadres_huisnummertoevoeging, p.correspondentieadres_postcode,
 		p.correspondentieadres_stad, p.correspondentieadres_adresregel1, p.correspondentieadres_adresregel2,
-		p.correspondentieadres_adresregel3, p.correspondentieadres_land) AS correspondentieadres,
-	klantinteracties.api_partij_identificatie(p) AS "partijIdentificatie"
+		p.correspondentieadres_adresregel3, p.correspondentieadres_land) END AS correspondentieadres,
+	CASE WHEN p.indicatie_geheimhouding AND NOT (SELECT klantinteracties.heeft_scope('geheim')) THEN NULL ELSE klantinteracties.api_partij_identificatie(p) END AS "partijIdentificatie"
   FROM klantinteracties.partij p;
 
 CREATE VIEW klantinteracties_api."partij-identificatoren" AS

@@ -31,7 +31,8 @@ SELECT pg_catalog.jsonb_build_object(
 	'naam', a.naam,
 	'soortActor', a.soort_actor,
 	'indicatieActief', a.indicatie_actief,
-	'actoridentificator', klantinteracties.api_objectidentificator(a.actoridentificator_object_id,
+	'actoridentificator', klantinteracties.api_objectidentificator(klantinteracties.maskeer_bsn(
+			a.actoridentificator_object_id::text, (SELECT klantinteracties.heeft_scope('bsn')), a.actoridentificator_code_soort_object_id),
 		a.actoridentificator_code_objecttype, a.actoridentificator_code_register, a.actoridentificator_code_soort_object_id),
 	'actorIdentificatie', klantinteracties.api_actor_identificatie(a))
 $$;
@@ -43,7 +44,8 @@ SELECT a.uuid,
 	a.naam::text AS naam,
 	a.soort_actor::text AS "soortActor",
 	a.indicatie_actief AS "indicatieActief",
-	klantinteracties.api_objectidentificator(a.actoridentificator_object_id, a.actoridentificator_code_objecttype,
+	klantinteracties.api_objectidentificator(klantinteracties.maskeer_bsn(a.actoridentificator_object_id::text,
+			(SELECT klantinteracties.heeft_scope('bsn')), a.actoridentificator_code_soort_object_id), a.actoridentificator_code_objecttype,
 		a.actoridentificator_code_register, a.actoridentificator_code_soort_object_id) AS actoridentificator,
 	klantinteracties.api_actor_identificatie(a) AS "actorIdentificatie"
   FROM klantinteracties.actor a;
@@ -62,13 +64,13 @@ SELECT t.uuid,
 	klantinteracties.api_url('internetaken', t.uuid) AS url,
 	t.nummer::text AS nummer,
 	t.referentienummer::text AS referentienummer,
-	t.gevraagde_handeling::text AS "gevraagdeHandeling",
+	klantinteracties.maskeer_bsn(t.gevraagde_handeling::text, (SELECT klantinteracties.heeft_scope('bsn'))) AS "gevraagdeHandeling",
 	klantinteracties.api_ref('klantcontacten', t.aanleidinggevend_klantcontact) AS "aanleidinggevendKlantcontact",
 	(SELECT klantinteracties.api_ref('actoren', ta.actor) FROM klantinteracties.interne_taak_actor ta
 	  WHERE ta.interne_taak = t.uuid ORDER BY ta.geregistreerd_op, ta.actor LIMIT 1) AS "toegewezenAanActor",
 	coalesce((SELECT pg_catalog.jsonb_agg(klantinteracties.api_ref('actoren', ta.actor) ORDER BY ta.geregistreerd_op, ta.actor)
 				FROM klantinteracties.interne_taak_actor ta WHERE ta.interne_taak = t.uuid), '[]') AS "toegewezenAanActoren",
-	t.toelichting::text AS toelichting,
+	klantinteracties.maskeer_bsn(t.toelichting::text, (SELECT klantinteracties.heeft_scope('bsn'))) AS toelichting,
 	t.status::text AS status,
 	t.toegewezen_op AS "toegewezenOp",
 	t.afgehandeld_op AS "afgehandeldOp"

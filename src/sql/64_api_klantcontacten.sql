@@ -1,5 +1,8 @@
 -- REST API: /klantcontacten, /betrokkenen, /onderwerpobjecten, /bijlagen.
 
+-- A vertrouwelijk klantcontact shows a caller without the geheim scope no
+-- onderwerp, inhoud, reactie or metadata (kenmerken); a caller without the
+-- bsn scope sees no BSN in them (docs/security.md).
 CREATE VIEW klantinteracties_api.klantcontacten AS
 SELECT k.uuid,
 	klantinteracties.api_url('klantcontacten', k.uuid) AS url,
@@ -17,16 +20,16 @@ SELECT k.uuid,
 	k.nummer::text AS nummer,
 	k.referentienummer::text AS referentienummer,
 	k.kanaal::text AS kanaal,
-	k.onderwerp::text AS onderwerp,
-	k.inhoud::text AS inhoud,
-	k.reactie::text AS reactie,
+	CASE WHEN k.vertrouwelijk AND NOT (SELECT klantinteracties.heeft_scope('geheim')) THEN '' ELSE klantinteracties.maskeer_bsn(k.onderwerp::text, (SELECT klantinteracties.heeft_scope('bsn'))) END AS onderwerp,
+	CASE WHEN k.vertrouwelijk AND NOT (SELECT klantinteracties.heeft_scope('geheim')) THEN '' ELSE klantinteracties.maskeer_bsn(k.inhoud::text, (SELECT klantinteracties.heeft_scope('bsn'))) END AS inhoud,
+	CASE WHEN k.vertrouwelijk AND NOT (SELECT klantinteracties.heeft_scope('geheim')) THEN '' ELSE klantinteracties.maskeer_bsn(k.reactie::text, (SELECT klantinteracties.heeft_scope('bsn'))) END AS reactie,
 	k.indicatie_contact_gelukt AS "indicatieContactGelukt",
 	k.hoofd_onderwerp_type::text AS "hoofdOnderwerpType",
 	k.verdere_actie_ondernomen AS "verdereActieOndernomen",
 	k.taal::text AS taal,
 	k.vertrouwelijk,
 	k.plaatsgevonden_op AS "plaatsgevondenOp",
-	k.metadata
+	CASE WHEN k.vertrouwelijk AND NOT (SELECT klantinteracties.heeft_scope('geheim')) THEN '{}' ELSE klantinteracties.maskeer_bsn(k.metadata, (SELECT klantinteracties.heeft_scope('bsn'))) END AS metadata
   FROM klantinteracties.klantcontact k;
 
 CREATE VIEW klantinteracties_api.betrokkenen AS
@@ -56,7 +59,8 @@ SELECT o.uuid,
 	klantinteracties.api_url('onderwerpobjecten', o.uuid) AS url,
 	klantinteracties.api_ref('klantcontacten', o.klantcontact) AS klantcontact,
 	klantinteracties.api_ref('klantcontacten', o.was_klantcontact) AS "wasKlantcontact",
-	klantinteracties.api_objectidentificator(o.onderwerpobjectidentificator_object_id,
+	klantinteracties.api_objectidentificator(klantinteracties.maskeer_bsn(o.onderwerpobjectidentificator_object_id::text,
+			(SELECT klantinteracties.heeft_scope('bsn')), o.onderwerpobjectidentificator_code_soort_object_id),
 		o.onderwerpobjectidentificator_code_objecttype, o.onderwerpobjectidentificator_code_register,
 		o.onderwerpobjectidentificator_code_soort_object_id) AS onderwerpobjectidentificator
   FROM klantinteracties.onderwerpobject o;
@@ -65,7 +69,8 @@ CREATE VIEW klantinteracties_api.bijlagen AS
 SELECT bl.uuid,
 	klantinteracties.api_url('bijlagen', bl.uuid) AS url,
 	klantinteracties.api_ref('klantcontacten', bl.was_bijlage_van_klantcontact) AS "wasBijlageVanKlantcontact",
-	klantinteracties.api_objectidentificator(bl.bijlageidentificator_object_id, bl.bijlageidentificator_code_objecttype,
+	klantinteracties.api_objectidentificator(klantinteracties.maskeer_bsn(bl.bijlageidentificator_object_id::text,
+			(SELECT klantinteracties.heeft_scope('bsn')), bl.bijlageidentificator_code_soort_object_id), bl.bijlageidentificator_code_objecttype,
 		bl.bijlageidentificator_code_register, bl.bijlageidentificator_code_soort_object_id) AS bijlageidentificator
   FROM klantinteracties.bijlage bl;
 

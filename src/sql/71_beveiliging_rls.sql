@@ -21,7 +21,11 @@
 --   * Without the geheim scope, the onderwerpobjecten and bijlagen of a
 --     vertrouwelijk klantcontact do not exist; the klantcontact row does.
 --   * A writer without the geheim scope cannot change or delete a secret
---     partij or a vertrouwelijk klantcontact.
+--     partij or a vertrouwelijk klantcontact; a writer without the bsn
+--     scope cannot change or delete a row whose text or free identificator
+--     holds a BSN.  The API views show such a caller those values masked,
+--     and write back what the view showed for the fields a PATCH leaves
+--     out; these rules keep a mask from being written over the real value.
 
 -- Secret partijen, and the betrokkenen that were one, for the policies: a
 -- small set (partial index below), which the policies test with a hashed
@@ -50,7 +54,8 @@ COMMENT ON FUNCTION geheime_betrokkenen() IS 'The uuids of the betrokkenen that 
 -- scope); schrijven: the row condition for INSERT, UPDATE and DELETE (with
 -- the write scope; for UPDATE also of the new row, unless nieuw says
 -- otherwise).  %1$s is the geheim scope, %2$s the bsn scope; G(col) is "col
--- is no secret partij", GB(col) "col is no betrokkene of one".
+-- is no secret partij", GB(col) "col is no betrokkene of one", B(group)
+-- "the free identificator group holds no BSN, or the caller may see it".
 DO $$
 DECLARE
 	t record;
@@ -64,7 +69,7 @@ DECLARE
 BEGIN
 	FOR t IN
 		SELECT * FROM (VALUES
-			('partij', 'true', '(%1$s OR indicatie_geheimhouding IS NOT TRUE)', 'true'),
+			('partij', 'true', '(%1$s OR indicatie_geheimhouding IS NOT TRUE) AND (%2$s OR NOT klantinteracties.bevat_bsn(interne_notitie))', 'true'),
 			('persoon', '(%1$s OR G(partij))', NULL, NULL),
 			('organisatie', '(%1$s OR G(partij))', NULL, NULL),
 			('contactpersoon', '(%1$s OR G(partij))', NULL, NULL),
@@ -75,24 +80,28 @@ BEGIN
 			('vertegenwoordiging', '(%1$s OR (G(vertegenwoordigende_partij) AND G(vertegenwoordigde_partij)))', NULL, NULL),
 			('categorie', 'true', NULL, NULL),
 			('categorie_relatie', '(%1$s OR G(partij))', NULL, NULL),
-			('klantcontact', 'true', '(%1$s OR NOT vertrouwelijk)', 'true'),
+			('klantcontact', 'true', '(%1$s OR NOT vertrouwelijk) AND (%2$s OR NOT klantinteracties.bevat_bsn(onderwerp || '' '' || inhoud || '' '' || reactie || '' '' || metadata::text))', 'true'),
 			('betrokkene', '(%1$s OR G(was_partij))', NULL, NULL),
-			('onderwerpobject', '(%1$s OR onderwerpobject.klantcontact IS NULL OR EXISTS (SELECT FROM klantinteracties.klantcontact k WHERE k.uuid = onderwerpobject.klantcontact AND NOT k.vertrouwelijk))', NULL, NULL),
-			('bijlage', '(%1$s OR bijlage.was_bijlage_van_klantcontact IS NULL OR EXISTS (SELECT FROM klantinteracties.klantcontact k WHERE k.uuid = bijlage.was_bijlage_van_klantcontact AND NOT k.vertrouwelijk))', NULL, NULL),
-			('actor', 'true', NULL, NULL),
+			('onderwerpobject', '(%1$s OR onderwerpobject.klantcontact IS NULL OR EXISTS (SELECT FROM klantinteracties.klantcontact k WHERE k.uuid = onderwerpobject.klantcontact AND NOT k.vertrouwelijk))',
+				'(%1$s OR onderwerpobject.klantcontact IS NULL OR EXISTS (SELECT FROM klantinteracties.klantcontact k WHERE k.uuid = onderwerpobject.klantcontact AND NOT k.vertrouwelijk)) AND B(onderwerpobjectidentificator)', 'true'),
+			('bijlage', '(%1$s OR bijlage.was_bijlage_van_klantcontact IS NULL OR EXISTS (SELECT FROM klantinteracties.klantcontact k WHERE k.uuid = bijlage.was_bijlage_van_klantcontact AND NOT k.vertrouwelijk))',
+				'(%1$s OR bijlage.was_bijlage_van_klantcontact IS NULL OR EXISTS (SELECT FROM klantinteracties.klantcontact k WHERE k.uuid = bijlage.was_bijlage_van_klantcontact AND NOT k.vertrouwelijk)) AND B(bijlageidentificator)', 'true'),
+			('actor', 'true', 'B(actoridentificator)', 'true'),
 			('medewerker', 'true', NULL, NULL),
 			('geautomatiseerde_actor', 'true', NULL, NULL),
 			('organisatorische_eenheid', 'true', NULL, NULL),
 			('actor_klantcontact', 'true', NULL, NULL),
-			('interne_taak', 'true', NULL, NULL),
+			('interne_taak', 'true', '(%2$s OR NOT klantinteracties.bevat_bsn(gevraagde_handeling || '' '' || toelichting))', 'true'),
 			('interne_taak_actor', 'true', NULL, NULL)) AS v(tabel, lezen, schrijven, nieuw)
 	LOOP
-		-- The three conditions with the scopes filled in and G(col), GB(col)
-		-- written out: NOT IN over a definer set, which PostgreSQL hashes.
-		SELECT pg_catalog.array_agg(pg_catalog.regexp_replace(pg_catalog.regexp_replace(
+		-- The three conditions with the scopes filled in, G(col) and GB(col)
+		-- written out (NOT IN over a definer set, which PostgreSQL hashes),
+		-- and B(group).
+		SELECT pg_catalog.array_agg(pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.regexp_replace(
 				   pg_catalog.format(e.expr, geheim, bsn),
 				   'GB\(([a-z_.]+)\)', '(\1 IS NULL OR NOT \1 IN (SELECT klantinteracties.geheime_betrokkenen()))', 'g'),
-				   'G\(([a-z_.]+)\)', '(\1 IS NULL OR NOT \1 IN (SELECT klantinteracties.geheime_partijen()))', 'g')
+				   'G\(([a-z_.]+)\)', '(\1 IS NULL OR NOT \1 IN (SELECT klantinteracties.geheime_partijen()))', 'g'),
+				   'B\(([a-z]+)\)', pg_catalog.format('(%s OR NOT (pg_catalog.lower(\1_code_soort_object_id) = ''bsn'' OR klantinteracties.bevat_bsn(\1_object_id)))', bsn), 'g')
 				   ORDER BY e.nr)
 		  INTO uit
 		  FROM pg_catalog.unnest(ARRAY[t.lezen, coalesce(t.schrijven, t.lezen), coalesce(t.nieuw, t.schrijven, t.lezen)])

@@ -160,3 +160,65 @@ SELECT i.identificeerde_partij
    AND i.sub_identificator_van IS NULL
 $$;
 COMMENT ON FUNCTION burger_partij() IS 'The partij identified by the citizen''s BSN (burger_bsn()), the one a citizen may see; NULL when there is none. Used by the citizen policies.';
+
+-- Masks.  The views pass whether the caller may see the value, as an
+-- initPlan: klantinteracties.maskeer_bsn(x, (SELECT heeft_scope('bsn'))).
+-- A BSN the caller may not see is nine asterisks, wherever it occurs: as a
+-- free identificator of soort bsn (onderwerpobject, bijlage, actor) and as
+-- a number in text (nine digits, possibly grouped by spaces, dots or
+-- hyphens, that pass the elfproef).
+
+-- The BSN-like numbers in a text: nine digits, single separators allowed.
+CREATE FUNCTION bsn_kandidaten(tekst text) RETURNS SETOF text
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+SELECT DISTINCT m[1]
+  FROM pg_catalog.regexp_matches(tekst, '(?<![0-9])([0-9](?:[ .-]?[0-9]){8})(?![0-9])', 'g') AS m
+ WHERE klantinteracties.is_bsn(pg_catalog.regexp_replace(m[1], '[^0-9]', '', 'g'))
+$$;
+COMMENT ON FUNCTION bsn_kandidaten(text) IS 'The numbers in a text that are valid BSNs: nine digits, possibly grouped by single spaces, dots or hyphens, passing the elfproef; each once.';
+
+CREATE FUNCTION bevat_bsn(tekst text) RETURNS boolean
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+SELECT EXISTS (SELECT FROM klantinteracties.bsn_kandidaten(tekst))
+$$;
+COMMENT ON FUNCTION bevat_bsn(text) IS 'True when the text holds a valid BSN (see bsn_kandidaten).';
+
+CREATE FUNCTION maskeer_bsn(tekst text, zichtbaar boolean) RETURNS text
+	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+DECLARE
+	b text;
+BEGIN
+	IF zichtbaar OR tekst IS NULL THEN
+		RETURN tekst;
+	END IF;
+	FOR b IN SELECT klantinteracties.bsn_kandidaten(tekst) LOOP
+		tekst := pg_catalog.replace(tekst, b, '*********');
+	END LOOP;
+	RETURN tekst;
+END
+$$;
+COMMENT ON FUNCTION maskeer_bsn(text, boolean) IS 'The text, with every BSN in it (see bsn_kandidaten) replaced by nine asterisks unless zichtbaar (the caller holds the bsn scope).';
+
+CREATE FUNCTION maskeer_bsn(tekst text, zichtbaar boolean, soort text) RETURNS text
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+SELECT CASE WHEN NOT zichtbaar AND pg_catalog.lower(pg_catalog.btrim(soort)) = 'bsn' AND tekst <> '' THEN '*********'
+	ELSE klantinteracties.maskeer_bsn(tekst, zichtbaar) END
+$$;
+COMMENT ON FUNCTION maskeer_bsn(text, boolean, text) IS 'A free identificator''s objectId: nine asterisks when its soort (codeSoortObjectId) is bsn and the caller may not see BSNs; otherwise maskeer_bsn(text, boolean).';
+
+CREATE FUNCTION maskeer_bsn(waarde jsonb, zichtbaar boolean) RETURNS jsonb
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+SELECT CASE WHEN zichtbaar OR waarde IS NULL THEN waarde
+	ELSE klantinteracties.maskeer_bsn(waarde::text, false)::jsonb END
+$$;
+COMMENT ON FUNCTION maskeer_bsn(jsonb, boolean) IS 'A JSON value (klantcontact metadata) with every BSN in its text replaced by nine asterisks unless zichtbaar.';
