@@ -4,8 +4,9 @@
 -- transaction that is rolled back.
 \i sql/include/helpers.psql
 BEGIN;
-SELECT coalesce(max(id), 0) AS start FROM wijzigingslog \gset
+SELECT coalesce(max(id), 0) AS begin FROM wijzigingslog \gset
 \i sql/include/beveiliging.psql
+SELECT :begin AS start \gset
 
 -- The fixture's writes, by the superuser that loaded it: one row per
 -- written row; an insert holds the new row, an update the changed columns.
@@ -90,6 +91,7 @@ INSERT INTO partij (uuid, soort_partij, indicatie_actief) VALUES ('00000000-0000
 SELECT resource_uuid, actie, cloudevent ->> 'type' AS type, cloudevent ->> 'source' AS source,
 	   cloudevent -> 'data' ->> 'resourceUrl' AS url
   FROM gebeurtenis WHERE resource_uuid IN ('00000000-0000-0000-0099-0000000000e1', '00000000-0000-0000-0099-0000000000e9')
+   AND transactie = pg_current_xact_id()
  ORDER BY resource_uuid;
 RESET klantinteracties.api_base_url;
 -- No event holds a BSN, a name, an address, an e-mail address, a phone

@@ -208,6 +208,10 @@ DECLARE
 BEGIN
 	IF TG_OP = 'DELETE' THEN
 		DELETE FROM klantinteracties.partij_identificator WHERE uuid = OLD.uuid;
+		-- Row-level security may have kept the row: then nothing was deleted.
+		IF NOT FOUND THEN
+			RETURN NULL;
+		END IF;
 		RETURN OLD;
 	END IF;
 	id := klantinteracties.api_partij_identificator_schrijven(to_jsonb(NEW),
@@ -357,6 +361,10 @@ DECLARE
 BEGIN
 	IF TG_OP = 'DELETE' THEN
 		DELETE FROM klantinteracties.partij WHERE uuid = OLD.uuid;
+		-- Row-level security may have kept the row: then nothing was deleted.
+		IF NOT FOUND THEN
+			RETURN NULL;
+		END IF;
 		RETURN OLD;
 	END IF;
 	BEGIN
@@ -407,6 +415,9 @@ BEGIN
 			  = (SELECT r.nummer, r.interne_notitie, r.soort_partij, NEW."indicatieGeheimhouding",
 				r.voorkeurstaal, r.indicatie_actief, (b).*, (c).*)
 			 WHERE uuid = r.uuid;
+			IF NOT FOUND THEN
+				RETURN NULL;   -- row-level security kept the row
+			END IF;
 		END IF;
 
 		-- A partij made through the API always has the details of its soort.
@@ -486,6 +497,10 @@ DECLARE
 BEGIN
 	IF TG_OP = 'DELETE' THEN
 		DELETE FROM klantinteracties.vertegenwoordiging WHERE uuid = OLD.uuid;
+		-- Row-level security may have kept the row: then nothing was deleted.
+		IF NOT FOUND THEN
+			RETURN NULL;
+		END IF;
 		RETURN OLD;
 	END IF;
 	BEGIN
@@ -529,6 +544,10 @@ DECLARE
 BEGIN
 	IF TG_OP = 'DELETE' THEN
 		DELETE FROM klantinteracties.categorie WHERE uuid = OLD.uuid;
+		-- Row-level security may have kept the row: then nothing was deleted.
+		IF NOT FOUND THEN
+			RETURN NULL;
+		END IF;
 		RETURN OLD;
 	END IF;
 	BEGIN
@@ -566,6 +585,10 @@ DECLARE
 BEGIN
 	IF TG_OP = 'DELETE' THEN
 		DELETE FROM klantinteracties.categorie_relatie WHERE uuid = OLD.uuid;
+		-- Row-level security may have kept the row: then nothing was deleted.
+		IF NOT FOUND THEN
+			RETURN NULL;
+		END IF;
 		RETURN OLD;
 	END IF;
 	BEGIN
@@ -583,6 +606,9 @@ BEGIN
 			UPDATE klantinteracties.categorie_relatie
 			   SET partij = r.partij, categorie = r.categorie, begin_datum = NEW."beginDatum", eind_datum = NEW."eindDatum"
 			 WHERE uuid = r.uuid;
+			IF NOT FOUND THEN
+				RETURN NULL;   -- row-level security kept the row
+			END IF;
 		END IF;
 	EXCEPTION WHEN OTHERS THEN
 		GET STACKED DIAGNOSTICS f_staat = RETURNED_SQLSTATE, f_bericht = MESSAGE_TEXT,

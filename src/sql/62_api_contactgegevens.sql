@@ -35,6 +35,10 @@ DECLARE
 BEGIN
 	IF TG_OP = 'DELETE' THEN
 		DELETE FROM klantinteracties.digitaal_adres WHERE uuid = OLD.uuid;
+		-- Row-level security may have kept the row: then nothing was deleted.
+		IF NOT FOUND THEN
+			RETURN NULL;
+		END IF;
 		RETURN OLD;
 	END IF;
 	BEGIN
@@ -71,6 +75,9 @@ BEGIN
 				   verificatie_datum = NEW."verificatieDatum",
 				   is_voorkeursadres = d.is_voorkeursadres AND d.verstrekt_door_partij IS NOT DISTINCT FROM r.verstrekt_door_partij
 			 WHERE uuid = r.uuid;
+			IF NOT FOUND THEN
+				RETURN NULL;   -- row-level security kept the row
+			END IF;
 		END IF;
 	EXCEPTION WHEN OTHERS THEN
 		GET STACKED DIAGNOSTICS f_staat = RETURNED_SQLSTATE, f_bericht = MESSAGE_TEXT,
@@ -97,6 +104,10 @@ DECLARE
 BEGIN
 	IF TG_OP = 'DELETE' THEN
 		DELETE FROM klantinteracties.rekeningnummer WHERE uuid = OLD.uuid;
+		-- Row-level security may have kept the row: then nothing was deleted.
+		IF NOT FOUND THEN
+			RETURN NULL;
+		END IF;
 		RETURN OLD;
 	END IF;
 	BEGIN
@@ -115,6 +126,9 @@ BEGIN
 			   SET partij = r.partij, iban = r.iban, bic = r.bic,
 				   is_voorkeursrekeningnummer = k.is_voorkeursrekeningnummer AND k.partij IS NOT DISTINCT FROM r.partij
 			 WHERE uuid = r.uuid;
+			IF NOT FOUND THEN
+				RETURN NULL;   -- row-level security kept the row
+			END IF;
 		END IF;
 	EXCEPTION WHEN OTHERS THEN
 		GET STACKED DIAGNOSTICS f_staat = RETURNED_SQLSTATE, f_bericht = MESSAGE_TEXT,

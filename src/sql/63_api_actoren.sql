@@ -94,6 +94,10 @@ DECLARE
 BEGIN
 	IF TG_OP = 'DELETE' THEN
 		DELETE FROM klantinteracties.actor WHERE uuid = OLD.uuid;
+		-- Row-level security may have kept the row: then nothing was deleted.
+		IF NOT FOUND THEN
+			RETURN NULL;
+		END IF;
 		RETURN OLD;
 	END IF;
 	BEGIN
@@ -146,6 +150,9 @@ BEGIN
 					actoridentificator_code_register, actoridentificator_code_soort_object_id)
 				 = (SELECT r.naam, r.soort_actor, r.indicatie_actief, (o).*)
 			 WHERE uuid = r.uuid;
+			IF NOT FOUND THEN
+				RETURN NULL;   -- row-level security kept the row
+			END IF;
 		END IF;
 		IF r.soort_actor = 'medewerker' THEN
 			INSERT INTO klantinteracties.medewerker (actor, functie, emailadres, telefoonnummer)
@@ -182,6 +189,10 @@ DECLARE
 BEGIN
 	IF TG_OP = 'DELETE' THEN
 		DELETE FROM klantinteracties.actor_klantcontact WHERE uuid = OLD.uuid;
+		-- Row-level security may have kept the row: then nothing was deleted.
+		IF NOT FOUND THEN
+			RETURN NULL;
+		END IF;
 		RETURN OLD;
 	END IF;
 	BEGIN
@@ -195,6 +206,9 @@ BEGIN
 			INSERT INTO klantinteracties.actor_klantcontact (uuid, actor, klantcontact) VALUES (r.uuid, r.actor, r.klantcontact);
 		ELSE
 			UPDATE klantinteracties.actor_klantcontact SET actor = r.actor, klantcontact = r.klantcontact WHERE uuid = r.uuid;
+			IF NOT FOUND THEN
+				RETURN NULL;   -- row-level security kept the row
+			END IF;
 		END IF;
 	EXCEPTION WHEN OTHERS THEN
 		GET STACKED DIAGNOSTICS f_staat = RETURNED_SQLSTATE, f_bericht = MESSAGE_TEXT,
@@ -223,6 +237,10 @@ DECLARE
 BEGIN
 	IF TG_OP = 'DELETE' THEN
 		DELETE FROM klantinteracties.interne_taak WHERE uuid = OLD.uuid;
+		-- Row-level security may have kept the row: then nothing was deleted.
+		IF NOT FOUND THEN
+			RETURN NULL;
+		END IF;
 		RETURN OLD;
 	END IF;
 	BEGIN
@@ -276,6 +294,9 @@ BEGIN
 				   aanleidinggevend_klantcontact = r.aanleidinggevend_klantcontact, toelichting = r.toelichting,
 				   status = r.status, afgehandeld_op = NEW."afgehandeldOp"
 			 WHERE uuid = r.uuid;
+			IF NOT FOUND THEN
+				RETURN NULL;   -- row-level security kept the row
+			END IF;
 		END IF;
 		IF actoren IS NOT NULL THEN
 			veld := 'toegewezenAanActoren';

@@ -87,6 +87,10 @@ DECLARE
 BEGIN
 	IF TG_OP = 'DELETE' THEN
 		DELETE FROM klantinteracties.klantcontact WHERE uuid = OLD.uuid;
+		-- Row-level security may have kept the row: then nothing was deleted.
+		IF NOT FOUND THEN
+			RETURN NULL;
+		END IF;
 		RETURN OLD;
 	END IF;
 	BEGIN
@@ -127,6 +131,9 @@ BEGIN
 				   plaatsgevonden_op = coalesce(NEW."plaatsgevondenOp", klantcontact.plaatsgevonden_op),
 				   metadata = coalesce(NEW.metadata, '{}')
 			 WHERE uuid = r.uuid;
+			IF NOT FOUND THEN
+				RETURN NULL;   -- row-level security kept the row
+			END IF;
 		END IF;
 	EXCEPTION WHEN OTHERS THEN
 		GET STACKED DIAGNOSTICS f_staat = RETURNED_SQLSTATE, f_bericht = MESSAGE_TEXT,
@@ -156,6 +163,10 @@ DECLARE
 BEGIN
 	IF TG_OP = 'DELETE' THEN
 		DELETE FROM klantinteracties.betrokkene WHERE uuid = OLD.uuid;
+		-- Row-level security may have kept the row: then nothing was deleted.
+		IF NOT FOUND THEN
+			RETURN NULL;
+		END IF;
 		RETURN OLD;
 	END IF;
 	BEGIN
@@ -198,6 +209,9 @@ BEGIN
 				contactnaam_voorvoegsel_achternaam, contactnaam_achternaam)
 			  = (SELECT r.was_partij, r.had_klantcontact, r.rol, r.organisatienaam, r.initiator, (b).*, (c).*, (n).*)
 			 WHERE uuid = r.uuid;
+			IF NOT FOUND THEN
+				RETURN NULL;   -- row-level security kept the row
+			END IF;
 		END IF;
 	EXCEPTION WHEN OTHERS THEN
 		GET STACKED DIAGNOSTICS f_staat = RETURNED_SQLSTATE, f_bericht = MESSAGE_TEXT,
@@ -225,6 +239,10 @@ DECLARE
 BEGIN
 	IF TG_OP = 'DELETE' THEN
 		DELETE FROM klantinteracties.onderwerpobject WHERE uuid = OLD.uuid;
+		-- Row-level security may have kept the row: then nothing was deleted.
+		IF NOT FOUND THEN
+			RETURN NULL;
+		END IF;
 		RETURN OLD;
 	END IF;
 	BEGIN
@@ -247,6 +265,9 @@ BEGIN
 					onderwerpobjectidentificator_code_soort_object_id)
 				 = (SELECT r.klantcontact, r.was_klantcontact, (o).*)
 			 WHERE uuid = r.uuid;
+			IF NOT FOUND THEN
+				RETURN NULL;   -- row-level security kept the row
+			END IF;
 		END IF;
 	EXCEPTION WHEN OTHERS THEN
 		GET STACKED DIAGNOSTICS f_staat = RETURNED_SQLSTATE, f_bericht = MESSAGE_TEXT,
@@ -274,6 +295,10 @@ DECLARE
 BEGIN
 	IF TG_OP = 'DELETE' THEN
 		DELETE FROM klantinteracties.bijlage WHERE uuid = OLD.uuid;
+		-- Row-level security may have kept the row: then nothing was deleted.
+		IF NOT FOUND THEN
+			RETURN NULL;
+		END IF;
 		RETURN OLD;
 	END IF;
 	BEGIN
@@ -292,6 +317,9 @@ BEGIN
 					bijlageidentificator_code_register, bijlageidentificator_code_soort_object_id)
 				 = (SELECT r.was_bijlage_van_klantcontact, (o).*)
 			 WHERE uuid = r.uuid;
+			IF NOT FOUND THEN
+				RETURN NULL;   -- row-level security kept the row
+			END IF;
 		END IF;
 	EXCEPTION WHEN OTHERS THEN
 		GET STACKED DIAGNOSTICS f_staat = RETURNED_SQLSTATE, f_bericht = MESSAGE_TEXT,

@@ -26,6 +26,19 @@
 -- docs/security.md says what it cannot reach (WAL, backups, free text
 -- spelled otherwise).
 
+-- The regular expression that finds a value in text: the value itself; a
+-- number (BSN, phone number) also in other spellings, with single spaces,
+-- dots or hyphens between its digits.
+CREATE FUNCTION vergeet_patroon(waarde text) RETURNS text
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+SELECT CASE WHEN waarde ~ '^[0-9]+$'
+	THEN '(?<![0-9])' || pg_catalog.array_to_string(pg_catalog.regexp_split_to_array(waarde, ''), '[ .-]?') || '(?![0-9])'
+	ELSE pg_catalog.regexp_replace(waarde, '([.*+?^${}()|\[\]\\])', '\\\1', 'g') END
+$$;
+COMMENT ON FUNCTION vergeet_patroon(text) IS 'The regular expression that finds a value in text: the value with its special characters escaped; for digits only, also with single spaces, dots or hyphens between the digits.';
+
 -- Replaces each of the values (case-insensitive, longest first) in a text.
 CREATE FUNCTION vergeet_tekst(tekst text, waarden text[]) RETURNS text
 	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
@@ -40,13 +53,12 @@ BEGIN
 	FOR waarde IN SELECT w FROM (SELECT DISTINCT w FROM pg_catalog.unnest(waarden) AS w WHERE pg_catalog.length(w) > 0) AS d
 				   ORDER BY pg_catalog.length(w) DESC, w
 	LOOP
-		tekst := pg_catalog.regexp_replace(tekst,
-			pg_catalog.regexp_replace(waarde, '([.*+?^${}()|\[\]\\])', '\\\1', 'g'), '[vergeten]', 'gi');
+		tekst := pg_catalog.regexp_replace(tekst, klantinteracties.vergeet_patroon(waarde), '[vergeten]', 'gi');
 	END LOOP;
 	RETURN tekst;
 END
 $$;
-COMMENT ON FUNCTION vergeet_tekst(text, text[]) IS 'The text with every occurrence of each value replaced by [vergeten], case-insensitively, longest value first.';
+COMMENT ON FUNCTION vergeet_tekst(text, text[]) IS 'The text with every occurrence of each value (vergeet_patroon: numbers in any grouping) replaced by [vergeten], case-insensitively, longest value first.';
 
 -- The same inside JSON (the audit trail's row images), and the given keys
 -- emptied.
@@ -60,15 +72,6 @@ SELECT CASE WHEN rij IS NOT NULL THEN
 				FROM pg_catalog.jsonb_each(klantinteracties.vergeet_tekst(rij::text, waarden)::jsonb) AS e), '{}') END
 $$;
 COMMENT ON FUNCTION vergeet_json(jsonb, text[], text[]) IS 'A JSON object with every occurrence of the values replaced by [vergeten] (vergeet_tekst on its text) and the keys in leeg set to "" (when not null).';
-
--- A text as a LIKE pattern that matches only itself.
-CREATE FUNCTION like_letterlijk(tekst text) RETURNS text
-	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
-	AS $$
-SELECT pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(tekst, '\', '\\'), '%', '\%'), '_', '\_')
-$$;
-COMMENT ON FUNCTION like_letterlijk(text) IS 'The text as a LIKE pattern that matches only the text itself (\, % and _ escaped).';
 
 CREATE FUNCTION vergeet_partij(partij uuid, reden text DEFAULT '') RETURNS jsonb
 	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
@@ -196,9 +199,9 @@ BEGIN
 		   nieuw = klantinteracties.vergeet_json(l.nieuw, kenmerken),
 		   subject = klantinteracties.vergeet_tekst(l.subject, kenmerken)
 	 WHERE l.transactie <> tx AND pg_catalog.cardinality(kenmerken) > 0
-	   AND (l.oud::text ILIKE ANY (SELECT '%' || klantinteracties.like_letterlijk(k) || '%' FROM pg_catalog.unnest(kenmerken) AS k)
-			OR l.nieuw::text ILIKE ANY (SELECT '%' || klantinteracties.like_letterlijk(k) || '%' FROM pg_catalog.unnest(kenmerken) AS k)
-			OR l.subject ILIKE ANY (SELECT '%' || klantinteracties.like_letterlijk(k) || '%' FROM pg_catalog.unnest(kenmerken) AS k));
+	   AND (l.oud::text ~* ANY (SELECT klantinteracties.vergeet_patroon(k) FROM pg_catalog.unnest(kenmerken) AS k)
+			OR l.nieuw::text ~* ANY (SELECT klantinteracties.vergeet_patroon(k) FROM pg_catalog.unnest(kenmerken) AS k)
+			OR l.subject ~* ANY (SELECT klantinteracties.vergeet_patroon(k) FROM pg_catalog.unnest(kenmerken) AS k));
 	GET DIAGNOSTICS n_audit_elders = ROW_COUNT;
 
 	-- The outbox: earlier events about it; its destroy event says vergeten.
@@ -213,8 +216,8 @@ BEGIN
 	   SET doelbinding = klantinteracties.vergeet_tekst(i.doelbinding, CASE WHEN i.partij = p THEN waarden ELSE kenmerken END),
 		   subject = klantinteracties.vergeet_tekst(i.subject, kenmerken)
 	 WHERE i.partij = p
-		OR i.doelbinding ILIKE ANY (SELECT '%' || klantinteracties.like_letterlijk(k) || '%' FROM pg_catalog.unnest(kenmerken) AS k)
-		OR i.subject ILIKE ANY (SELECT '%' || klantinteracties.like_letterlijk(k) || '%' FROM pg_catalog.unnest(kenmerken) AS k);
+		OR i.doelbinding ~* ANY (SELECT klantinteracties.vergeet_patroon(k) FROM pg_catalog.unnest(kenmerken) AS k)
+		OR i.subject ~* ANY (SELECT klantinteracties.vergeet_patroon(k) FROM pg_catalog.unnest(kenmerken) AS k);
 	GET DIAGNOSTICS n_inzage = ROW_COUNT;
 
 	-- The report: what this transaction's audit rows say was deleted or

@@ -1,0 +1,196 @@
+-- Security, part 7: what the REST API adds for it.
+--
+--   * The citizen's own views (mijn-omgeving): mijn_partij, mijn_digitaleadressen
+--     and mijn_klantcontacten, for the role klantinteracties_burger, whose JWT
+--     carries the BSN DigiD established.  Row-level security limits them to the
+--     citizen's own partij; they leave out what a citizen never sees (the
+--     interne notitie, actors, interne taken, other betrokkenen) and mask BSNs
+--     in text.
+--   * Logged lookups: PostgREST runs GET requests READ ONLY, so a lookup that
+--     must be logged is a VOLATILE function, offered as POST /rpc/...; it
+--     refuses to run without a purpose (doelbinding) and writes inzagelog.
+--
+-- The views are created here, after 69_api_afronding, so they set
+-- security_invoker themselves.
+
+CREATE VIEW klantinteracties_api.mijn_partij WITH (security_invoker = true) AS
+SELECT p.uuid,
+	klantinteracties.api_url('partijen', p.uuid) AS url,
+	p.soort_partij::text AS "soortPartij",
+	p.voorkeurstaal::text AS voorkeurstaal,
+	p.indicatie_actief AS "indicatieActief",
+	klantinteracties.api_adres(p.bezoekadres_nummeraanduiding_id, p.bezoekadres_straatnaam, p.bezoekadres_huisnummer,
+		p.bezoekadres_huisnummertoevoeging, p.bezoekadres_postcode, p.bezoekadres_stad, p.bezoekadres_adresregel1,
+		p.bezoekadres_adresregel2, p.bezoekadres_adresregel3, p.bezoekadres_land) AS bezoekadres,
+	klantinteracties.api_adres(p.correspondentieadres_nummeraanduiding_id, p.correspondentieadres_straatnaam,
+		p.correspondentieadres_huisnummer, p.correspondentieadres_huisnummertoevoeging, p.correspondentieadres_postcode,
+		p.correspondentieadres_stad, p.correspondentieadres_adresregel1, p.correspondentieadres_adresregel2,
+		p.correspondentieadres_adresregel3, p.correspondentieadres_land) AS correspondentieadres,
+	(SELECT pg_catalog.jsonb_build_object(
+		'contactnaam', klantinteracties.api_contactnaam(d.contactnaam_voorletters, d.contactnaam_voornaam,
+			d.contactnaam_voorvoegsel_achternaam, d.contactnaam_achternaam),
+		'volledigeNaam', d.volledige_naam)
+	   FROM klantinteracties.persoon d WHERE d.partij = p.uuid) AS "partijIdentificatie",
+	coalesce((SELECT pg_catalog.jsonb_agg(klantinteracties.api_partij_identificator(pi) ORDER BY pi.geregistreerd_op, pi.uuid)
+				FROM klantinteracties.partij_identificator pi WHERE pi.identificeerde_partij = p.uuid), '[]') AS "partijIdentificatoren",
+	coalesce((SELECT pg_catalog.jsonb_agg(klantinteracties.api_ref('digitaleadressen', d.uuid) ORDER BY d.geregistreerd_op, d.uuid)
+				FROM klantinteracties.digitaal_adres d WHERE d.verstrekt_door_partij = p.uuid), '[]') AS "digitaleAdressen",
+	(SELECT klantinteracties.api_ref('digitaleadressen', d.uuid)
+	   FROM klantinteracties.digitaal_adres d WHERE d.verstrekt_door_partij = p.uuid AND d.is_voorkeursadres) AS "voorkeursDigitaalAdres"
+  FROM klantinteracties.partij p
+ WHERE p.uuid = (SELECT klantinteracties.burger_partij());
+COMMENT ON VIEW klantinteracties_api.mijn_partij IS 'Mijn gegevens (mijn-omgeving)
+De eigen partij van de burger (rol klantinteracties_burger, BSN uit de JWT): naam, adressen, identificatoren en digitale adressen; nooit de interne notitie. Alleen voorkeurstaal kan gewijzigd worden (PATCH).';
+COMMENT ON COLUMN klantinteracties_api.mijn_partij.uuid IS 'Unieke technische sleutel van de eigen partij.';
+COMMENT ON COLUMN klantinteracties_api.mijn_partij.url IS 'URL van de partij in de API.';
+COMMENT ON COLUMN klantinteracties_api.mijn_partij."soortPartij" IS 'Soort partij.';
+COMMENT ON COLUMN klantinteracties_api.mijn_partij.voorkeurstaal IS 'Taal waarin de burger bij voorkeur contact heeft; door de burger te wijzigen.';
+COMMENT ON COLUMN klantinteracties_api.mijn_partij."indicatieActief" IS 'Of de contactgegevens nog gebruikt mogen worden.';
+COMMENT ON COLUMN klantinteracties_api.mijn_partij.bezoekadres IS 'Het bezoekadres.';
+COMMENT ON COLUMN klantinteracties_api.mijn_partij.correspondentieadres IS 'Het correspondentieadres.';
+COMMENT ON COLUMN klantinteracties_api.mijn_partij."partijIdentificatie" IS 'Contactnaam en volledige naam.';
+COMMENT ON COLUMN klantinteracties_api.mijn_partij."partijIdentificatoren" IS 'De identificatoren van de eigen partij, het eigen BSN inbegrepen.';
+COMMENT ON COLUMN klantinteracties_api.mijn_partij."digitaleAdressen" IS 'Verwijzingen naar de eigen digitale adressen (mijn_digitaleadressen).';
+COMMENT ON COLUMN klantinteracties_api.mijn_partij."voorkeursDigitaalAdres" IS 'Verwijzing naar het digitale adres met de voorkeur.';
+
+-- PATCH /mijn_partij: only the voorkeurstaal.
+CREATE FUNCTION api_mijn_partij_schrijven() RETURNS trigger
+	LANGUAGE plpgsql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+BEGIN
+	IF TG_OP <> 'UPDATE' OR (pg_catalog.to_jsonb(NEW) - 'voorkeurstaal') <> (pg_catalog.to_jsonb(OLD) - 'voorkeurstaal') THEN
+		RAISE EXCEPTION 'only voorkeurstaal can be changed here' USING ERRCODE = 'insufficient_privilege',
+			HINT = 'Other changes go through the municipality.';
+	END IF;
+	UPDATE klantinteracties.partij SET voorkeurstaal = coalesce(NEW.voorkeurstaal, '') WHERE uuid = OLD.uuid;
+	SELECT * INTO NEW FROM klantinteracties_api.mijn_partij WHERE uuid = OLD.uuid;
+	RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION api_mijn_partij_schrijven() IS 'INSTEAD OF trigger of klantinteracties_api.mijn_partij: a PATCH changes the voorkeurstaal; any other change, POST or DELETE is refused (42501).';
+CREATE TRIGGER schrijven INSTEAD OF INSERT OR UPDATE OR DELETE ON klantinteracties_api.mijn_partij
+	FOR EACH ROW EXECUTE FUNCTION api_mijn_partij_schrijven();
+
+CREATE VIEW klantinteracties_api.mijn_digitaleadressen WITH (security_invoker = true) AS
+SELECT d.uuid,
+	klantinteracties.api_url('digitaleadressen', d.uuid) AS url,
+	coalesce(d.adres_email::text, d.adres_telefoonnummer::text, d.adres::text) AS adres,
+	d.soort_digitaal_adres::text AS "soortDigitaalAdres",
+	d.is_standaard_adres AS "isStandaardAdres",
+	d.is_voorkeursadres AS "isVoorkeursadres",
+	d.omschrijving::text AS omschrijving,
+	d.referentie::text AS referentie,
+	d.verificatie_datum AS "verificatieDatum"
+  FROM klantinteracties.digitaal_adres d
+ WHERE d.verstrekt_door_partij = (SELECT klantinteracties.burger_partij());
+COMMENT ON VIEW klantinteracties_api.mijn_digitaleadressen IS 'Mijn digitale adressen (mijn-omgeving)
+De digitale adressen die de burger zelf verstrekte: te lezen, toe te voegen, te wijzigen en te verwijderen; de verificatiedatum zet alleen de gemeente.';
+COMMENT ON COLUMN klantinteracties_api.mijn_digitaleadressen.uuid IS 'Unieke technische sleutel van het digitale adres.';
+COMMENT ON COLUMN klantinteracties_api.mijn_digitaleadressen.url IS 'URL van het digitale adres in de API.';
+COMMENT ON COLUMN klantinteracties_api.mijn_digitaleadressen.adres IS 'Het adres, in canonieke vorm.';
+COMMENT ON COLUMN klantinteracties_api.mijn_digitaleadressen."soortDigitaalAdres" IS 'email, telefoonnummer of overig.';
+COMMENT ON COLUMN klantinteracties_api.mijn_digitaleadressen."isStandaardAdres" IS 'Of dit het standaardadres van zijn soort is.';
+COMMENT ON COLUMN klantinteracties_api.mijn_digitaleadressen."isVoorkeursadres" IS 'Of dit het adres met de voorkeur is.';
+COMMENT ON COLUMN klantinteracties_api.mijn_digitaleadressen.omschrijving IS 'Omschrijving van het adres.';
+COMMENT ON COLUMN klantinteracties_api.mijn_digitaleadressen.referentie IS 'Referentie voor de afnemer.';
+COMMENT ON COLUMN klantinteracties_api.mijn_digitaleadressen."verificatieDatum" IS 'Datum waarop de gemeente het adres verifieerde (alleen-lezen).';
+
+CREATE FUNCTION api_mijn_digitaleadressen_schrijven() RETURNS trigger
+	LANGUAGE plpgsql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+DECLARE
+	id uuid;
+BEGIN
+	IF TG_OP = 'DELETE' THEN
+		DELETE FROM klantinteracties.digitaal_adres WHERE uuid = OLD.uuid;
+		RETURN OLD;
+	ELSIF TG_OP = 'INSERT' THEN
+		id := coalesce(NEW.uuid, pg_catalog.gen_random_uuid());
+		INSERT INTO klantinteracties.digitaal_adres (uuid, verstrekt_door_partij, soort_digitaal_adres, adres,
+			is_standaard_adres, is_voorkeursadres, omschrijving, referentie)
+		VALUES (id, klantinteracties.burger_partij(), klantinteracties.api_verplicht(NEW."soortDigitaalAdres")::klantinteracties.soort_digitaal_adres,
+			klantinteracties.api_verplicht(NEW.adres), coalesce(NEW."isStandaardAdres", false),
+			coalesce(NEW."isVoorkeursadres", false), coalesce(NEW.omschrijving, ''), coalesce(NEW.referentie, ''));
+	ELSE
+		id := OLD.uuid;
+		UPDATE klantinteracties.digitaal_adres
+		   SET soort_digitaal_adres = NEW."soortDigitaalAdres"::klantinteracties.soort_digitaal_adres, adres = NEW.adres,
+			   is_standaard_adres = NEW."isStandaardAdres", is_voorkeursadres = NEW."isVoorkeursadres",
+			   omschrijving = NEW.omschrijving, referentie = NEW.referentie
+		 WHERE uuid = id;
+	END IF;
+	SELECT * INTO NEW FROM klantinteracties_api.mijn_digitaleadressen WHERE uuid = id;
+	RETURN NEW;
+END
+$$;
+COMMENT ON FUNCTION api_mijn_digitaleadressen_schrijven() IS 'INSTEAD OF trigger of klantinteracties_api.mijn_digitaleadressen: POST, PATCH and DELETE of the citizen''s own digitale adressen (verstrekt door the citizen''s partij; verificatieDatum is not written). Row-level security refuses anything else.';
+CREATE TRIGGER schrijven INSTEAD OF INSERT OR UPDATE OR DELETE ON klantinteracties_api.mijn_digitaleadressen
+	FOR EACH ROW EXECUTE FUNCTION api_mijn_digitaleadressen_schrijven();
+
+-- The klantcontacten in which the citizen's partij was a betrokkene (the
+-- policy on klantcontact), with the citizen's own betrokkene rows only.
+CREATE VIEW klantinteracties_api.mijn_klantcontacten WITH (security_invoker = true) AS
+SELECT k.uuid,
+	klantinteracties.api_url('klantcontacten', k.uuid) AS url,
+	k.kanaal::text AS kanaal,
+	klantinteracties.maskeer_bsn(k.onderwerp::text, false) AS onderwerp,
+	klantinteracties.maskeer_bsn(k.inhoud::text, false) AS inhoud,
+	klantinteracties.maskeer_bsn(k.reactie::text, false) AS reactie,
+	k.indicatie_contact_gelukt AS "indicatieContactGelukt",
+	k.taal::text AS taal,
+	k.plaatsgevonden_op AS "plaatsgevondenOp",
+	coalesce((SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('rol', b.rol, 'initiator', b.initiator)
+					ORDER BY b.geregistreerd_op, b.uuid)
+				FROM klantinteracties.betrokkene b WHERE b.had_klantcontact = k.uuid
+				 AND b.was_partij = (SELECT klantinteracties.burger_partij())), '[]') AS "mijnRol"
+  FROM klantinteracties.klantcontact k
+ WHERE k.uuid IN (SELECT b.had_klantcontact FROM klantinteracties.betrokkene b
+				   WHERE b.was_partij = (SELECT klantinteracties.burger_partij()));
+COMMENT ON VIEW klantinteracties_api.mijn_klantcontacten IS 'Mijn contacten (mijn-omgeving)
+De klantcontacten waarbij de partij van de burger betrokkene was: kanaal, onderwerp, inhoud, reactie en moment; zonder actoren, interne taken en andere betrokkenen; BSN''s in tekst gemaskeerd.';
+COMMENT ON COLUMN klantinteracties_api.mijn_klantcontacten.uuid IS 'Unieke technische sleutel van het klantcontact.';
+COMMENT ON COLUMN klantinteracties_api.mijn_klantcontacten.url IS 'URL van het klantcontact in de API.';
+COMMENT ON COLUMN klantinteracties_api.mijn_klantcontacten.kanaal IS 'Het kanaal van het contact.';
+COMMENT ON COLUMN klantinteracties_api.mijn_klantcontacten.onderwerp IS 'Onderwerp van het contact.';
+COMMENT ON COLUMN klantinteracties_api.mijn_klantcontacten.inhoud IS 'Wat er uitgewisseld is.';
+COMMENT ON COLUMN klantinteracties_api.mijn_klantcontacten.reactie IS 'Reactie van de gemeente.';
+COMMENT ON COLUMN klantinteracties_api.mijn_klantcontacten."indicatieContactGelukt" IS 'Of het contact tot stand kwam.';
+COMMENT ON COLUMN klantinteracties_api.mijn_klantcontacten.taal IS 'Taal van het contact.';
+COMMENT ON COLUMN klantinteracties_api.mijn_klantcontacten."plaatsgevondenOp" IS 'Moment van het contact.';
+COMMENT ON COLUMN klantinteracties_api.mijn_klantcontacten."mijnRol" IS 'De rol (klant, vertegenwoordiger) en of de burger het contact begon, per eigen betrokkenheid.';
+
+GRANT USAGE ON SCHEMA klantinteracties_api, klantinteracties TO klantinteracties_burger;
+GRANT SELECT, UPDATE ON klantinteracties_api.mijn_partij TO klantinteracties_burger;
+GRANT SELECT, INSERT, UPDATE, DELETE ON klantinteracties_api.mijn_digitaleadressen TO klantinteracties_burger;
+GRANT SELECT ON klantinteracties_api.mijn_klantcontacten TO klantinteracties_burger;
+
+-- POST /rpc/zoek_partij_op_bsn: the partijen with this BSN that the caller
+-- may see, logged with the purpose (a default, so that a call without one
+-- reaches the function and is refused there, not reported missing).  As the caller, so row-level security
+-- decides: without the bsn scope nothing is found, whether or not the BSN
+-- exists, and the answer is the same empty list.
+CREATE FUNCTION klantinteracties_api.zoek_partij_op_bsn(bsn text, doelbinding text DEFAULT NULL)
+	RETURNS SETOF klantinteracties_api.partijen
+	LANGUAGE plpgsql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+DECLARE
+	doel text := klantinteracties.doelbinding_vereist(zoek_partij_op_bsn.doelbinding);
+	-- Any spelling; an invalid BSN finds nothing.
+	sleutel text := CASE WHEN klantinteracties.is_bsn(zoek_partij_op_bsn.bsn)
+						 THEN zoek_partij_op_bsn.bsn::klantinteracties.bsn::text END;
+	gevonden uuid[];
+BEGIN
+	SELECT coalesce(pg_catalog.array_agg(i.identificeerde_partij), '{}') INTO gevonden
+	  FROM klantinteracties.partij_identificator i
+	 WHERE i.code_soort_object_id = 'bsn' AND i.object_id_sleutel = sleutel AND i.identificeerde_partij IS NOT NULL;
+	PERFORM klantinteracties.inzage_vastleggen('zoek_partij_op_bsn', gevonden, doel);
+	RETURN QUERY SELECT * FROM klantinteracties_api.partijen p WHERE p.uuid = ANY (gevonden) ORDER BY p.uuid;
+END
+$$;
+COMMENT ON FUNCTION klantinteracties_api.zoek_partij_op_bsn(text, text) IS 'Zoek partij op BSN (gelogd)
+POST /rpc/zoek_partij_op_bsn {"bsn", "doelbinding"}: the partijen with this BSN (any spelling) that the caller may see, as /partijen shows them; every call is logged in inzagelog with the purpose (doelbinding, required: 22023 without). Without the bsn scope it finds nothing, for every BSN alike.';
+REVOKE EXECUTE ON FUNCTION klantinteracties_api.zoek_partij_op_bsn(text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION klantinteracties_api.zoek_partij_op_bsn(text, text) TO klantinteracties_lezer;
