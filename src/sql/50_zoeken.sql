@@ -115,3 +115,27 @@ SELECT d.verstrekt_door_partij, n.soort_partij, n.naam, p.indicatie_actief, d.uu
  ORDER BY n.naam, d.verstrekt_door_partij
 $$;
 COMMENT ON FUNCTION zoek_partijen(telefoonnummer) IS 'Every partij that gave this telephone number, in whatever spelling it was stored (compared in E.164): partij, soort, naam, indicatie actief, and the digitaal adres as stored.';
+
+-- For people at a prompt: the text says itself whether it is a telephone
+-- number or an e-mail address (an unknown literal resolves to this
+-- overload).  Text that is neither fails, rather than finding nothing.
+CREATE FUNCTION zoek_partijen(text)
+	RETURNS TABLE (partij uuid, soort_partij soort_partij, naam text, indicatie_actief boolean,
+				   digitaal_adres uuid, adres text)
+	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE ROWS 2
+	SET search_path = pg_catalog, klantinteracties, pg_temp
+	AS $$
+BEGIN
+	IF klantinteracties.is_telefoonnummer($1) THEN
+		RETURN QUERY SELECT * FROM klantinteracties.zoek_partijen($1::klantinteracties.telefoonnummer);
+	ELSIF klantinteracties.is_emailadres($1) THEN
+		RETURN QUERY SELECT * FROM klantinteracties.zoek_partijen($1::klantinteracties.emailadres);
+	ELSE
+		RAISE EXCEPTION 'invalid input syntax for a telephone number or e-mail address: "%"', $1
+			USING ERRCODE = 'invalid_text_representation',
+				  DETAIL = 'The value is neither a valid telefoonnummer nor a valid emailadres.',
+				  HINT = 'Cast it to the type you mean to see why: zoek_partijen(''...''::telefoonnummer).';
+	END IF;
+END
+$$;
+COMMENT ON FUNCTION zoek_partijen(text) IS 'zoek_partijen for text: a valid telephone number is looked up as telefoonnummer, otherwise a valid e-mail address as emailadres; other text fails (22P02).';
