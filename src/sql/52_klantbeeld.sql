@@ -81,7 +81,7 @@ SELECT p.uuid,
 		p.correspondentieadres_postcode, p.correspondentieadres_stad, p.correspondentieadres_adresregel1,
 		p.correspondentieadres_adresregel2, p.correspondentieadres_adresregel3,
 		p.correspondentieadres_land) AS correspondentieadres,
-	(SELECT d.adres::text FROM klantinteracties.digitaal_adres d
+	(SELECT coalesce(d.adres_email::text, d.adres_telefoonnummer::text, d.adres) FROM klantinteracties.digitaal_adres d
 	  WHERE d.verstrekt_door_partij = p.uuid AND d.is_voorkeursadres) AS voorkeurs_digitaal_adres,
 	(SELECT d.adres_email FROM klantinteracties.digitaal_adres d
 	  WHERE d.verstrekt_door_partij = p.uuid AND d.soort_digitaal_adres = 'email' AND d.is_standaard_adres)
@@ -322,7 +322,7 @@ COMMENT ON COLUMN klantbeeld.indicatie_geheimhouding IS 'Of de partij om geheimh
 COMMENT ON COLUMN klantbeeld.voorkeurstaal IS 'Voorkeurstaal van de partij (ISO 639-2/B), leeg als onbekend.';
 COMMENT ON COLUMN klantbeeld.bezoekadres IS 'Bezoekadres als één regel tekst (adres_tekst), of NULL.';
 COMMENT ON COLUMN klantbeeld.correspondentieadres IS 'Correspondentieadres als één regel tekst (adres_tekst), of NULL.';
-COMMENT ON COLUMN klantbeeld.voorkeurs_digitaal_adres IS 'Het digitaal adres waarlangs de partij bij voorkeur contact heeft (voorkeursDigitaalAdres), of NULL.';
+COMMENT ON COLUMN klantbeeld.voorkeurs_digitaal_adres IS 'Het digitaal adres waarlangs de partij bij voorkeur contact heeft (voorkeursDigitaalAdres), een e-mailadres of telefoonnummer in zijn canonieke vorm, of NULL.';
 COMMENT ON COLUMN klantbeeld.standaard_emailadres IS 'Het standaard e-mailadres van de partij, of NULL.';
 COMMENT ON COLUMN klantbeeld.standaard_telefoonnummer IS 'Het standaard telefoonnummer van de partij, of NULL.';
 COMMENT ON COLUMN klantbeeld.standaard_overig_adres IS 'Het standaard overig digitaal adres van de partij, of NULL.';
