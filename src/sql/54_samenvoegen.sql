@@ -185,7 +185,7 @@ BEGIN
 
 	-- Conflicts, all collected before anything changes.
 	IF b.soort_partij <> o.soort_partij THEN
-		conflicten := conflicten || format('Partij %s is a %s and partij %s a %s.',
+		conflicten := conflicten || format('Partij %s has soort %s, partij %s soort %s.',
 										   behouden, b.soort_partij, opheffen, o.soort_partij);
 	END IF;
 	IF b.nummer IS NOT NULL AND o.nummer IS NOT NULL THEN
