@@ -22,13 +22,15 @@ EXCEPTION WHEN OTHERS THEN
 		|| coalesce(E'\nHINT: ' || nullif(hint, ''), '');
 END $$;
 
--- Row counts of every registry table.
+-- Row counts of every registry table (the extension's).
 CREATE FUNCTION pg_temp.tellingen() RETURNS TABLE (tabel text, rijen bigint) LANGUAGE plpgsql AS $$
 DECLARE
 	t text;
 BEGIN
 	FOR t IN SELECT c.relname FROM pg_class c
-			  WHERE c.relnamespace = 'klantinteracties'::regnamespace AND c.relkind = 'r' ORDER BY 1 LOOP
+			   JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'
+			  WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'klantinteracties')
+				AND c.relkind = 'r' ORDER BY 1 LOOP
 		tabel := t;
 		EXECUTE format('SELECT count(*) FROM klantinteracties.%I', t) INTO rijen;
 		RETURN NEXT;

@@ -30,6 +30,10 @@ CREATE FUNCTION genereer_voorbeelddata(aantal integer, seed double precision DEF
 	RETURNS TABLE (tabel text, rijen bigint)
 	LANGUAGE plpgsql VOLATILE STRICT
 	SET search_path = pg_catalog, klantinteracties, pg_temp
+	-- The planner cannot see how many rows generate_series yields from
+	-- variables and costs the statements far above jit_above_cost; compiling
+	-- them would take longer than running them.
+	SET jit = off
 	AS $$
 DECLARE
 	basis constant bigint := hashfloat8extended(seed, 0);
@@ -452,11 +456,11 @@ BEGIN
 															   ELSE 0 END) AS b(b)),
 		-- Interne taken for 20%: assigned 5 minutes after the contact to its
 		-- afdeling (60%) or a medewerker; handled within 72 hours, except
-		-- 60% of those of the last 30 days.
+		-- 60% of those of the last 60 days.
 		taken AS (
 			SELECT src.*, md5(s || 'interne_taak:' || src.n || ':' || src.j)::uuid AS taak,
 				   src.op + interval '5 minutes' AS toegewezen,
-				   src.op > t0 - interval '30 days' AND src.c3 / 10000 % 10 < 6 AS open,
+				   src.op > t0 - interval '60 days' AND src.c3 / 10000 % 10 < 6 AS open,
 				   CASE WHEN src.c1 / 100 % 10 < 6 THEN 40 + onderwerp_eenheid[src.onderwerp] ELSE 1 + src.c2 % 40 END AS actor
 			  FROM src WHERE src.c1 / 1000 % 100 < 20),
 		ins_taak AS (
