@@ -43,7 +43,7 @@ endif
 $(DATA_built): $(SQL_SRC) $(wildcard src/sql/*.sql.in) src/sql/assemble.awk $(EXTENSION).control
 	awk -f src/sql/assemble.awk $(SQL_SRC) > $@ || { rm -f $@; exit 1; }
 
-.PHONY: test demo demo-stop deps fuzz diagram
+.PHONY: test demo demo-stop deps fuzz diagram bench bench-core
 
 # A long run of the pure-core fuzzer under ASan/UBSan (make test runs a short one).
 FUZZ_ITERATIONS ?= 2000000
@@ -61,6 +61,21 @@ demo:
 
 demo-stop:
 	@scripts/demo.sh stop
+
+# make bench [SIZE=quick|full|N] [REPS=5] [BENCH="01 ..."]: see scripts/bench.sh.
+bench:
+	@SIZE="$(SIZE)" REPS="$(REPS)" BENCH="$(BENCH)" scripts/bench.sh
+
+# The pure C core alone, timed per call against strtoll (bench/core_bench.c);
+# compiled with the extension's flags.
+CORE_SRC = $(sort $(wildcard src/*_core.c))
+
+bench/out/core_bench: bench/core_bench.c $(CORE_SRC) $(wildcard src/*_core.h)
+	@mkdir -p bench/out
+	$(CC) $(CFLAGS) $(PG_CFLAGS) -Isrc -o $@ bench/core_bench.c $(CORE_SRC) $(SHLIB_LINK)
+
+bench-core: bench/out/core_bench
+	bench/out/core_bench
 
 # docs/datamodel.png, drawn from the catalog of a throwaway cluster.
 diagram:

@@ -13,6 +13,9 @@ packages=(
 	libidn2-dev                         # IDNA for emailadres
 	util-linux                          # runuser
 )
+# node and npm for the API conformance test (ajv); any node >= 18 will do,
+# so Debian's is installed only when the machine has none.
+command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()
 for p in "${packages[@]}"; do

@@ -73,17 +73,11 @@ fi
 # scripts/test.sh makes them.
 work=$(mktemp -d /tmp/klantinteracties-diagram.XXXXXX)
 chmod 755 "$work"
-bindir=$("$PG_CONFIG" --bindir)
-stage="$work/install"
-trap 'cluster_stop "$stage$bindir" "$work"; rm -rf "$work"' EXIT
+stage_bindir=
+trap 'cluster_stop "$stage_bindir" "$work"; rm -rf "$work"' EXIT
 make -s PG_CONFIG="$PG_CONFIG" >/dev/null
-for d in "$(dirname "$bindir")" "$("$PG_CONFIG" --sharedir)" "$("$PG_CONFIG" --pkglibdir)"; do
-	mkdir -p "$stage$(dirname "$d")"
-	[ -d "$stage$d" ] || cp -a "$d" "$stage$d"
-done
-make -s PG_CONFIG="$PG_CONFIG" install DESTDIR="$stage" >/dev/null
-port=$((30000 + RANDOM % 10000))
-cluster_start "$stage$bindir" "$work" "$port"
-PGOPTIONS='-c client_min_messages=warning' "$stage$bindir/psql" -X -q -h "$work/sock" -p "$port" -U postgres \
+stage_install "$work/install"
+stage_cluster_start "$work"
+PGOPTIONS='-c client_min_messages=warning' "$stage_bindir/psql" -X -q \
 	-c 'CREATE EXTENSION klantinteracties CASCADE' postgres
-teken "$stage$bindir/psql" "host=$work/sock port=$port user=postgres dbname=postgres"
+teken "$stage_bindir/psql" "host=$PGHOST port=$PGPORT user=postgres dbname=postgres"

@@ -3,10 +3,7 @@
 # the PostgreSQL installation, start a throwaway cluster on it, run every
 # test (pg_regress, isolation specs, then each test/*.sh), stop and remove the
 # cluster, and end with the line "N passed, M failed".
-#
-# The private installation (DESTDIR) keeps test runs from touching the
-# system's extension directory and lets several trees be tested at once:
-# PostgreSQL finds its share and lib directories relative to its binaries.
+# The private installation and the cluster come from scripts/cluster.sh.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 top=$PWD
@@ -37,27 +34,17 @@ fail_setup() {
 	exit 1
 }
 
-bindir=$("$PG_CONFIG" --bindir)
-sharedir=$("$PG_CONFIG" --sharedir)
-pkglibdir=$("$PG_CONFIG" --pkglibdir)
-stage="$work/install"
-stage_bindir="$stage$bindir"
+stage_bindir=
 trap cleanup EXIT
 
 echo "== build"
 make -s PG_CONFIG="$PG_CONFIG" >/dev/null || fail_setup "build failed"
 
-echo "== install into $stage"
-for d in "$(dirname "$bindir")" "$sharedir" "$pkglibdir"; do
-	mkdir -p "$stage$(dirname "$d")"
-	[ -d "$stage$d" ] || cp -a "$d" "$stage$d"
-done
-make -s PG_CONFIG="$PG_CONFIG" install DESTDIR="$stage" >/dev/null || fail_setup "install failed"
+echo "== install into $work/install"
+stage_install "$work/install" || fail_setup "install failed"
 
 echo "== start cluster"
-port=$((20000 + RANDOM % 10000))
-cluster_start "$stage_bindir" "$work" "$port" || fail_setup "cluster did not start"
-export PGHOST="$work/sock" PGPORT="$port" PGUSER=postgres
+stage_cluster_start "$work" || fail_setup "cluster did not start"
 export KI_TEST_BINDIR="$stage_bindir"
 
 echo "== pg_regress and isolation"

@@ -1,26 +1,4 @@
-SET search_path = klantinteracties, public;
-
--- Helpers: run a statement and report how it failed; show blanks visibly.
-CREATE FUNCTION pg_temp.try(stmt text, OUT state text, OUT detail text, OUT hint text)
-LANGUAGE plpgsql AS $$
-BEGIN
-	EXECUTE stmt;
-	state := 'ok';
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS state = RETURNED_SQLSTATE, detail = PG_EXCEPTION_DETAIL,
-		hint = PG_EXCEPTION_HINT;
-END $$;
-CREATE FUNCTION pg_temp.show(s text) RETURNS text LANGUAGE sql AS $$
-	SELECT '"' || replace(replace(replace(s, E'\t', '\t'), E'\n', '\n'), E'\r', '\r') || '"'
-$$;
--- The input function's verdict, catching only its own error code.
-CREATE FUNCTION pg_temp.accepts(s text) RETURNS boolean LANGUAGE plpgsql AS $$
-BEGIN
-	PERFORM s::klantinteracties.bag_id;
-	RETURN true;
-EXCEPTION WHEN invalid_text_representation THEN
-	RETURN false;
-END $$;
+\i sql/include/helpers.psql
 
 -- Valid: the vectors of validation-rules.md section 9 and more spellings.
 SELECT pg_temp.show(s) AS input, s::bag_id AS canonical, is_bag_id(s),
@@ -36,7 +14,7 @@ FROM (VALUES ('0629200000004591'), ('0629010000004591'), ('0518200000366054'),
 	('9999309999999999'), ('0001010000000001')) AS v(s);
 
 -- Rejected, with SQLSTATE, detail and hint; is_bag_id agrees.
-SELECT pg_temp.show(s) AS input, is_bag_id(s), r.*
+SELECT pg_temp.show(s) AS input, is_bag_id(s), r.state, r.detail, r.hint
 FROM (VALUES ('1234567890000001'), ('1111111111111111'), (''), ('1'), ('1000 AAA'),
 	('000000000000000'), ('AAAAAAAAAAAAAAAA'), ('1234-1234-1234-1234'), ('123A123A123A123A'),
 	('0000200000004591'), ('0629200000000000'), ('06292000000045910'), ('   '),
@@ -57,7 +35,7 @@ SELECT 'NL.IMBAG.Pand.0629200000004591'::bag_id;
 -- bigint is free.
 SELECT '629200000004591'::bag_id::text, '0307100000367968'::text::bag_id,
 	'0629200000004591'::bag_id::bigint, 629200000004591::bigint::bag_id;
-SELECT v, r.* FROM (VALUES (0::bigint), (-1), (10000000000000000), (1234567890000001),
+SELECT v, r.state, r.detail, r.hint FROM (VALUES (0::bigint), (-1), (10000000000000000), (1234567890000001),
 	(629200000000000), (20000004591)) AS x(v),
 	LATERAL pg_temp.try(format('SELECT (%s)::bigint::bag_id', v)) AS r;
 SELECT (-1)::bigint::bag_id;
@@ -65,7 +43,7 @@ SELECT (-1)::bigint::bag_id;
 -- A column that holds only nummeraanduidingen, as docs/types/bag_id.md shows.
 CREATE TABLE bag_adres (nummeraanduiding bag_id CHECK (bag_id_objecttype(nummeraanduiding) = 'nummeraanduiding'));
 INSERT INTO bag_adres VALUES ('NL.IMBAG.Nummeraanduiding.0629200000004591');
-SELECT r.* FROM pg_temp.try($$INSERT INTO bag_adres VALUES ('0307100000367968')$$) AS r;
+SELECT r.state, r.detail, r.hint FROM pg_temp.try($$INSERT INTO bag_adres VALUES ('0307100000367968')$$) AS r;
 DROP TABLE bag_adres;
 
 -- is_bag_id agrees with the input function and with an independent
@@ -89,19 +67,10 @@ g AS (
 			(CASE WHEN i % 13 = 0 THEN lpad(((i / 13) % 100)::text, 2, '0') ELSE t.code END) ||
 			lpad(((i::bigint * 104729) % 10000000000)::text, 10, '0') AS d) AS x
 )
-SELECT i, CASE i % 6
-		WHEN 2 THEN overlay(v PLACING c1 FROM p FOR 1)
-		WHEN 3 THEN overlay(v PLACING '' FROM p FOR 1)
-		WHEN 4 THEN overlay(v PLACING c1 FROM p FOR 0)
-		WHEN 5 THEN overlay(overlay(v PLACING c1 FROM p FOR 1) PLACING c2 FROM 1 + (i * 7) % length(v) FOR 1)
-		ELSE v END AS s
-FROM g, pool,
-	LATERAL (SELECT 1 + (i * 13) % length(v) AS p,
-		substr(pool, 1 + (i * 37) % length(pool), 1) AS c1,
-		substr(pool, 1 + (i * 53) % length(pool), 1) AS c2) AS y;
+SELECT i, pg_temp.mutant(v, i, pool) AS s FROM g, pool;
 SELECT count(*) AS inputs,
 	count(*) FILTER (WHERE is_bag_id(s)) AS valid,
-	count(*) FILTER (WHERE is_bag_id(s) IS DISTINCT FROM pg_temp.accepts(s)) AS disagree_input,
+	count(*) FILTER (WHERE is_bag_id(s) IS DISTINCT FROM pg_temp.input_ok(s, 'bag_id')) AS disagree_input,
 	count(*) FILTER (WHERE is_bag_id(s) IS DISTINCT FROM coalesce(
 		substr(d, 1, 4) <> '0000' AND substr(d, 7) <> '0000000000'
 		AND substr(d, 5, 2) IN ('01', '02', '03', '10', '20', '30')
@@ -170,7 +139,7 @@ CREATE TABLE bag_bin (b bag_id);
 COPY (SELECT 629200000004591::int8) TO :'copyfile' (FORMAT binary);
 COPY bag_bin FROM :'copyfile' (FORMAT binary);
 SELECT b FROM bag_bin;
-SELECT v, r.* FROM (VALUES (-1::bigint), (10000000000000000), (200000004591),
+SELECT v, r.state, r.detail, r.hint FROM (VALUES (-1::bigint), (10000000000000000), (200000004591),
 	(629560000004591), (629200000000000)) AS x(v),
 	LATERAL pg_temp.try(format('COPY (SELECT (%s)::int8) TO %L (FORMAT binary); COPY bag_bin FROM %L (FORMAT binary)',
 		v, :'copyfile', :'copyfile')) AS r;

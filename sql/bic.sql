@@ -2,26 +2,8 @@
 -- SQLSTATE, the country list, is_bic against the input function and a
 -- reference in SQL on 100,000 generated inputs, the packing against a
 -- reference, I/O round trips, ordering, indexes, hashing.
-SET search_path = klantinteracties, public;
+\i sql/include/helpers.psql
 SET jit = off;
-
--- Evaluate an expression; report the outcome instead of raising.
-CREATE FUNCTION pg_temp.try_expr(expr text)
-RETURNS TABLE (ok boolean, canonical text, code text, detail text)
-LANGUAGE plpgsql AS $$
-BEGIN
-	EXECUTE format('SELECT (%s)::text', expr) INTO canonical;
-	ok := true;
-	RETURN NEXT;
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS code = RETURNED_SQLSTATE, detail = PG_EXCEPTION_DETAIL;
-	ok := false;
-	canonical := NULL;
-	RETURN NEXT;
-END $$;
-CREATE FUNCTION pg_temp.try_input(val text, typ regtype)
-RETURNS TABLE (ok boolean, canonical text, code text, detail text)
-LANGUAGE sql AS $$ SELECT * FROM pg_temp.try_expr(format('%L::%s', val, typ)) $$;
 
 -- The acceptance examples
 SELECT 'ABNANL2A'::bic, ' abna nl 2a '::bic, 'ABNA-NL-2A'::bic, 'ABNANL2AXXX'::bic;
@@ -69,31 +51,16 @@ FROM (VALUES ('ABNANL2A'::bic), ('ABNANL2AXXX'), ('ABNCNL2AGIR'), ('agri fr pp 8
 	('NLPRXKPR'), ('DEUTDEFF500')) AS v(b);
 
 -- Country codes: exactly the 249 assigned ISO 3166-1 alpha-2 codes (Debian
--- iso-codes 4.15.0) and XK.  The list below is a copy for the reference.
-CREATE TEMP TABLE iso3166 AS SELECT unnest(string_to_array(
-	'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI '
-	'BJ BL BM BN BO BQ BR BS BT BV BW BY BZ CA CC CD CF CG CH CI CK CL CM CN '
-	'CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK '
-	'FM FO FR GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM '
-	'HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP KE KG KH KI KM KN '
-	'KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK '
-	'ML MM MN MO MP MQ MR MS MT MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP '
-	'NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW '
-	'SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF '
-	'TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG UM US UY UZ VA VC VE VG VI '
-	'VN VU WF WS YE YT ZA ZM ZW', ' ')) AS cc;
+-- iso-codes 4.15.0, the reference's copy in pg_temp.iso3166()) and XK.
+CREATE TEMP TABLE iso3166 AS SELECT cc FROM pg_temp.iso3166() AS cc;
 SELECT count(*) AS pairs, count(*) FILTER (WHERE is_bic('ABCD' || cc || '2A')) AS accepted,
 	count(*) FILTER (WHERE is_bic('ABCD' || cc || '2A')
 		IS DISTINCT FROM (cc IN (SELECT cc FROM iso3166) OR cc = 'XK')) AS disagreements
 FROM (SELECT chr(a) || chr(b) AS cc FROM generate_series(65, 90) a, generate_series(65, 90) b) p;
 SELECT count(*) AS iso_codes FROM iso3166;
 
--- The reference in SQL: s without surrounding blanks and separators, in
--- upper case (NULL when s has other characters), and the pattern; the
+-- The reference in SQL: the pattern over pg_temp.compact_upper(s); the
 -- country code is checked against the list above by a join.
-CREATE FUNCTION pg_temp.norm(s text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-	SELECT CASE WHEN btrim(s, E' \t') ~ '^[A-Za-z0-9 -]*$'
-		THEN upper(translate(btrim(s, E' \t'), ' -', '')) END $$;
 CREATE FUNCTION pg_temp.ref_ok(c text, country_known boolean) RETURNS boolean
 LANGUAGE sql IMMUTABLE AS $$
 	SELECT c ~ '^[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?$' AND (country_known OR substr(c, 5, 2) = 'XK') $$;
@@ -144,17 +111,10 @@ CREATE TEMP TABLE generated AS
 			|| substr(b, pg_temp.hb(i, 14) % length(b) + 2)
 		ELSE b END AS s
 	FROM bases;
-CREATE FUNCTION pg_temp.input_ok(s text) RETURNS boolean LANGUAGE plpgsql AS $$
-BEGIN
-	PERFORM s::klantinteracties.bic;
-	RETURN true;
-EXCEPTION WHEN invalid_text_representation THEN
-	RETURN false;
-END $$;
 CREATE TEMP TABLE checked AS
-	SELECT s, is_bic(s) AS is_ok, pg_temp.input_ok(s) AS input_ok,
+	SELECT s, is_bic(s) AS is_ok, pg_temp.input_ok(s, 'bic') AS input_ok,
 		CASE WHEN pg_temp.ref_ok(n.c, iso.cc IS NOT NULL) THEN n.c END AS ref
-	FROM generated g, LATERAL (SELECT pg_temp.norm(g.s) AS c) n
+	FROM generated g, LATERAL (SELECT pg_temp.compact_upper(g.s) AS c) n
 	LEFT JOIN iso3166 iso ON iso.cc = substr(n.c, 5, 2);
 SELECT count(*) AS inputs, count(DISTINCT s) AS distinct_inputs,
 	count(*) FILTER (WHERE is_ok) AS valid,
@@ -170,16 +130,7 @@ CREATE TABLE banken (id int, b bic);
 INSERT INTO banken SELECT row_number() OVER (ORDER BY ref), ref::bic
 	FROM (SELECT DISTINCT ref FROM checked WHERE ref IS NOT NULL) d;
 INSERT INTO banken VALUES (0, NULL);
-COPY banken TO '/tmp/klantinteracties_bic.txt';
-COPY banken TO '/tmp/klantinteracties_bic.bin' WITH (FORMAT binary);
-CREATE TABLE banken_text (LIKE banken);
-CREATE TABLE banken_bin (LIKE banken);
-COPY banken_text FROM '/tmp/klantinteracties_bic.txt';
-COPY banken_bin FROM '/tmp/klantinteracties_bic.bin' WITH (FORMAT binary);
-SELECT count(*) AS rows,
-	(SELECT count(*) FROM (SELECT * FROM banken EXCEPT ALL SELECT * FROM banken_text) d) AS text_diff,
-	(SELECT count(*) FROM (SELECT * FROM banken EXCEPT ALL SELECT * FROM banken_bin) d) AS bin_diff
-FROM banken;
+SELECT * FROM pg_temp.copy_roundtrip('banken');
 SELECT pg_temp.sent('ABNANL2A') AS abnanl2a, pg_temp.sent('ABNANL2AXXX') AS abnanl2axxx,
 	bic_send('ABNANL2A') AS sent;
 -- binary input validates again: integers that encode no valid BIC are refused
@@ -187,8 +138,10 @@ CREATE TABLE bad_bic (b bic);
 CREATE FUNCTION pg_temp.recv_int8(v bigint) RETURNS TABLE (code text, detail text)
 LANGUAGE plpgsql AS $$
 BEGIN
-	EXECUTE format($c$COPY (SELECT %s::bigint) TO '/tmp/klantinteracties_bad_bic.bin' WITH (FORMAT binary)$c$, v);
-	COPY bad_bic FROM '/tmp/klantinteracties_bad_bic.bin' WITH (FORMAT binary);
+	EXECUTE format('COPY (SELECT %s::bigint) TO %L WITH (FORMAT binary)', v,
+		current_setting('data_directory') || '/ki_bad_bic.bin');
+	EXECUTE format('COPY bad_bic FROM %L WITH (FORMAT binary)',
+		current_setting('data_directory') || '/ki_bad_bic.bin');
 	code := 'accepted';
 	RETURN NEXT;
 EXCEPTION WHEN OTHERS THEN

@@ -1,6 +1,6 @@
 -- Catalog checks over the whole extension: version, operator classes,
 -- function markings and comments on the type plumbing.
-SET search_path = klantinteracties, public;
+\i sql/include/helpers.psql
 
 SELECT extversion, extrelocatable, extnamespace::regnamespace
 FROM pg_extension WHERE extname = 'klantinteracties';
@@ -9,12 +9,10 @@ FROM pg_extension WHERE extname = 'klantinteracties';
 SELECT count(*) AS opclasses,
 	count(*) FILTER (WHERE NOT amvalidate(c.oid)) AS invalid
 FROM pg_opclass c
-JOIN pg_depend d ON d.classid = 'pg_opclass'::regclass AND d.objid = c.oid AND d.deptype = 'e'
-JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'klantinteracties';
+JOIN pg_temp.extension_members('pg_opclass') m ON m = c.oid;
 SELECT c.opcname, a.amname
 FROM pg_opclass c JOIN pg_am a ON a.oid = c.opcmethod
-JOIN pg_depend d ON d.classid = 'pg_opclass'::regclass AND d.objid = c.oid AND d.deptype = 'e'
-JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'klantinteracties'
+JOIN pg_temp.extension_members('pg_opclass') m ON m = c.oid
 WHERE NOT amvalidate(c.oid);
 
 -- Every base type of the extension has btree and hash default opclasses,
@@ -25,8 +23,7 @@ SELECT t.typname,
 	t.typreceive <> 0 AND t.typsend <> 0 AS binary_io,
 	to_regprocedure(format('klantinteracties.is_%s(text)', t.typname)) IS NOT NULL AS predicate
 FROM pg_type t
-JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e'
-JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'klantinteracties'
+JOIN pg_temp.extension_members('pg_type') m ON m = t.oid
 WHERE t.typtype = 'b'
 ORDER BY t.typname;
 
@@ -35,23 +32,20 @@ ORDER BY t.typname;
 -- function is listed here, each one reviewed: it cannot raise an error.
 SELECT p.oid::regprocedure AS function, p.provolatile, p.proparallel, p.proisstrict
 FROM pg_proc p
-JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
-JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'klantinteracties'
+JOIN pg_temp.extension_members('pg_proc') m ON m = p.oid
 WHERE p.prolang IN (SELECT oid FROM pg_language WHERE lanname IN ('c', 'internal'))
 	AND p.prokind = 'f'
 	AND (p.provolatile = 'v' OR p.proparallel <> 's' OR NOT p.proisstrict);
 SELECT p.oid::regprocedure AS leakproof_function
 FROM pg_proc p
-JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
-JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'klantinteracties'
+JOIN pg_temp.extension_members('pg_proc') m ON m = p.oid
 WHERE p.proleakproof
 	AND p.proname !~ '_(eq|ne|lt|le|gt|ge|cmp|hash|hash_extended|to_int8)$';
 
 -- Every operator of the extension has a comment.
 SELECT o.oid::regoperator AS operator_without_comment
 FROM pg_operator o
-JOIN pg_depend d ON d.classid = 'pg_operator'::regclass AND d.objid = o.oid AND d.deptype = 'e'
-JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'klantinteracties'
+JOIN pg_temp.extension_members('pg_operator') m ON m = o.oid
 WHERE obj_description(o.oid, 'pg_operator') IS NULL;
 
 -- min() and max() exist for every base type and an index answers them.
@@ -59,8 +53,7 @@ SELECT t.typname,
 	to_regprocedure(format('klantinteracties.min(klantinteracties.%s)', t.typname)) IS NOT NULL AS has_min,
 	to_regprocedure(format('klantinteracties.max(klantinteracties.%s)', t.typname)) IS NOT NULL AS has_max
 FROM pg_type t
-JOIN pg_depend d ON d.classid = 'pg_type'::regclass AND d.objid = t.oid AND d.deptype = 'e'
-JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'klantinteracties'
+JOIN pg_temp.extension_members('pg_type') m ON m = t.oid
 WHERE t.typtype = 'b'
 ORDER BY t.typname;
 CREATE TABLE minmax AS SELECT (i * 11)::bigint::klantinteracties.bsn AS b
@@ -77,7 +70,6 @@ DROP TABLE minmax;
 -- bytes; not for emailadres, whose equality ignores case.
 SELECT c.opcname AS btree_opclass_without_equalimage
 FROM pg_opclass c
-JOIN pg_depend d ON d.classid = 'pg_opclass'::regclass AND d.objid = c.oid AND d.deptype = 'e'
-JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'klantinteracties'
+JOIN pg_temp.extension_members('pg_opclass') m ON m = c.oid
 LEFT JOIN pg_amproc p ON p.amprocfamily = c.opcfamily AND p.amprocnum = 4
 WHERE c.opcmethod = (SELECT oid FROM pg_am WHERE amname = 'btree') AND p.amproc IS NULL;

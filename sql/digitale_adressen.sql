@@ -4,15 +4,7 @@
 -- klant's own, standaard- and voorkeursadres, referentie, and the lookups.
 -- Every rule: a row accepted and a row refused, with SQLSTATE and the
 -- message naming the rule.  Rolled back at the end.
-SET search_path = klantinteracties, public;
-
-CREATE FUNCTION pg_temp.probeer(opdracht text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-	EXECUTE opdracht;
-	RETURN 'ok';
-EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
+\i sql/include/helpers.psql
 
 -- One address (soort, adres, partij number or NULL).
 CREATE FUNCTION pg_temp.adres(soort text, adres text, partij int DEFAULT NULL) RETURNS text

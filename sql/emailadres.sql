@@ -1,10 +1,4 @@
-SET search_path = klantinteracties, public;
-
--- try_email(s): the canonical form, or the SQLSTATE, detail and hint of the
--- rejection (exactly what the input function reports).  Kept in a psql
--- variable to create it again in the databases of other encodings below.
-\set try_email 'CREATE FUNCTION pg_temp.try_email(s text, OUT canonical text, OUT code text, OUT detail text, OUT hint text) AS $$ BEGIN canonical := s::klantinteracties.emailadres::text; EXCEPTION WHEN others THEN GET STACKED DIAGNOSTICS code = RETURNED_SQLSTATE, detail = PG_EXCEPTION_DETAIL, hint = PG_EXCEPTION_HINT; END $$ LANGUAGE plpgsql;'
-:try_email
+\i sql/include/helpers.psql
 SELECT current_database() AS testdb \gset
 -- shown(s): the input as listed: control characters escaped, long ones cut.
 CREATE FUNCTION pg_temp.shown(s text) RETURNS text AS $$
@@ -15,7 +9,7 @@ $$ LANGUAGE sql;
 --
 -- Section 7 of validation-rules.md: the valid vectors and their canonical form
 --
-SELECT pg_temp.shown(s) AS input, is_emailadres(s), pg_temp.shown((pg_temp.try_email(s)).canonical) AS canonical
+SELECT pg_temp.shown(s) AS input, is_emailadres(s), pg_temp.shown((pg_temp.try_input(s, 'emailadres')).canonical) AS canonical
 FROM unnest(ARRAY[
 	'email@here.com',
 	'weirder-email@here.and.there.com',
@@ -31,7 +25,7 @@ FROM unnest(ARRAY[
 ]) AS s;
 
 -- ... and more: blanks around, case, IDN mappings, A-label TLD, the limits
-SELECT pg_temp.shown(s) AS input, is_emailadres(s), pg_temp.shown((pg_temp.try_email(s)).canonical) AS canonical
+SELECT pg_temp.shown(s) AS input, is_emailadres(s), pg_temp.shown((pg_temp.try_input(s, 'emailadres')).canonical) AS canonical
 FROM unnest(ARRAY[
 	'  Jan@Voorbeeld.NL ',
 	E'\tjan@voorbeeld.nl\t',
@@ -78,7 +72,7 @@ FROM unnest(ARRAY[
 	'x@aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.nl',
 	'jörg@example.nl',
 	''
-]) AS s, pg_temp.try_email(s) AS r;
+]) AS s, pg_temp.try_input(s, 'emailadres') AS r;
 
 SELECT pg_temp.shown(s) AS input, is_emailadres(s), r.code, r.detail, r.hint
 FROM unnest(ARRAY[
@@ -113,7 +107,7 @@ FROM unnest(ARRAY[
 	'x@ü.' || repeat('a', 63) || '.' || repeat('a', 63) || '.' || repeat('a', 63) || '.' || repeat('a', 51) || '.nl',
 	repeat('x', 64) || '@' || repeat('a', 63) || '.' || repeat('a', 63) || '.' || repeat('a', 59) || '.nl',
 	repeat('x', 64) || '@ü.' || repeat('a', 63) || '.' || repeat('a', 63) || '.' || repeat('a', 51) || '.nl'
-]) AS s, pg_temp.try_email(s) AS r;
+]) AS s, pg_temp.try_input(s, 'emailadres') AS r;
 
 -- The error as a client sees it.
 SELECT 'Jan@Voorbeeld..NL'::emailadres;
@@ -254,7 +248,7 @@ SELECT i, CASE op
 FROM m;
 CREATE TEMP TABLE email_gen AS
 SELECT g.i, g.s, is_emailadres(g.s) AS pred, r.canonical, r.code, r.detail
-FROM email_input g, LATERAL pg_temp.try_email(g.s) AS r;
+FROM email_input g, LATERAL pg_temp.try_input(g.s, 'emailadres') AS r;
 
 SELECT count(*) AS inputs, count(DISTINCT s) AS distinct_inputs,
 	count(*) FILTER (WHERE code IS NULL) AS accepted,
@@ -411,23 +405,21 @@ CREATE DATABASE ki_email_sqlascii TEMPLATE template0 ENCODING 'SQL_ASCII' LC_COL
 \c ki_email_latin1
 SET client_encoding = 'UTF8';
 CREATE EXTENSION pg_trgm; CREATE EXTENSION klantinteracties;
-SET search_path = klantinteracties, public;
-:try_email
+\i sql/include/helpers.psql
 SELECT 'Jan@Voorbeeld.NL'::emailadres, is_emailadres('info@bücher.example') AS idn_ok,
 	emailadres_domein_unicode('info@xn--bcher-kva.example') AS unicode;
 SELECT s AS input, is_emailadres(s), r.code, r.detail FROM unnest(ARRAY['info@bücher.example', 'jörg@example.nl']) AS s,
-	pg_temp.try_email(s) AS r;
+	pg_temp.try_input(s, 'emailadres') AS r;
 SELECT emailadres_domein_unicode('x@xn--e1afmkfd.xn--p1ai');
 \c ki_email_sqlascii
 CREATE EXTENSION pg_trgm; CREATE EXTENSION klantinteracties;
-SET search_path = klantinteracties, public;
-:try_email
+\i sql/include/helpers.psql
 SELECT what, r.canonical, is_emailadres(s), r.code, r.detail
 FROM (VALUES ('UTF-8 domain', 'info@bücher.example'),
 			 ('byte 0xFF in the domain', E'a@b\xffc.nl'),
 			 ('cut-off character in the local part', E'j\xc3rg@example.nl'),
 			 ('overlong "/" in the domain', E'a@b\xc0\xafc.nl')) AS v(what, s),
-	pg_temp.try_email(s) AS r;
+	pg_temp.try_input(s, 'emailadres') AS r;
 \c :testdb
 DROP DATABASE ki_email_latin1;
 DROP DATABASE ki_email_sqlascii;

@@ -6,7 +6,7 @@
 --   * an accepted value prints a canonical form that reads back to the same
 --     value and prints identically (output is a fixed point).
 -- Types not (yet) in the extension are skipped.
-SET search_path = klantinteracties, public;
+\i sql/include/helpers.psql
 
 CREATE FUNCTION pg_temp.mutate(s text) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE

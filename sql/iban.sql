@@ -2,27 +2,8 @@
 -- registry samples, every rejection with its SQLSTATE, the compiled-in
 -- registry, is_iban against the input function and a reference in SQL on
 -- 100,000 generated inputs, I/O round trips, ordering, indexes, hashing.
-SET search_path = klantinteracties, public;
+\i sql/include/helpers.psql
 SET jit = off;
-
--- Evaluate an expression; report the outcome instead of raising.
-CREATE FUNCTION pg_temp.try_expr(expr text)
-RETURNS TABLE (ok boolean, canonical text, code text, detail text, hint text)
-LANGUAGE plpgsql AS $$
-BEGIN
-	EXECUTE format('SELECT (%s)::text', expr) INTO canonical;
-	ok := true;
-	RETURN NEXT;
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS code = RETURNED_SQLSTATE, detail = PG_EXCEPTION_DETAIL,
-		hint = PG_EXCEPTION_HINT;
-	ok := false;
-	canonical := NULL;
-	RETURN NEXT;
-END $$;
-CREATE FUNCTION pg_temp.try_input(val text, typ regtype)
-RETURNS TABLE (ok boolean, canonical text, code text, detail text, hint text)
-LANGUAGE sql AS $$ SELECT * FROM pg_temp.try_expr(format('%L::%s', val, typ)) $$;
 
 -- The acceptance examples
 SELECT 'NL91ABNA0417164300'::iban;
@@ -194,11 +175,6 @@ BEGIN
 	EXECUTE format('CREATE FUNCTION pg_temp.iban_number(x text) RETURNS numeric
 		LANGUAGE sql IMMUTABLE AS %L', 'SELECT (' || e || ')::numeric');
 END $$;
--- s without surrounding blanks and separators, in upper case; NULL when s
--- has other characters
-CREATE FUNCTION pg_temp.norm(s text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-	SELECT CASE WHEN btrim(s, E' \t') ~ '^[A-Za-z0-9 -]*$'
-		THEN upper(translate(btrim(s, E' \t'), ' -', '')) END $$;
 -- whether the normalised c passes the rules, given its country's registry
 -- row (lengte NULL when the country has none)
 CREATE FUNCTION pg_temp.ref_ok(c text, lengte int, bban_like text) RETURNS boolean
@@ -242,8 +218,8 @@ SELECT count(*) AS countries,
 	count(*) FILTER (WHERE t.detail = format('IBAN for %s has %s characters, expected %s.',
 		landcode, lengte - 1, lengte)) AS short_refused
 FROM per_country p, pg_temp.try_input(left(good, -1), 'iban') t,
-	LATERAL (SELECT CASE WHEN pg_temp.ref_ok(pg_temp.norm(good), p.lengte, r.bban_like)
-		THEN pg_temp.norm(good) END AS ref FROM registry r WHERE r.landcode = p.landcode) r;
+	LATERAL (SELECT CASE WHEN pg_temp.ref_ok(pg_temp.compact_upper(good), p.lengte, r.bban_like)
+		THEN pg_temp.compact_upper(good) END AS ref FROM registry r WHERE r.landcode = p.landcode) r;
 -- Every other pair of letters is a country without IBAN
 SELECT count(*) AS pairs,
 	count(*) FILTER (WHERE t.detail = format('Country code %s does not use IBAN.', cc)) AS without_iban,
@@ -301,17 +277,10 @@ CREATE FUNCTION pg_temp.mutate(base text, k int) RETURNS text LANGUAGE sql IMMUT
 	END $$;
 CREATE TEMP TABLE generated AS
 	SELECT pg_temp.mutate(base, k) AS s FROM bases, generate_series(0, 94) k;
-CREATE FUNCTION pg_temp.input_ok(s text) RETURNS boolean LANGUAGE plpgsql AS $$
-BEGIN
-	PERFORM s::klantinteracties.iban;
-	RETURN true;
-EXCEPTION WHEN invalid_text_representation THEN
-	RETURN false;
-END $$;
 CREATE TEMP TABLE checked AS
-	SELECT s, is_iban(s) AS is_ok, pg_temp.input_ok(s) AS input_ok,
+	SELECT s, is_iban(s) AS is_ok, pg_temp.input_ok(s, 'iban') AS input_ok,
 		CASE WHEN pg_temp.ref_ok(n.c, r.lengte, r.bban_like) THEN n.c END AS ref
-	FROM generated g, LATERAL (SELECT pg_temp.norm(g.s) AS c) n
+	FROM generated g, LATERAL (SELECT pg_temp.compact_upper(g.s) AS c) n
 	LEFT JOIN registry r ON r.landcode = left(n.c, 2);
 SELECT count(*) AS inputs, count(DISTINCT s) AS distinct_inputs,
 	count(*) FILTER (WHERE is_ok) AS valid,
@@ -341,30 +310,22 @@ SELECT * FROM rekeningen;
 -- text and binary COPY round trips
 INSERT INTO rekeningen SELECT 100 + row_number() OVER (), s::iban FROM stdnum_valid;
 INSERT INTO rekeningen VALUES (3, NULL);
-COPY rekeningen TO '/tmp/klantinteracties_iban.txt';
-COPY rekeningen TO '/tmp/klantinteracties_iban.bin' WITH (FORMAT binary);
-CREATE TABLE rekeningen_text (LIKE rekeningen);
-CREATE TABLE rekeningen_bin (LIKE rekeningen);
-COPY rekeningen_text FROM '/tmp/klantinteracties_iban.txt';
-COPY rekeningen_bin FROM '/tmp/klantinteracties_iban.bin' WITH (FORMAT binary);
-SELECT count(*) AS rows,
-	(SELECT count(*) FROM (SELECT * FROM rekeningen EXCEPT ALL SELECT * FROM rekeningen_text) d) AS text_diff,
-	(SELECT count(*) FROM (SELECT * FROM rekeningen EXCEPT ALL SELECT * FROM rekeningen_bin) d) AS bin_diff
-FROM rekeningen;
+SELECT * FROM pg_temp.copy_roundtrip('rekeningen');
 SELECT iban_send('NL91ABNA0417164300');
 -- binary input validates again and wants the canonical form: text's binary
 -- form (the bytes) of a wrong IBAN is refused
 CREATE TABLE bad_iban (i iban);
-COPY (SELECT 'NL91ABNA0417164301'::text) TO '/tmp/klantinteracties_bad_iban.bin' WITH (FORMAT binary);
-COPY bad_iban FROM '/tmp/klantinteracties_bad_iban.bin' WITH (FORMAT binary);
-COPY (SELECT 'nl91abna0417164300'::text) TO '/tmp/klantinteracties_bad_iban.bin' WITH (FORMAT binary);
-COPY bad_iban FROM '/tmp/klantinteracties_bad_iban.bin' WITH (FORMAT binary);
-COPY (SELECT 'NL91 ABNA 0417 1643 00'::text) TO '/tmp/klantinteracties_bad_iban.bin' WITH (FORMAT binary);
-COPY bad_iban FROM '/tmp/klantinteracties_bad_iban.bin' WITH (FORMAT binary);
-COPY (SELECT repeat('NL91', 9)) TO '/tmp/klantinteracties_bad_iban.bin' WITH (FORMAT binary);
-COPY bad_iban FROM '/tmp/klantinteracties_bad_iban.bin' WITH (FORMAT binary);
-COPY (SELECT ''::text) TO '/tmp/klantinteracties_bad_iban.bin' WITH (FORMAT binary);
-COPY bad_iban FROM '/tmp/klantinteracties_bad_iban.bin' WITH (FORMAT binary);
+SELECT current_setting('data_directory') || '/ki_bad_iban.bin' AS fbad \gset
+COPY (SELECT 'NL91ABNA0417164301'::text) TO :'fbad' WITH (FORMAT binary);
+COPY bad_iban FROM :'fbad' WITH (FORMAT binary);
+COPY (SELECT 'nl91abna0417164300'::text) TO :'fbad' WITH (FORMAT binary);
+COPY bad_iban FROM :'fbad' WITH (FORMAT binary);
+COPY (SELECT 'NL91 ABNA 0417 1643 00'::text) TO :'fbad' WITH (FORMAT binary);
+COPY bad_iban FROM :'fbad' WITH (FORMAT binary);
+COPY (SELECT repeat('NL91', 9)) TO :'fbad' WITH (FORMAT binary);
+COPY bad_iban FROM :'fbad' WITH (FORMAT binary);
+COPY (SELECT ''::text) TO :'fbad' WITH (FORMAT binary);
+COPY bad_iban FROM :'fbad' WITH (FORMAT binary);
 
 -- ordering is the byte order of the canonical text (COLLATE "C")
 CREATE TABLE accounts AS

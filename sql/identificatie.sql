@@ -1,25 +1,7 @@
 -- bsn, rsin, kvk_nummer, vestigingsnummer: vectors of validation-rules.md
 -- sections 1-4, every rejection with its SQLSTATE, is_* against the input
 -- function and a reference elfproef in SQL, I/O round trips, indexes, hashing.
-SET search_path = klantinteracties, public;
-
--- Evaluate an expression; report the outcome instead of raising.
-CREATE FUNCTION pg_temp.try_expr(expr text)
-RETURNS TABLE (ok boolean, canonical text, code text, detail text)
-LANGUAGE plpgsql AS $$
-BEGIN
-	EXECUTE format('SELECT (%s)::text', expr) INTO canonical;
-	ok := true;
-	RETURN NEXT;
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS code = RETURNED_SQLSTATE, detail = PG_EXCEPTION_DETAIL;
-	ok := false;
-	canonical := NULL;
-	RETURN NEXT;
-END $$;
-CREATE FUNCTION pg_temp.try_input(val text, typ regtype)
-RETURNS TABLE (ok boolean, canonical text, code text, detail text)
-LANGUAGE sql AS $$ SELECT * FROM pg_temp.try_expr(format('%L::%s', val, typ)) $$;
+\i sql/include/helpers.psql
 
 -- The acceptance examples
 SELECT '111222333'::klantinteracties.bsn;
@@ -122,19 +104,10 @@ FROM (VALUES ('123456789::bsn'), ('0::bsn'), ('(-5)::bsn'), ('1000000000::bigint
 CREATE TABLE ids (b bsn, r rsin, k kvk_nummer, v vestigingsnummer);
 INSERT INTO ids VALUES ('000009921', '002564440', '02564440', '000038509504'),
 	('999993653', '517439943', '69599084', '990000541921'), (NULL, NULL, NULL, NULL);
--- server-side files go into the cluster's own data directory
-SELECT current_setting('data_directory') || '/ki_ids.txt' AS ftxt,
-	current_setting('data_directory') || '/ki_ids.bin' AS fbin,
-	current_setting('data_directory') || '/ki_bad.bin' AS fbad \gset
-COPY ids TO :'ftxt';
-COPY ids TO :'fbin' WITH (FORMAT binary);
-CREATE TABLE ids_text (LIKE ids);
-CREATE TABLE ids_bin (LIKE ids);
-COPY ids_text FROM :'ftxt';
-COPY ids_bin FROM :'fbin' WITH (FORMAT binary);
+SELECT * FROM pg_temp.copy_roundtrip('ids');
 SELECT * FROM ids_bin;
-SELECT (SELECT count(*) FROM (SELECT * FROM ids EXCEPT ALL SELECT * FROM ids_text) d) AS text_diff,
-	(SELECT count(*) FROM (SELECT * FROM ids EXCEPT ALL SELECT * FROM ids_bin) d) AS bin_diff;
+-- server-side files go into the cluster's own data directory
+SELECT current_setting('data_directory') || '/ki_bad.bin' AS fbad \gset
 -- binary input validates again: an int4 that fails the elfproef is refused
 COPY (SELECT 123456789) TO :'fbad' WITH (FORMAT binary);
 CREATE TABLE bad_bsn (b bsn);

@@ -5,15 +5,7 @@
 -- the sub-identificator rules and the (soort, value) lookup.  Every rule: a
 -- row accepted and a row refused, with SQLSTATE and the message naming the
 -- rule.  Rolled back at the end.
-SET search_path = klantinteracties, public;
-
-CREATE FUNCTION pg_temp.probeer(opdracht text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-	EXECUTE opdracht;
-	RETURN 'ok';
-EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
+\i sql/include/helpers.psql
 
 -- One identificator (register, objecttype, soort, objectId, partij, parent).
 CREATE FUNCTION pg_temp.id(register text, objecttype text, soort text, object_id text,

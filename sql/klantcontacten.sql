@@ -4,15 +4,7 @@
 -- the lookups (newest first, by partij through betrokkene, icontains).
 -- Every rule: a row accepted and a row refused, with SQLSTATE and the
 -- message naming the rule.  Rolled back at the end.
-SET search_path = klantinteracties, public;
-
-CREATE FUNCTION pg_temp.probeer(opdracht text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-	EXECUTE opdracht;
-	RETURN 'ok';
-EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
+\i sql/include/helpers.psql
 
 BEGIN;
 

@@ -3,16 +3,7 @@
 -- deleting a partij does.  Every rule: a row accepted and a row refused,
 -- with SQLSTATE and the message naming the rule.  All in one transaction
 -- that is rolled back, so no rows outlive the test.
-SET search_path = klantinteracties, public;
-
--- Runs one statement; says 'ok' or the SQLSTATE and message of its error.
-CREATE FUNCTION pg_temp.probeer(opdracht text) RETURNS text LANGUAGE plpgsql AS $$
-BEGIN
-	EXECUTE opdracht;
-	RETURN 'ok';
-EXCEPTION WHEN OTHERS THEN
-	RETURN SQLSTATE || ': ' || SQLERRM;
-END $$;
+\i sql/include/helpers.psql
 
 BEGIN;
 

@@ -2,22 +2,7 @@
 -- the formatting table 6.3), every rejection with its SQLSTATE, accessors,
 -- is_telefoonnummer against the input function on 100,000 generated inputs,
 -- canonical output, COPY round trips, indexes, hashing.
-SET search_path = klantinteracties, public;
-
--- Cast text to telefoonnummer; report the outcome instead of raising.
-CREATE FUNCTION pg_temp.try_tel(val text)
-RETURNS TABLE (ok boolean, canonical text, code text, detail text, hint text)
-LANGUAGE plpgsql AS $$
-BEGIN
-	canonical := val::klantinteracties.telefoonnummer::text;
-	ok := true;
-	RETURN NEXT;
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS code = RETURNED_SQLSTATE, detail = PG_EXCEPTION_DETAIL,
-		hint = PG_EXCEPTION_HINT;
-	ok := false;
-	RETURN NEXT;
-END $$;
+\i sql/include/helpers.psql
 
 -- The acceptance examples
 SELECT '020-123 45 67'::telefoonnummer;
@@ -43,7 +28,7 @@ FROM (VALUES ('0612345678'), ('0201234567'), ('+31612345678'), ('+441134960000')
 	('14012'), ('14079'), ('0695azerty'), ('azerty0545'), ('@4566544++8'),
 	('onetwothreefour'), ('+311234'), ('316123456789'), ('0612345'),
 	('06123456789'), ('0692345678'), ('+310612345678'), ('+9991234567'),
-	('+1234567890123456'), ('112')) AS v(input), pg_temp.try_tel(v.input) t;
+	('+1234567890123456'), ('112')) AS v(input), pg_temp.try_input(v.input, 'telefoonnummer') t;
 
 -- Spellings: separators, (0), a redundant trunk 0, 00, (+31), blanks
 SELECT v.input, t.ok, t.canonical, t.detail
@@ -53,7 +38,7 @@ FROM (VALUES ('(020) 1234567'), ('06-12345678'), ('020/123 45 67'),
 	(E'\t 0612345678 '), ('(0)20 123 4567'), ('+44 (0)113 496 0000'),
 	('0044 113 496 0000'), ('+39 06 1234 5678'), ('+31 (0)06 12345678'),
 	('+31 20 (0)123 4567'), ('0800 1234567'), ('0909 1234'), ('0906-123 45 67'))
-	AS v(input), pg_temp.try_tel(v.input) t;
+	AS v(input), pg_temp.try_input(v.input, 'telefoonnummer') t;
 
 -- Every rejection reason, with its SQLSTATE (and hint where there is one)
 SELECT v.input, t.code, t.detail, t.hint
@@ -68,9 +53,9 @@ FROM (VALUES (''), ('   '), (E'0612345678\n'), ('06 1234 567x'), ('06_12345678')
 	('020123456'), ('0201234567 8'), ('0111 123 45'), ('+31 20 123456'),
 	('0612345'), ('066 234567'), ('0970 123 4567'), ('0841 234 56'),
 	('088 123 45'), ('091 123 45678'), ('0800 123456'), ('0900 12345'))
-	AS v(input), pg_temp.try_tel(v.input) t;
+	AS v(input), pg_temp.try_input(v.input, 'telefoonnummer') t;
 SELECT length(v.input) AS input_length, t.code, t.detail
-FROM (VALUES (repeat('1', 65)), ('+' || repeat('3', 70))) AS v(input), pg_temp.try_tel(v.input) t;
+FROM (VALUES (repeat('1', 65)), ('+' || repeat('3', 70))) AS v(input), pg_temp.try_input(v.input, 'telefoonnummer') t;
 
 -- Formatting: table 6.3 plus one number of every prefix class
 SELECT v.input, t::text AS e164, telefoonnummer_nationaal(t) AS nationaal,
@@ -130,17 +115,10 @@ CREATE FUNCTION pg_temp.gen(i integer) RETURNS text LANGUAGE sql IMMUTABLE AS $$
 		WHEN 4 THEN s || ')'
 		ELSE overlay(s PLACING '' FROM 1 + i % length(s) FOR 1)
 	END FROM b $$;
-CREATE FUNCTION pg_temp.input_ok(s text) RETURNS boolean LANGUAGE plpgsql AS $$
-BEGIN
-	PERFORM s::klantinteracties.telefoonnummer;
-	RETURN true;
-EXCEPTION WHEN invalid_text_representation THEN
-	RETURN false;
-END $$;
 CREATE TEMP TABLE generated AS
 	SELECT i, pg_temp.gen(i) AS s FROM generate_series(1, 100000) AS i;
 CREATE TEMP TABLE judged AS
-	SELECT s, is_telefoonnummer(s) AS is_ok, pg_temp.input_ok(s) AS input_ok FROM generated;
+	SELECT s, is_telefoonnummer(s) AS is_ok, pg_temp.input_ok(s, 'telefoonnummer') AS input_ok FROM generated;
 SELECT count(*) AS inputs, count(DISTINCT s) AS distinct_inputs,
 	count(*) FILTER (WHERE input_ok) AS valid,
 	count(*) FILTER (WHERE is_ok IS DISTINCT FROM input_ok) AS disagreements
@@ -155,23 +133,13 @@ FROM (SELECT s::telefoonnummer AS t FROM judged WHERE input_ok) v;
 SELECT telefoonnummer_soort(s::telefoonnummer) AS soort, count(*)
 FROM judged WHERE input_ok GROUP BY 1 ORDER BY 1;
 
--- text and binary COPY round trips (file names unique per backend)
+-- text and binary COPY round trips
 CREATE TABLE phones (id integer, t telefoonnummer);
 INSERT INTO phones
 	SELECT row_number() OVER (ORDER BY s), s::telefoonnummer FROM judged WHERE input_ok;
 INSERT INTO phones VALUES (0, NULL);
-SELECT current_setting('data_directory') || '/ki_tel.txt' AS f,
-	current_setting('data_directory') || '/ki_tel.bin' AS fbin,
-	current_setting('data_directory') || '/ki_tel.bad' AS fbad \gset
-COPY phones TO :'f';
-COPY phones TO :'fbin' WITH (FORMAT binary);
-CREATE TABLE phones_text (LIKE phones);
-CREATE TABLE phones_bin (LIKE phones);
-COPY phones_text FROM :'f';
-COPY phones_bin FROM :'fbin' WITH (FORMAT binary);
-SELECT (SELECT count(*) FROM phones) AS rows,
-	(SELECT count(*) FROM (SELECT * FROM phones EXCEPT ALL SELECT * FROM phones_text) d) AS text_diff,
-	(SELECT count(*) FROM (SELECT * FROM phones EXCEPT ALL SELECT * FROM phones_bin) d) AS bin_diff;
+SELECT * FROM pg_temp.copy_roundtrip('phones');
+SELECT current_setting('data_directory') || '/ki_tel.bad' AS fbad \gset
 -- binary input validates again: an int8 that is no valid number is refused
 CREATE TABLE bad_phone (t telefoonnummer);
 COPY (SELECT 3120123456::bigint) TO :'fbad' WITH (FORMAT binary);

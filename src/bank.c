@@ -271,33 +271,18 @@ bic_part(FunctionCallInfo fcinfo, int from, int len)
 	PG_RETURN_TEXT_P(cstring_to_text_with_len(buf + from, len));
 }
 
-PG_FUNCTION_INFO_V1(bic_bankcode);
-Datum
-bic_bankcode(PG_FUNCTION_ARGS)
-{
-	return bic_part(fcinfo, 0, 4);
+#define BIC_PART_FN(name, from, len) \
+PG_FUNCTION_INFO_V1(name); \
+Datum \
+name(PG_FUNCTION_ARGS) \
+{ \
+	return bic_part(fcinfo, from, len); \
 }
 
-PG_FUNCTION_INFO_V1(bic_landcode);
-Datum
-bic_landcode(PG_FUNCTION_ARGS)
-{
-	return bic_part(fcinfo, 4, 2);
-}
-
-PG_FUNCTION_INFO_V1(bic_locatie);
-Datum
-bic_locatie(PG_FUNCTION_ARGS)
-{
-	return bic_part(fcinfo, 6, 2);
-}
-
-PG_FUNCTION_INFO_V1(bic_filiaal);
-Datum
-bic_filiaal(PG_FUNCTION_ARGS)
-{
-	return bic_part(fcinfo, 8, 3);
-}
+BIC_PART_FN(bic_bankcode, 0, 4)
+BIC_PART_FN(bic_landcode, 4, 2)
+BIC_PART_FN(bic_locatie, 6, 2)
+BIC_PART_FN(bic_filiaal, 8, 3)
 
 /* The first eight characters: the institution and location without the branch. */
 PG_FUNCTION_INFO_V1(bic8);

@@ -13,11 +13,17 @@
 int
 ki_elfproef_remainder(int32_t v)
 {
-	int			sum = -(v % 10);	/* the last digit weighs -1 */
+	/*
+	 * Every digit straight from one of two halves, so the divisions do not
+	 * wait on each other (a digit-by-digit loop is a chain of nine).
+	 */
+	int32_t		lo = v % 10000;		/* d6..d9, weights 4, 3, 2, -1 */
+	int32_t		hi = v / 10000;		/* d1..d5, weights 9..5 */
+	int			sum;
 
-	v /= 10;
-	for (int w = 2; w <= 9; w++, v /= 10)
-		sum += w * (v % 10);
+	sum = -(lo % 10) + 2 * (lo / 10 % 10) + 3 * (lo / 100 % 10) + 4 * (lo / 1000)
+		+ 5 * (hi % 10) + 6 * (hi / 10 % 10) + 7 * (hi / 100 % 10)
+		+ 8 * (hi / 1000 % 10) + 9 * (hi / 10000);
 	return ((sum % 11) + 11) % 11;
 }
 

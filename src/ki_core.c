@@ -79,31 +79,52 @@ ki_trim(const char *s, const char **start, size_t *len, ki_reason *why)
 	return true;
 }
 
+/*
+ * One pass over the text: this runs for every identifier a COPY loads, so it
+ * does not trim first and scan again (the rules are those of ki_trim).
+ */
 bool
 ki_collect_digits(const char *s, const char *what, int maxdigits,
 				  int *ndigits, int64_t *value, ki_reason *why)
 {
-	const char *p;
-	size_t		len;
+	const char *p = s;
 	int			n = 0;
 	int64_t		v = 0;
 	char		cbuf[16];
 
-	if (!ki_trim(s, &p, &len, why))
-		return false;
-	if (len == 0)
+	while (ki_isblank(*p))
+		p++;
+	if (*p == '\0')
 		return ki_fail(why, "%s is empty.", what);
 
-	for (const char *end = p + len; p < end; p++)
+	for (; *p; p++)
 	{
-		if (ki_isdigit(*p))
+		unsigned char c = (unsigned char) *p;
+
+		if (ki_isdigit(c))
 		{
 			/* keep counting past maxdigits so the message gives the length */
 			if (n < maxdigits)
-				v = v * 10 + (*p - '0');
+				v = v * 10 + (c - '0');
 			n++;
 		}
-		else if (*p != ' ' && *p != '.' && *p != '-')
+		else if (c == ' ' || c == '.' || c == '-')
+			continue;
+		else if (c == '\t')
+		{
+			/* a tab may only stand among the trailing blanks */
+			const char *q = p;
+
+			while (ki_isblank(*q))
+				q++;
+			if (*q == '\0')
+				break;
+			return ki_fail(why, "%s contains the character %s; only digits and the separators space, dot and hyphen are allowed.",
+						   what, ki_char_desc(*p, cbuf, sizeof(cbuf)));
+		}
+		else if (c < 0x20 || c == 0x7f)
+			return ki_fail(why, "The value contains the control character 0x%02X.", c);
+		else
 			return ki_fail(why, "%s contains the character %s; only digits and the separators space, dot and hyphen are allowed.",
 						   what, ki_char_desc(*p, cbuf, sizeof(cbuf)));
 	}

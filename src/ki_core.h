@@ -89,10 +89,11 @@ bool		ki_trim(const char *s, const char **start, size_t *len, ki_reason *why);
 
 /*
  * Collect the digits of a numeric identifier, dropping the separators
- * space, dot and hyphen.  what names the identifier in messages ("BSN").
- * Fails on any other character or on more than maxdigits digits (the count
- * still reported).  *ndigits receives the number of digits, *value their
- * value.
+ * space, dot and hyphen, in one pass; blanks around the value are ignored
+ * as ki_trim does.  what names the identifier in messages ("BSN").  Fails on
+ * any other character.  *ndigits receives the number of digits (counted
+ * past maxdigits, so callers can report a wrong length), *value the value
+ * of the first maxdigits of them.
  */
 bool		ki_collect_digits(const char *s, const char *what, int maxdigits,
 							  int *ndigits, int64_t *value, ki_reason *why);

@@ -55,64 +55,12 @@ CREATE FUNCTION emailadres_genormaliseerd(emailadres) RETURNS text
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION emailadres_genormaliseerd(emailadres) IS 'The comparison key: the canonical address with ASCII letters lower-cased; two values are equal exactly when their keys are.';
 
--- Comparison in C on the case-folded bytes.  LEAKPROOF as for text: they
--- raise nothing but out-of-memory while detoasting (src/emailadres.c).
-CREATE FUNCTION emailadres_eq(emailadres, emailadres) RETURNS boolean
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-COMMENT ON FUNCTION emailadres_eq(emailadres, emailadres) IS 'Implementation of = for emailadres.';
-CREATE FUNCTION emailadres_ne(emailadres, emailadres) RETURNS boolean
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-COMMENT ON FUNCTION emailadres_ne(emailadres, emailadres) IS 'Implementation of <> for emailadres.';
-CREATE FUNCTION emailadres_lt(emailadres, emailadres) RETURNS boolean
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-COMMENT ON FUNCTION emailadres_lt(emailadres, emailadres) IS 'Implementation of < for emailadres.';
-CREATE FUNCTION emailadres_le(emailadres, emailadres) RETURNS boolean
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-COMMENT ON FUNCTION emailadres_le(emailadres, emailadres) IS 'Implementation of <= for emailadres.';
-CREATE FUNCTION emailadres_gt(emailadres, emailadres) RETURNS boolean
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-COMMENT ON FUNCTION emailadres_gt(emailadres, emailadres) IS 'Implementation of > for emailadres.';
-CREATE FUNCTION emailadres_ge(emailadres, emailadres) RETURNS boolean
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-COMMENT ON FUNCTION emailadres_ge(emailadres, emailadres) IS 'Implementation of >= for emailadres.';
-CREATE FUNCTION emailadres_cmp(emailadres, emailadres) RETURNS integer
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+-- @varlena_type emailadres
+-- Comparison and hashing work on the case-folded bytes (src/emailadres.c);
+-- these comments replace the template's to say so.
 COMMENT ON FUNCTION emailadres_cmp(emailadres, emailadres) IS 'Btree comparison function of emailadres: the bytes of the lower-cased addresses.';
-CREATE FUNCTION emailadres_sortsupport(internal) RETURNS void
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
-COMMENT ON FUNCTION emailadres_sortsupport(internal) IS 'Btree sort support of emailadres (the comparison without fmgr overhead).';
-CREATE FUNCTION emailadres_hash(emailadres) RETURNS integer
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 COMMENT ON FUNCTION emailadres_hash(emailadres) IS 'Hash function of emailadres (of the lower-cased address, agreeing with =).';
-CREATE FUNCTION emailadres_hash_extended(emailadres, bigint) RETURNS bigint
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
 COMMENT ON FUNCTION emailadres_hash_extended(emailadres, bigint) IS 'Seeded 64-bit hash function of emailadres (of the lower-cased address, agreeing with =).';
-
-CREATE OPERATOR = (
-	LEFTARG = emailadres, RIGHTARG = emailadres, FUNCTION = emailadres_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel,
-	HASHES, MERGES
-);
-CREATE OPERATOR <> (
-	LEFTARG = emailadres, RIGHTARG = emailadres, FUNCTION = emailadres_ne,
-	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
-);
-CREATE OPERATOR < (
-	LEFTARG = emailadres, RIGHTARG = emailadres, FUNCTION = emailadres_lt,
-	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
-);
-CREATE OPERATOR <= (
-	LEFTARG = emailadres, RIGHTARG = emailadres, FUNCTION = emailadres_le,
-	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
-);
-CREATE OPERATOR > (
-	LEFTARG = emailadres, RIGHTARG = emailadres, FUNCTION = emailadres_gt,
-	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
-);
-CREATE OPERATOR >= (
-	LEFTARG = emailadres, RIGHTARG = emailadres, FUNCTION = emailadres_ge,
-	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
-);
 COMMENT ON OPERATOR = (emailadres, emailadres) IS 'equal, ignoring case';
 COMMENT ON OPERATOR <> (emailadres, emailadres) IS 'not equal, ignoring case';
 COMMENT ON OPERATOR < (emailadres, emailadres) IS 'less than (bytes of the lower-cased addresses)';
@@ -120,6 +68,12 @@ COMMENT ON OPERATOR <= (emailadres, emailadres) IS 'less than or equal (bytes of
 COMMENT ON OPERATOR > (emailadres, emailadres) IS 'greater than (bytes of the lower-cased addresses)';
 COMMENT ON OPERATOR >= (emailadres, emailadres) IS 'greater than or equal (bytes of the lower-cased addresses)';
 
+CREATE FUNCTION emailadres_sortsupport(internal) RETURNS void
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION emailadres_sortsupport(internal) IS 'Btree sort support of emailadres (the comparison without fmgr overhead).';
+
+-- No equalimage: equal addresses may differ in case, so btree indexes must
+-- not deduplicate them.
 CREATE OPERATOR CLASS emailadres_ops DEFAULT FOR TYPE emailadres USING btree AS
 	OPERATOR 1 <,
 	OPERATOR 2 <=,
@@ -128,9 +82,5 @@ CREATE OPERATOR CLASS emailadres_ops DEFAULT FOR TYPE emailadres USING btree AS
 	OPERATOR 5 >,
 	FUNCTION 1 emailadres_cmp(emailadres, emailadres),
 	FUNCTION 2 emailadres_sortsupport(internal);
-CREATE OPERATOR CLASS emailadres_ops DEFAULT FOR TYPE emailadres USING hash AS
-	OPERATOR 1 =,
-	FUNCTION 1 emailadres_hash(emailadres),
-	FUNCTION 2 emailadres_hash_extended(emailadres, bigint);
 
 -- @minmax emailadres

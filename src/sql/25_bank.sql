@@ -45,65 +45,9 @@ COMMENT ON FUNCTION is_iban(text) IS 'True when the text is a valid iban (exactl
 CREATE CAST (iban AS text) WITHOUT FUNCTION AS ASSIGNMENT;
 CREATE CAST (text AS iban) WITH INOUT AS ASSIGNMENT;
 
-CREATE FUNCTION iban_eq(iban, iban) RETURNS boolean
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-COMMENT ON FUNCTION iban_eq(iban, iban) IS 'Implementation of = for iban.';
-CREATE FUNCTION iban_ne(iban, iban) RETURNS boolean
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-COMMENT ON FUNCTION iban_ne(iban, iban) IS 'Implementation of <> for iban.';
-CREATE FUNCTION iban_lt(iban, iban) RETURNS boolean
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-COMMENT ON FUNCTION iban_lt(iban, iban) IS 'Implementation of < for iban.';
-CREATE FUNCTION iban_le(iban, iban) RETURNS boolean
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-COMMENT ON FUNCTION iban_le(iban, iban) IS 'Implementation of <= for iban.';
-CREATE FUNCTION iban_gt(iban, iban) RETURNS boolean
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-COMMENT ON FUNCTION iban_gt(iban, iban) IS 'Implementation of > for iban.';
-CREATE FUNCTION iban_ge(iban, iban) RETURNS boolean
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-COMMENT ON FUNCTION iban_ge(iban, iban) IS 'Implementation of >= for iban.';
-CREATE FUNCTION iban_cmp(iban, iban) RETURNS integer
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
+-- @varlena_type iban
+-- (replaces the template's comment with the order it implements)
 COMMENT ON FUNCTION iban_cmp(iban, iban) IS 'Btree comparison function of iban: the byte order of the canonical text.';
-CREATE FUNCTION iban_hash(iban) RETURNS integer
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-COMMENT ON FUNCTION iban_hash(iban) IS 'Hash function of iban.';
-CREATE FUNCTION iban_hash_extended(iban, bigint) RETURNS bigint
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE LEAKPROOF;
-COMMENT ON FUNCTION iban_hash_extended(iban, bigint) IS 'Seeded 64-bit hash function of iban.';
-
-CREATE OPERATOR = (
-	LEFTARG = iban, RIGHTARG = iban, FUNCTION = iban_eq,
-	COMMUTATOR = =, NEGATOR = <>, RESTRICT = eqsel, JOIN = eqjoinsel,
-	HASHES, MERGES
-);
-CREATE OPERATOR <> (
-	LEFTARG = iban, RIGHTARG = iban, FUNCTION = iban_ne,
-	COMMUTATOR = <>, NEGATOR = =, RESTRICT = neqsel, JOIN = neqjoinsel
-);
-CREATE OPERATOR < (
-	LEFTARG = iban, RIGHTARG = iban, FUNCTION = iban_lt,
-	COMMUTATOR = >, NEGATOR = >=, RESTRICT = scalarltsel, JOIN = scalarltjoinsel
-);
-CREATE OPERATOR <= (
-	LEFTARG = iban, RIGHTARG = iban, FUNCTION = iban_le,
-	COMMUTATOR = >=, NEGATOR = >, RESTRICT = scalarlesel, JOIN = scalarlejoinsel
-);
-CREATE OPERATOR > (
-	LEFTARG = iban, RIGHTARG = iban, FUNCTION = iban_gt,
-	COMMUTATOR = <, NEGATOR = <=, RESTRICT = scalargtsel, JOIN = scalargtjoinsel
-);
-CREATE OPERATOR >= (
-	LEFTARG = iban, RIGHTARG = iban, FUNCTION = iban_ge,
-	COMMUTATOR = <=, NEGATOR = <, RESTRICT = scalargesel, JOIN = scalargejoinsel
-);
-COMMENT ON OPERATOR = (iban, iban) IS 'equal';
-COMMENT ON OPERATOR <> (iban, iban) IS 'not equal';
-COMMENT ON OPERATOR < (iban, iban) IS 'less than';
-COMMENT ON OPERATOR <= (iban, iban) IS 'less than or equal';
-COMMENT ON OPERATOR > (iban, iban) IS 'greater than';
-COMMENT ON OPERATOR >= (iban, iban) IS 'greater than or equal';
 
 CREATE OPERATOR CLASS iban_ops DEFAULT FOR TYPE iban USING btree AS
 	OPERATOR 1 <,
@@ -114,10 +58,6 @@ CREATE OPERATOR CLASS iban_ops DEFAULT FOR TYPE iban USING btree AS
 	FUNCTION 1 iban_cmp(iban, iban),
 	-- equal IBANs have equal bytes, so btree indexes may deduplicate them
 	FUNCTION 4 btequalimage(oid);
-CREATE OPERATOR CLASS iban_ops DEFAULT FOR TYPE iban USING hash AS
-	OPERATOR 1 =,
-	FUNCTION 1 iban_hash(iban),
-	FUNCTION 2 iban_hash_extended(iban, bigint);
 
 CREATE FUNCTION format_iban(iban) RETURNS text
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;

@@ -1,0 +1,59 @@
+-- The database roles PostgREST needs (postgrest-security-scale.md 1.2): an
+-- authenticator it logs in as (LOGIN NOINHERIT, holding no privileges of
+-- its own), an anonymous role without any access to the registry, and the
+-- API roles a JWT names.  Roles belong to the cluster, grants to this
+-- database: run the function once per database, as a role with CREATEROLE
+-- (a superuser); running it again changes nothing.  It lives in schema
+-- klantinteracties, not in the exposed klantinteracties_api, so PostgREST
+-- never offers it as /rpc.
+--
+-- The views are security_invoker, so the API roles need privileges on the
+-- registry tables themselves; PostgREST cannot reach those (schema
+-- klantinteracties is not in db-schemas).
+
+CREATE FUNCTION maak_api_rollen(authenticator name DEFAULT 'authenticator', anoniem name DEFAULT 'web_anon',
+								lezer name DEFAULT 'klantinteracties_lezer',
+								schrijver name DEFAULT 'klantinteracties_schrijver',
+								wachtwoord text DEFAULT NULL) RETURNS void
+	LANGUAGE plpgsql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+DECLARE
+	rol name;
+BEGIN
+	FOREACH rol IN ARRAY ARRAY[authenticator, anoniem, lezer, schrijver] LOOP
+		IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = rol) THEN
+			EXECUTE format('CREATE ROLE %I NOLOGIN', rol);
+		END IF;
+	END LOOP;
+	EXECUTE format('ALTER ROLE %I LOGIN NOINHERIT NOCREATEDB NOCREATEROLE NOSUPERUSER', authenticator);
+	IF wachtwoord IS NOT NULL THEN
+		EXECUTE format('ALTER ROLE %I PASSWORD %L', authenticator, wachtwoord);
+	END IF;
+	EXECUTE format('ALTER ROLE %I NOLOGIN', anoniem);
+	EXECUTE format('ALTER ROLE %I NOLOGIN INHERIT', lezer);
+	EXECUTE format('ALTER ROLE %I NOLOGIN INHERIT', schrijver);
+	-- PostgREST switches from the authenticator to these.
+	EXECUTE format('GRANT %I, %I, %I TO %I', anoniem, lezer, schrijver, authenticator);
+
+	-- Anonymous: it may see that the API exists (the schema), nothing in it.
+	EXECUTE format('GRANT USAGE ON SCHEMA klantinteracties_api TO %I', anoniem);
+
+	-- Lezer: every resource and lookup; the tables behind the views.
+	EXECUTE format('GRANT USAGE ON SCHEMA klantinteracties_api, klantinteracties TO %I', lezer);
+	EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA klantinteracties_api TO %I', lezer);
+	EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA klantinteracties TO %I', lezer);
+	EXECUTE format('GRANT EXECUTE ON FUNCTION klantinteracties_api.partijen_met_identificator(text, text, text), '
+		'klantinteracties_api.partijen_met_digitaal_adres(text, text), '
+		'klantinteracties_api.digitaleadressen_met_identificator(text, text) TO %I', lezer);
+
+	-- Schrijver: what the lezer may, and writing every resource.
+	EXECUTE format('GRANT %I TO %I', lezer, schrijver);
+	EXECUTE format('GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA klantinteracties_api TO %I', schrijver);
+	EXECUTE format('GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA klantinteracties TO %I', schrijver);
+	EXECUTE format('GRANT EXECUTE ON FUNCTION klantinteracties_api.maak_klantcontact(json, json, json) TO %I', schrijver);
+END
+$$;
+COMMENT ON FUNCTION maak_api_rollen(name, name, name, name, text) IS 'Creates (when missing) and grants the roles PostgREST uses on this database: the authenticator (LOGIN NOINHERIT, optionally with a password), the anonymous role (no access to the registry), a lezer (GET on every resource and lookup) and a schrijver (also POST, PATCH, DELETE and /rpc/maak_klantcontact). Idempotent; needs CREATEROLE. See docs/postgrest.md.';
+
+REVOKE EXECUTE ON FUNCTION maak_api_rollen(name, name, name, name, text) FROM PUBLIC;
