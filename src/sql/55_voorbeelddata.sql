@@ -39,8 +39,10 @@ DECLARE
 	basis constant bigint := hashfloat8extended(seed, 0);
 	-- Prefix of the text hashed into uuids; the sample data's "name space".
 	s constant text := 'voorbeeld:' || hashfloat8extended(seed, 0)::text || ':';
-	-- Klantcontacten lie in the three years before this moment.
-	t0 constant timestamptz := '2025-01-01 09:00:00+01';
+	-- Klantcontacten lie in the 1,095 days before this moment.  All time
+	-- arithmetic is in minutes and hours, which do not depend on the
+	-- session's TimeZone (days would, across daylight saving time).
+	t0 constant timestamptz := '2025-01-01 00:00:00+01';
 	blok constant integer := 50000;
 	voornamen constant text[] := ARRAY['Jan', 'Piet', 'Kees', 'Anna', 'Maria', 'Sophie', 'Emma', 'Lucas', 'Daan',
 		'Sem', 'Noah', 'Julia', 'Tess', 'Lotte', 'Fleur', 'Bram', 'Thijs', 'Ruben', 'Lisa', 'Eva', 'Sanne', 'Femke',
@@ -143,7 +145,6 @@ BEGIN
 				   n % 20 = 18 AS vestiging,
 				   hashint8extended(n, basis # 1) & 2147483647 AS r1,
 				   hashint8extended(n, basis # 2) & 2147483647 AS r2,
-				   hashint8extended(n, basis # 3) & 2147483647 AS r3,
 				   hashint8extended(n, basis # 4) & 2147483647 AS r4,
 				   hashint8extended(n, basis # 5) & 2147483647 AS r5
 			  FROM generate_series(van::bigint, tot) n),
@@ -152,8 +153,8 @@ BEGIN
 				   CASE WHEN r.soort = 'persoon' AND r.r1 % 100 >= 98 AND r.n > 20 THEN r.n - 20 ELSE r.n END AS bron,
 				   r.soort = 'persoon' AND r.r1 % 100 < 93 AS met_bsn
 			  FROM r),
-		-- The name and address fields come from `bron`, so a duplicate
-		-- copies them.
+		-- The names, addresses, e-mail address, voorkeurstaal and notitie
+		-- come from `bron`, so a duplicate copies them.
 		src AS MATERIALIZED (
 			SELECT x.*,
 				   md5(s || 'partij' || x.n)::uuid AS uuid,
@@ -161,6 +162,7 @@ BEGIN
 				   -- A vestiging bears the name of its organisatie.
 				   1 + (hashint8extended(CASE WHEN x.vestiging THEN x.n - 2 ELSE x.bron END, basis # 12) & 2147483647) % 50 AS an,
 				   1 + (hashint8extended(x.bron, basis # 13) & 2147483647) % 15 AS stad,
+				   hashint8extended(x.bron, basis # 3) & 2147483647 AS r3,
 				   hashint8extended(x.bron, basis # 14) & 2147483647 AS adres_r,
 				   hashint8extended(x.bron, basis # 15) & 2147483647 AS mail_r,
 				   1 + (hashint8extended(CASE WHEN x.vestiging THEN x.n - 2 ELSE x.bron END, basis # 16) & 2147483647) % 12 AS branche
@@ -212,7 +214,8 @@ BEGIN
 			  FROM src WHERE src.soort = 'persoon'),
 		ins_organisatie AS (
 			INSERT INTO klantinteracties.organisatie (partij, naam)
-			SELECT src.uuid, branches[src.branche] || ' ' || initcap(ltrim(voorvoegsels[src.an] || ' ' || achternamen[src.an]))
+			SELECT src.uuid, branches[src.branche] || ' ' || upper(left(ltrim(voorvoegsels[src.an] || ' ' || achternamen[src.an]), 1))
+					|| substr(ltrim(voorvoegsels[src.an] || ' ' || achternamen[src.an]), 2)
 					|| CASE WHEN src.vestiging THEN ' (vestiging ' || steden[src.stad] || ')'
 							ELSE rechtsvormen[1 + src.r4 % 4] END
 			  FROM src WHERE src.soort = 'organisatie'),
@@ -364,16 +367,22 @@ BEGIN
 				   CASE WHEN j.j > 0 THEN md5(s || 'partij' || a.n)::uuid END AS partij,
 				   md5(s || 'klantcontact:' || a.n || ':' || j.j)::uuid AS uuid,
 				   c.c1, c.c2, c.c3,
-				   t0 - make_interval(mins => (c.c1 % (3 * 365 * 24 * 60))::integer) AS op,
+				   -- Telephone, desk and chat in office hours (08:30-17:00,
+				   -- winter time), the rest at any time of day.
+				   t0 - make_interval(mins => ((1 + c.c1 % 1095) * 1440
+						- CASE WHEN c.kanaal IN ('telefoon', 'balie', 'chat') THEN 510 + c.c1 / 1095 % 510
+							   ELSE c.c1 / 1095 % 1440 END)::integer) AS op,
 				   1 + c.c2 % 20 AS onderwerp,
-				   CASE WHEN c.c3 % 100 < 42 THEN 'telefoon' WHEN c.c3 % 100 < 65 THEN 'e-mail'
-						WHEN c.c3 % 100 < 80 THEN 'balie' WHEN c.c3 % 100 < 88 THEN 'webformulier'
-						WHEN c.c3 % 100 < 95 THEN 'brief' ELSE 'chat' END AS kanaal
+				   c.kanaal
 			  FROM aantallen a
 			 CROSS JOIN LATERAL generate_series(CASE WHEN a.anoniem THEN 0 ELSE 1 END, a.k) AS j(j)
-			 CROSS JOIN LATERAL (SELECT hashint8extended(a.n * 16 + j.j, basis # 31) & 2147483647 AS c1,
-										hashint8extended(a.n * 16 + j.j, basis # 32) & 2147483647 AS c2,
-										hashint8extended(a.n * 16 + j.j, basis # 33) & 2147483647 AS c3) c),
+			 CROSS JOIN LATERAL (SELECT h.*,
+										CASE WHEN h.c3 % 100 < 42 THEN 'telefoon' WHEN h.c3 % 100 < 65 THEN 'e-mail'
+											 WHEN h.c3 % 100 < 80 THEN 'balie' WHEN h.c3 % 100 < 88 THEN 'webformulier'
+											 WHEN h.c3 % 100 < 95 THEN 'brief' ELSE 'chat' END AS kanaal
+								   FROM (SELECT hashint8extended(a.n * 16 + j.j, basis # 31) & 2147483647 AS c1,
+												hashint8extended(a.n * 16 + j.j, basis # 32) & 2147483647 AS c2,
+												hashint8extended(a.n * 16 + j.j, basis # 33) & 2147483647 AS c3) h) c),
 		ins_klantcontact AS (
 			INSERT INTO klantinteracties.klantcontact (uuid, kanaal, onderwerp, inhoud, indicatie_contact_gelukt,
 				taal, vertrouwelijk, plaatsgevonden_op)
@@ -460,7 +469,7 @@ BEGIN
 		taken AS (
 			SELECT src.*, md5(s || 'interne_taak:' || src.n || ':' || src.j)::uuid AS taak,
 				   src.op + interval '5 minutes' AS toegewezen,
-				   src.op > t0 - interval '60 days' AND src.c3 / 10000 % 10 < 6 AS open,
+				   src.op > t0 - interval '86400 minutes' AND src.c3 / 10000 % 10 < 6 AS open,
 				   CASE WHEN src.c1 / 100 % 10 < 6 THEN 40 + onderwerp_eenheid[src.onderwerp] ELSE 1 + src.c2 % 40 END AS actor
 			  FROM src WHERE src.c1 / 1000 % 100 < 20),
 		ins_taak AS (
