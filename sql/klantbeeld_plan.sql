@@ -154,6 +154,8 @@ SELECT jsonb_array_length(d -> 'klantcontacten') AS klantcontacten,
 	   d #>> '{klantcontacten,0,onderwerp}' AS nieuwste, d #>> '{klantcontacten,999,onderwerp}' AS oudste,
 	   jsonb_array_length(d #> '{klantcontacten,0,interneTaken,0,toegewezenAanActoren}') AS actoren_van_taak
   FROM klantbeeld(:'veel'::uuid) AS d;
+-- The plan of a lookup by BSN (docs/klantbeeld.md).
+EXPLAIN (COSTS OFF) SELECT uuid, soort_partij, bsn FROM klantbeeld WHERE bsn = '111222345';
 -- klantbeeld(uuid) runs exactly this query.
 CREATE TEMP TABLE k AS SELECT * FROM pg_temp.knopen(format('SELECT document FROM klantinteracties.klantbeeld WHERE uuid = %L', :'veel'));
 -- Every subplan and initplan runs at most once: nothing is evaluated per
