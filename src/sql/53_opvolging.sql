@@ -36,7 +36,10 @@ $$;
 COMMENT ON FUNCTION contacthistorie(uuid, timestamptz, timestamptz, text) IS 'The klantcontacten of a partij, newest first, optionally within [van, tot) and on one kanaal: when, kanaal, onderwerp, the partij''s rollen and whether it took the initiative, indicaties, and the number of open interne taken.';
 
 -- Taken with status te_verwerken, per actor, oldest assignment first (the
--- work list of F3839 / case C2984).  NULL actor: every actor's list.
+-- work list of F3839 / case C2984).  NULL actor: every actor's list.  The
+-- two cases are a UNION ALL with a one-time filter each, not
+-- "$1 IS NULL OR actor = $1": the function's (generic) plan can then read
+-- one actor's taken from interne_taak_actor_actor_idx.
 CREATE FUNCTION open_taken(actor uuid DEFAULT NULL)
 	RETURNS TABLE (actor uuid, actor_naam text, interne_taak uuid, gevraagde_handeling text, toelichting text,
 				   toegewezen_op timestamptz, klantcontact uuid, kanaal text, onderwerp text,
@@ -46,12 +49,13 @@ CREATE FUNCTION open_taken(actor uuid DEFAULT NULL)
 	AS $$
 SELECT a.uuid, a.naam::text, t.uuid, t.gevraagde_handeling::text, t.toelichting::text, t.toegewezen_op,
 	   k.uuid, k.kanaal::text, k.onderwerp::text, k.plaatsgevonden_op
-  FROM klantinteracties.interne_taak_actor ita
+  FROM (SELECT i.actor, i.interne_taak FROM klantinteracties.interne_taak_actor i WHERE $1 IS NULL
+		UNION ALL
+		SELECT i.actor, i.interne_taak FROM klantinteracties.interne_taak_actor i WHERE i.actor = $1) ita
   JOIN klantinteracties.actor a ON a.uuid = ita.actor
   JOIN klantinteracties.interne_taak t ON t.uuid = ita.interne_taak
   JOIN klantinteracties.klantcontact k ON k.uuid = t.aanleidinggevend_klantcontact
  WHERE t.status = 'te_verwerken'
-   AND ($1 IS NULL OR ita.actor = $1)
  ORDER BY a.naam, a.uuid, t.toegewezen_op, k.plaatsgevonden_op, t.uuid
 $$;
 COMMENT ON FUNCTION open_taken(uuid) IS 'Interne taken with status te_verwerken, per actor (all actors when NULL), oldest assignment first, with the klantcontact they came from.';
