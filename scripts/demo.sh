@@ -2,8 +2,9 @@
 # make demo: install what is missing, build, install the extension into the
 # system's PostgreSQL, start a throwaway cluster (as the postgres OS user, on
 # a private socket directory), create the extension in a database, load
-# sample data and show what it does.  The cluster keeps running so you can
-# explore it with psql; `make demo-stop` stops and removes it.
+# sample data (DEMO_PARTIJEN partijen, default 10,000) and show what it
+# does.  The cluster keeps running so you can explore it with psql;
+# `make demo-stop` stops and removes it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/cluster.sh
@@ -44,7 +45,7 @@ psql -X -q -d postgres -c "CREATE DATABASE $DEMO_DB"
 psql -X -q -d "$DEMO_DB" -c "CREATE EXTENSION klantinteracties CASCADE"
 
 echo "== demo"
-psql -X -d "$DEMO_DB" -v ON_ERROR_STOP=0 -e -f scripts/demo.sql 2>&1
+psql -X -d "$DEMO_DB" -v ON_ERROR_STOP=0 -v demo_partijen="${DEMO_PARTIJEN:-10000}" -e -f scripts/demo.sql 2>&1
 
 cat <<TXT
 

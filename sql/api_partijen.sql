@@ -260,7 +260,9 @@ SELECT conrelid::regclass, conname FROM pg_constraint
    AND api_veld_van_beperking(conname) IS NULL
    AND conname NOT IN ('partij_uuid_soort_partij_key', 'partij_identificator_uuid_soort_key', 'actor_uuid_soort_actor_key',
 	'persoon_pkey', 'organisatie_pkey', 'contactpersoon_pkey', 'medewerker_pkey', 'geautomatiseerde_actor_pkey',
-	'organisatorische_eenheid_pkey', 'interne_taak_actor_interne_taak_fkey')
+	'organisatorische_eenheid_pkey', 'interne_taak_actor_interne_taak_fkey',
+	-- The merge history, written by voeg_partijen_samen, not by the API.
+	'samengevoegde_partij_pkey', 'samengevoegde_partij_behouden_partij_fkey')
  ORDER BY 1, 2;
 SELECT indexrelid::regclass FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
  WHERE c.relnamespace = 'klantinteracties'::regnamespace AND i.indisunique

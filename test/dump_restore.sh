@@ -99,6 +99,8 @@ INSERT INTO interne_taak (uuid, nummer, gevraagde_handeling, aanleidinggevend_kl
 INSERT INTO interne_taak_actor (interne_taak, actor) VALUES
 	('00000000-0000-0000-0000-000000000061', '00000000-0000-0000-0000-000000000051'),
 	('00000000-0000-0000-0000-000000000062', '00000000-0000-0000-0000-000000000053');
+INSERT INTO samengevoegde_partij (opgeheven_partij, behouden_partij)
+VALUES ('00000000-0000-0000-0000-000000000099', '00000000-0000-0000-0000-000000000001');
 SQL
 # Later transactions: updated rows get another gewijzigd_op.  A logged
 # lookup and an erasure fill the access log and the erasure record.
