@@ -44,21 +44,27 @@ SELECT p.oid::regprocedure AS definer_zonder_vaste_search_path
  WHERE p.prosecdef AND NOT coalesce('search_path=pg_catalog, pg_temp' = ANY (p.proconfig), false);
 
 -- No function that touches personal data is executable by PUBLIC: the
--- SECURITY DEFINER ones, the trigger functions, and those whose body names
--- a table or view of the extension.
+-- SECURITY DEFINER ones, the trigger functions, those whose body names a
+-- table or view of the extension, and those that call one of these.
 CREATE TEMP VIEW persoonsgegevensfuncties AS
+WITH RECURSIVE geraakt(oid) AS (
+	SELECT p.oid FROM pg_proc p JOIN pg_temp.extension_members('pg_proc') m ON m = p.oid
+	 WHERE p.prosecdef OR p.prorettype = 'trigger'::regtype
+		OR p.prosrc ~ ('\m(klantinteracties|klantinteracties_api)\.("?)(' || (SELECT string_agg(c.relname, '|')
+			FROM pg_class c WHERE c.relnamespace IN (SELECT oid FROM schemas) AND c.relkind IN ('r', 'v', 'm')) || ')\M')
+	UNION
+	SELECT p.oid FROM geraakt g JOIN pg_proc gp ON gp.oid = g.oid
+	  JOIN pg_proc p ON p.prosrc ~ ('\m(klantinteracties|klantinteracties_api)\.' || gp.proname || '\(')
+	  JOIN pg_temp.extension_members('pg_proc') m ON m = p.oid)
 SELECT p.oid, p.oid::regprocedure AS functie, p.prosecdef AS definer, p.prorettype = 'trigger'::regtype AS trigger
-  FROM pg_proc p JOIN pg_temp.extension_members('pg_proc') m ON m = p.oid
- WHERE p.prosecdef OR p.prorettype = 'trigger'::regtype
-	OR p.prosrc ~ ('\m(klantinteracties|klantinteracties_api)\.("?)(' || (SELECT string_agg(c.relname, '|')
-		FROM pg_class c WHERE c.relnamespace IN (SELECT oid FROM schemas) AND c.relkind IN ('r', 'v', 'm')) || ')\M');
+  FROM geraakt g JOIN pg_proc p ON p.oid = g.oid;
 SELECT count(*) AS functies, count(*) FILTER (WHERE definer) AS definer, count(*) FILTER (WHERE trigger) AS trigger
   FROM persoonsgegevensfuncties;
 SELECT functie AS publiek_uitvoerbaar FROM persoonsgegevensfuncties
  WHERE has_function_privilege('public', oid, 'EXECUTE') ORDER BY 1::text;
 -- The functions PUBLIC may execute are pure (type support, validation,
--- formatting, the scope helpers that read only the caller's own settings);
--- the only VOLATILE one raises a given error.
+-- formatting, masks, the scope helpers that read only the caller's own
+-- settings); the only VOLATILE one raises a given error.
 SELECT p.oid::regprocedure AS publiek_en_volatile
   FROM pg_proc p JOIN pg_temp.extension_members('pg_proc') m ON m = p.oid
  WHERE has_function_privilege('public', p.oid, 'EXECUTE') AND p.provolatile = 'v';

@@ -22,7 +22,8 @@ EXCEPTION WHEN OTHERS THEN
 		|| coalesce(E'\nHINT: ' || nullif(hint, ''), '');
 END $$;
 
--- Row counts of every registry table (the extension's).
+-- Row counts of every registry table (the extension's, not the security
+-- record, which logs the merge itself: beveiliging_audit).
 CREATE FUNCTION pg_temp.tellingen() RETURNS TABLE (tabel text, rijen bigint) LANGUAGE plpgsql AS $$
 DECLARE
 	t text;
@@ -30,7 +31,8 @@ BEGIN
 	FOR t IN SELECT c.relname FROM pg_class c
 			   JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'
 			  WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'klantinteracties')
-				AND c.relkind = 'r' ORDER BY 1 LOOP
+				AND c.relkind = 'r'
+				AND c.relname NOT IN ('wijzigingslog', 'vergeetlog', 'inzagelog', 'gebeurtenis') ORDER BY 1 LOOP
 		tabel := t;
 		EXECUTE format('SELECT count(*) FROM klantinteracties.%I', t) INTO rijen;
 		RETURN NEXT;

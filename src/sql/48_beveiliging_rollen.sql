@@ -222,3 +222,25 @@ SELECT CASE WHEN zichtbaar OR waarde IS NULL THEN waarde
 	ELSE klantinteracties.maskeer_bsn(waarde::text, false)::jsonb END
 $$;
 COMMENT ON FUNCTION maskeer_bsn(jsonb, boolean) IS 'A JSON value (klantcontact metadata) with every BSN in its text replaced by nine asterisks unless zichtbaar.';
+
+-- The klantbeeld document (52_klantbeeld.sql) with the masks of the REST
+-- API applied: a secret partij is only its uuid and flag without the geheim
+-- scope (what hangs under it row-level security already left out), a
+-- vertrouwelijk klantcontact loses onderwerp, inhoud, reactie and metadata,
+-- and without the bsn scope no BSN is left in the text.
+CREATE FUNCTION klantbeeld_gemaskeerd(document jsonb, geheim boolean, bsn boolean) RETURNS jsonb
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+SELECT klantinteracties.maskeer_bsn(
+	CASE WHEN NOT geheim AND (document #>> '{partij,indicatieGeheimhouding}')::boolean THEN
+		pg_catalog.jsonb_build_object('partij', pg_catalog.jsonb_build_object(
+			'uuid', document #> '{partij,uuid}', 'indicatieGeheimhouding', true))
+	WHEN NOT geheim THEN
+		pg_catalog.jsonb_set(document, '{klantcontacten}', coalesce((
+			SELECT pg_catalog.jsonb_agg(CASE WHEN (k ->> 'vertrouwelijk')::boolean
+					THEN k || '{"onderwerp": "", "inhoud": "", "reactie": "", "metadata": {}}' ELSE k END ORDER BY n)
+			  FROM pg_catalog.jsonb_array_elements(document -> 'klantcontacten') WITH ORDINALITY AS e(k, n)), '[]'))
+	ELSE document END, bsn)
+$$;
+COMMENT ON FUNCTION klantbeeld_gemaskeerd(jsonb, boolean, boolean) IS 'A klantbeeld document as a caller may see it: without geheim a secret partij is only {"partij": {uuid, indicatieGeheimhouding}} and a vertrouwelijk klantcontact has no onderwerp, inhoud, reactie or metadata; without bsn every BSN in it is masked (maskeer_bsn).';

@@ -60,27 +60,33 @@ SELECT coalesce(nullif(concat_ws(', ',
 $$;
 COMMENT ON FUNCTION adres_tekst(bag_id, text, integer, text, postcode, text, text, text, text, landcode) IS 'An adres group as one line of text ("Amstel 1-2, 1015 CJ Amsterdam"; free address lines as given; the country when not NL; "nummeraanduiding <id>" when only the BAG reference is known); NULL when the address is empty.';
 
+-- Row-level security and the masks of docs/security.md: a secret partij
+-- shows a caller without the geheim scope only its uuid, flag, soort,
+-- voorkeurstaal and (with the bsn scope) identificators, which stay plain
+-- columns so that a lookup or filter on them uses their index and computes
+-- nothing it does not select (the CASEs and klantbeeld_gemaskeerd; what
+-- hangs under it is not visible at all).
 CREATE VIEW klantbeeld AS
 SELECT p.uuid,
 	p.soort_partij,
 	(SELECT n.naam FROM klantinteracties.partij_naam n WHERE n.partij = p.uuid) AS naam,
-	p.nummer,
+	CASE WHEN p.indicatie_geheimhouding AND NOT (SELECT klantinteracties.heeft_scope('geheim')) THEN NULL ELSE p.nummer END AS nummer,
 	i_bsn.bsn,
 	i_rsin.rsin,
 	i_kvk.kvk_nummer,
 	i_ves.vestigingsnummer,
-	p.indicatie_actief,
+	CASE WHEN p.indicatie_geheimhouding AND NOT (SELECT klantinteracties.heeft_scope('geheim')) THEN NULL ELSE p.indicatie_actief END AS indicatie_actief,
 	p.indicatie_geheimhouding,
 	p.voorkeurstaal,
-	klantinteracties.adres_tekst(p.bezoekadres_nummeraanduiding_id, p.bezoekadres_straatnaam,
+	CASE WHEN p.indicatie_geheimhouding AND NOT (SELECT klantinteracties.heeft_scope('geheim')) THEN NULL ELSE klantinteracties.adres_tekst(p.bezoekadres_nummeraanduiding_id, p.bezoekadres_straatnaam,
 		p.bezoekadres_huisnummer, p.bezoekadres_huisnummertoevoeging, p.bezoekadres_postcode,
 		p.bezoekadres_stad, p.bezoekadres_adresregel1, p.bezoekadres_adresregel2, p.bezoekadres_adresregel3,
-		p.bezoekadres_land) AS bezoekadres,
-	klantinteracties.adres_tekst(p.correspondentieadres_nummeraanduiding_id, p.correspondentieadres_straatnaam,
+		p.bezoekadres_land) END AS bezoekadres,
+	CASE WHEN p.indicatie_geheimhouding AND NOT (SELECT klantinteracties.heeft_scope('geheim')) THEN NULL ELSE klantinteracties.adres_tekst(p.correspondentieadres_nummeraanduiding_id, p.correspondentieadres_straatnaam,
 		p.correspondentieadres_huisnummer, p.correspondentieadres_huisnummertoevoeging,
 		p.correspondentieadres_postcode, p.correspondentieadres_stad, p.correspondentieadres_adresregel1,
 		p.correspondentieadres_adresregel2, p.correspondentieadres_adresregel3,
-		p.correspondentieadres_land) AS correspondentieadres,
+		p.correspondentieadres_land) END AS correspondentieadres,
 	(SELECT coalesce(d.adres_email::text, d.adres_telefoonnummer::text, d.adres) FROM klantinteracties.digitaal_adres d
 	  WHERE d.verstrekt_door_partij = p.uuid AND d.is_voorkeursadres) AS voorkeurs_digitaal_adres,
 	(SELECT d.adres_email FROM klantinteracties.digitaal_adres d
@@ -101,7 +107,7 @@ SELECT p.uuid,
 	  WHERE t.status = 'te_verwerken'
 		AND t.aanleidinggevend_klantcontact IN (SELECT b.had_klantcontact FROM klantinteracties.betrokkene b
 												 WHERE b.was_partij = p.uuid)) AS open_interne_taken,
-	jsonb_build_object(
+	klantinteracties.klantbeeld_gemaskeerd(jsonb_build_object(
 		'partij', jsonb_build_object(
 			'uuid', p.uuid,
 			'nummer', p.nummer,
@@ -297,7 +303,7 @@ SELECT p.uuid,
 					  JOIN klantinteracties.actor a ON a.uuid = ita.actor
 					 GROUP BY ita.interne_taak) ta ON ta.interne_taak = t.uuid
 				 GROUP BY t.aanleidinggevend_klantcontact) it ON it.aanleidinggevend_klantcontact = k.uuid)
-	) AS document
+	), (SELECT klantinteracties.heeft_scope('geheim')), (SELECT klantinteracties.heeft_scope('bsn'))) AS document
 FROM klantinteracties.partij p
 LEFT JOIN klantinteracties.partij_identificator i_bsn
 	ON i_bsn.identificeerde_partij = p.uuid AND i_bsn.code_soort_object_id = 'bsn'

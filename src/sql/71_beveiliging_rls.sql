@@ -92,7 +92,8 @@ BEGIN
 			('organisatorische_eenheid', 'true', NULL, NULL),
 			('actor_klantcontact', 'true', NULL, NULL),
 			('interne_taak', 'true', '(%2$s OR NOT klantinteracties.bevat_bsn(gevraagde_handeling || '' '' || toelichting))', 'true'),
-			('interne_taak_actor', 'true', NULL, NULL)) AS v(tabel, lezen, schrijven, nieuw)
+			('interne_taak_actor', 'true', NULL, NULL),
+			('samengevoegde_partij', 'true', NULL, NULL)) AS v(tabel, lezen, schrijven, nieuw)
 	LOOP
 		-- The three conditions with the scopes filled in, G(col) and GB(col)
 		-- written out (NOT IN over a definer set, which PostgreSQL hashes),

@@ -105,13 +105,14 @@ SELECT pg_catalog.array_remove(CASE tabel
 	WHEN 'partij_identificator' THEN ARRAY[(rij ->> 'identificeerde_partij')::uuid]
 	WHEN 'vertegenwoordiging' THEN ARRAY[(rij ->> 'vertegenwoordigende_partij')::uuid, (rij ->> 'vertegenwoordigde_partij')::uuid]
 	WHEN 'betrokkene' THEN ARRAY[(rij ->> 'was_partij')::uuid]
+	WHEN 'samengevoegde_partij' THEN ARRAY[(rij ->> 'opgeheven_partij')::uuid, (rij ->> 'behouden_partij')::uuid]
 	WHEN 'digitaal_adres' THEN ARRAY[(rij ->> 'verstrekt_door_partij')::uuid,
 		(SELECT b.was_partij FROM klantinteracties.betrokkene b WHERE b.uuid = (rij ->> 'verstrekt_door_betrokkene')::uuid)]
 	ELSE CASE WHEN tabel IN ('persoon', 'organisatie', 'contactpersoon', 'rekeningnummer', 'categorie_relatie')
 		THEN ARRAY[(rij ->> 'partij')::uuid] ELSE '{}' END
 	END, NULL)
 $$;
-COMMENT ON FUNCTION wijziging_partijen(name, jsonb) IS 'The partijen whose personal data a row (as JSON) of a registry table holds: the partij itself, the owner of a detail, identificator, address, account or categorie-relatie, both sides of a vertegenwoordiging, the partij a betrokkene was (also for the addresses a betrokkene gave).';
+COMMENT ON FUNCTION wijziging_partijen(name, jsonb) IS 'The partijen whose personal data a row (as JSON) of a registry table holds: the partij itself, the owner of a detail, identificator, address, account or categorie-relatie, both sides of a vertegenwoordiging or a merge, the partij a betrokkene was (also for the addresses a betrokkene gave).';
 
 -- The primary key of a row (as JSON) as text, columns joined by commas.
 CREATE FUNCTION wijziging_sleutel(tabel regclass, rij jsonb) RETURNS text

@@ -12,8 +12,9 @@
 --     klant said, what was answered); onderwerp, metadata and the texts of
 --     their interne taken keep their words except the partij's values
 --     (identifiers, names, addresses, numbers), which become "[vergeten]";
---   * the audit trail: the history of the partij's own rows keeps who did
---     what when, without the values; the history of its klantcontacten,
+--   * the audit trail: the history of the partij's own rows (and of the
+--     partijen merged into it) keeps who did what when, without the
+--     values; the history of its klantcontacten,
 --     interne taken and betrokkenen is redacted as they are; anywhere else
 --     the partij's identifiers (BSN, e-mail, phone, IBAN, ...) are redacted;
 --   * the outbox: earlier events about the partij are deleted (they hold
@@ -79,6 +80,9 @@ CREATE FUNCTION vergeet_partij(partij uuid, reden text DEFAULT '') RETURNS jsonb
 	AS $$
 DECLARE
 	p uuid := vergeet_partij.partij;
+	-- The partij and those merged into it (voeg_partijen_samen): their
+	-- history is hers.
+	ids uuid[];
 	w jsonb := klantinteracties.wie();
 	tx xid8 := pg_catalog.pg_current_xact_id();
 	log_id bigint;
@@ -109,6 +113,11 @@ BEGIN
 	INSERT INTO klantinteracties.vergeetlog (partij, reden, gebruiker, rol, subject, applicatie, verzoek)
 	VALUES (p, coalesce(reden, ''), w ->> 'gebruiker', w ->> 'rol', w ->> 'subject', w ->> 'applicatie', w ->> 'verzoek')
 	RETURNING id INTO log_id;
+	WITH RECURSIVE opgegaan(id) AS (
+		SELECT p
+		UNION
+		SELECT s.opgeheven_partij FROM klantinteracties.samengevoegde_partij s JOIN opgegaan o ON s.behouden_partij = o.id)
+	SELECT pg_catalog.array_agg(id) INTO ids FROM opgegaan;
 
 	SELECT coalesce(pg_catalog.array_agg(b.uuid), '{}'), coalesce(pg_catalog.array_agg(DISTINCT b.had_klantcontact), '{}')
 	  INTO betrokkenen, klantcontacten
@@ -181,13 +190,13 @@ BEGIN
 
 	-- The audit trail, except this erasure's own rows (without values).
 	UPDATE klantinteracties.wijzigingslog l SET oud = NULL, nieuw = NULL, subject = klantinteracties.vergeet_tekst(l.subject, kenmerken), vergeten = true
-	 WHERE l.partijen @> ARRAY[p] AND l.transactie <> tx;
+	 WHERE l.partijen && ids AND l.transactie <> tx;
 	GET DIAGNOSTICS n_audit_geschoond = ROW_COUNT;
 	UPDATE klantinteracties.wijzigingslog l
 	   SET oud = klantinteracties.vergeet_json(l.oud, waarden, '{inhoud,reactie}'),
 		   nieuw = klantinteracties.vergeet_json(l.nieuw, waarden, '{inhoud,reactie}'),
 		   subject = klantinteracties.vergeet_tekst(l.subject, kenmerken), vergeten = true
-	 WHERE l.transactie <> tx AND NOT l.partijen @> ARRAY[p]
+	 WHERE l.transactie <> tx AND NOT l.partijen && ids
 	   AND ((l.tabel = 'klantcontact' AND l.sleutel = ANY (klantcontacten::text[]))
 			OR (l.tabel = 'interne_taak' AND l.sleutel = ANY (taken::text[]))
 			OR (l.tabel = 'betrokkene' AND l.sleutel = ANY (betrokkenen::text[]))
@@ -205,7 +214,7 @@ BEGIN
 	GET DIAGNOSTICS n_audit_elders = ROW_COUNT;
 
 	-- The outbox: earlier events about it; its destroy event says vergeten.
-	DELETE FROM klantinteracties.gebeurtenis g WHERE g.resource_uuid = p AND g.transactie <> tx;
+	DELETE FROM klantinteracties.gebeurtenis g WHERE g.resource_uuid = ANY (ids) AND g.transactie <> tx;
 	GET DIAGNOSTICS n_gebeurtenissen = ROW_COUNT;
 	UPDATE klantinteracties.gebeurtenis g
 	   SET cloudevent = pg_catalog.jsonb_set(g.cloudevent, '{data,kenmerken}', '{"vergeten": true}')
@@ -213,9 +222,9 @@ BEGIN
 
 	-- The access log: who looked when stays; the purpose is redacted.
 	UPDATE klantinteracties.inzagelog i
-	   SET doelbinding = klantinteracties.vergeet_tekst(i.doelbinding, CASE WHEN i.partij = p THEN waarden ELSE kenmerken END),
+	   SET doelbinding = klantinteracties.vergeet_tekst(i.doelbinding, CASE WHEN i.partij = ANY (ids) THEN waarden ELSE kenmerken END),
 		   subject = klantinteracties.vergeet_tekst(i.subject, kenmerken)
-	 WHERE i.partij = p
+	 WHERE i.partij = ANY (ids)
 		OR i.doelbinding ~* ANY (SELECT klantinteracties.vergeet_patroon(k) FROM pg_catalog.unnest(kenmerken) AS k)
 		OR i.subject ~* ANY (SELECT klantinteracties.vergeet_patroon(k) FROM pg_catalog.unnest(kenmerken) AS k);
 	GET DIAGNOSTICS n_inzage = ROW_COUNT;

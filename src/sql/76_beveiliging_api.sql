@@ -179,18 +179,48 @@ CREATE FUNCTION klantinteracties_api.zoek_partij_op_bsn(bsn text, doelbinding te
 DECLARE
 	doel text := klantinteracties.doelbinding_vereist(zoek_partij_op_bsn.doelbinding);
 	-- Any spelling; an invalid BSN finds nothing.
-	sleutel text := CASE WHEN klantinteracties.is_bsn(zoek_partij_op_bsn.bsn)
-						 THEN zoek_partij_op_bsn.bsn::klantinteracties.bsn::text END;
-	gevonden uuid[];
+	gevonden uuid[] := pg_catalog.array_remove(ARRAY[CASE WHEN klantinteracties.is_bsn(zoek_partij_op_bsn.bsn)
+		THEN klantinteracties.zoek_partij(zoek_partij_op_bsn.bsn::klantinteracties.bsn) END], NULL);
 BEGIN
-	SELECT coalesce(pg_catalog.array_agg(i.identificeerde_partij), '{}') INTO gevonden
-	  FROM klantinteracties.partij_identificator i
-	 WHERE i.code_soort_object_id = 'bsn' AND i.object_id_sleutel = sleutel AND i.identificeerde_partij IS NOT NULL;
 	PERFORM klantinteracties.inzage_vastleggen('zoek_partij_op_bsn', gevonden, doel);
 	RETURN QUERY SELECT * FROM klantinteracties_api.partijen p WHERE p.uuid = ANY (gevonden) ORDER BY p.uuid;
 END
 $$;
 COMMENT ON FUNCTION klantinteracties_api.zoek_partij_op_bsn(text, text) IS 'Zoek partij op BSN (gelogd)
-POST /rpc/zoek_partij_op_bsn {"bsn", "doelbinding"}: the partijen with this BSN (any spelling) that the caller may see, as /partijen shows them; every call is logged in inzagelog with the purpose (doelbinding, required: 22023 without). Without the bsn scope it finds nothing, for every BSN alike.';
+POST /rpc/zoek_partij_op_bsn {"bsn", "doelbinding"}: the partij with this BSN (any spelling; zoek_partij) if the caller may see it, as /partijen shows it; every call is logged in inzagelog with the purpose (doelbinding, required: 22023 without). Without the bsn scope it finds nothing, for every BSN alike.';
 REVOKE EXECUTE ON FUNCTION klantinteracties_api.zoek_partij_op_bsn(text, text) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION klantinteracties_api.zoek_partij_op_bsn(text, text) TO klantinteracties_lezer;
+
+-- POST /rpc/klantbeeld_opvragen: the klantbeeld document (klantbeeld(...))
+-- of one partij, by uuid, BSN or KvK-nummer, as the caller may see it
+-- (masked), logged with the purpose.
+CREATE FUNCTION klantinteracties_api.klantbeeld_opvragen(doelbinding text DEFAULT NULL, partij uuid DEFAULT NULL,
+														  bsn text DEFAULT NULL, "kvkNummer" text DEFAULT NULL)
+	RETURNS jsonb
+	LANGUAGE plpgsql VOLATILE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+DECLARE
+	doel text := klantinteracties.doelbinding_vereist(klantbeeld_opvragen.doelbinding);
+	document jsonb;
+BEGIN
+	IF (klantbeeld_opvragen.partij IS NOT NULL)::integer + (klantbeeld_opvragen.bsn IS NOT NULL)::integer
+		+ ("kvkNummer" IS NOT NULL)::integer <> 1 THEN
+		RAISE EXCEPTION 'give one of partij, bsn and kvkNummer' USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	-- An invalid number finds nothing, as an unknown one.
+	document := CASE
+		WHEN klantbeeld_opvragen.partij IS NOT NULL THEN klantinteracties.klantbeeld(klantbeeld_opvragen.partij)
+		WHEN klantinteracties.is_bsn(klantbeeld_opvragen.bsn)
+			THEN klantinteracties.klantbeeld(klantbeeld_opvragen.bsn::klantinteracties.bsn)
+		WHEN klantinteracties.is_kvk_nummer("kvkNummer")
+			THEN klantinteracties.klantbeeld("kvkNummer"::klantinteracties.kvk_nummer) END;
+	PERFORM klantinteracties.inzage_vastleggen('klantbeeld_opvragen',
+		pg_catalog.array_remove(ARRAY[(document #>> '{partij,uuid}')::uuid], NULL), doel);
+	RETURN document;
+END
+$$;
+COMMENT ON FUNCTION klantinteracties_api.klantbeeld_opvragen(text, uuid, text, text) IS 'Klantbeeld opvragen (gelogd)
+POST /rpc/klantbeeld_opvragen {"doelbinding", and one of "partij", "bsn", "kvkNummer"}: the klantbeeld document of the partij as the caller may see it (row-level security and masks), or null; every call is logged in inzagelog with the purpose (22023 without one).';
+REVOKE EXECUTE ON FUNCTION klantinteracties_api.klantbeeld_opvragen(text, uuid, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION klantinteracties_api.klantbeeld_opvragen(text, uuid, text, text) TO klantinteracties_lezer;

@@ -28,6 +28,25 @@ BEGIN
 END
 $$;
 
+-- Every view of the extension runs as the invoker, so that the caller's
+-- privileges and policies apply (the API's views set it in 69; the
+-- klantbeeld views are set here).  security_invoker exists from
+-- PostgreSQL 15 on.
+DO $$
+DECLARE
+	v regclass;
+BEGIN
+	IF pg_catalog.current_setting('server_version_num')::integer >= 150000 THEN
+		FOR v IN SELECT c.oid FROM pg_catalog.pg_class c
+				  WHERE c.relnamespace IN ('klantinteracties'::regnamespace, 'klantinteracties_api'::regnamespace)
+					AND c.relkind = 'v'
+		LOOP
+			EXECUTE pg_catalog.format('ALTER VIEW %s SET (security_invoker = true)', v);
+		END LOOP;
+	END IF;
+END
+$$;
+
 -- The security tables: beheer reads them (the audit trail's rows about a
 -- BSN also need bsn, about a secret partij or a vertrouwelijk klantcontact
 -- also geheim); the outbox worker (beheer) marks events sent and deletes
@@ -76,32 +95,40 @@ END
 $$;
 
 -- No function that touches personal data is executable by PUBLIC: the
--- SECURITY DEFINER ones, the trigger functions and every function whose
--- body names a table or view of the extension (function bodies qualify
--- them, as their search_path is pinned).  ALTER DEFAULT PRIVILEGES does not
--- reach an extension's objects, hence the explicit REVOKE.  The roles get
--- back what their policies and lookups call; the test
--- beveiliging_catalogus checks the result.
+-- SECURITY DEFINER ones, the trigger functions, every function whose body
+-- names a table or view of the extension (function bodies qualify them, as
+-- their search_path is pinned), and every function that calls one of those
+-- (by name: an overload counts too).  ALTER DEFAULT PRIVILEGES does not
+-- reach an extension's objects, hence the explicit REVOKE.  The readers get
+-- back the invoker functions of schema klantinteracties (the API views and
+-- lookups call them; they run under the caller's policies), and the roles
+-- below what their policies and lookups call; the API's own functions are
+-- granted by maak_api_rollen.  The test beveiliging_catalogus checks it.
 DO $$
 DECLARE
+	schemas oid[] := ARRAY(SELECT n.oid FROM pg_catalog.pg_namespace n
+							WHERE n.nspname IN ('klantinteracties', 'klantinteracties_api'));
+	relaties text := (SELECT pg_catalog.string_agg(c.relname, '|') FROM pg_catalog.pg_class c
+					   WHERE c.relnamespace = ANY (schemas) AND c.relkind IN ('r', 'v', 'm'));
+	geraakt oid[];
+	erbij oid[];
 	f regprocedure;
 BEGIN
-	FOR f IN
-		SELECT p.oid FROM pg_catalog.pg_proc p
-		 WHERE p.pronamespace IN (SELECT n.oid FROM pg_catalog.pg_namespace n
-								   WHERE n.nspname IN ('klantinteracties', 'klantinteracties_api'))
-		   AND (p.prosecdef OR p.prorettype = 'trigger'::regtype
-				OR p.prosrc ~ ('\m(klantinteracties|klantinteracties_api)\.('
-							   || (SELECT pg_catalog.string_agg(c.relname, '|') FROM pg_catalog.pg_class c
-									WHERE c.relnamespace IN (SELECT n.oid FROM pg_catalog.pg_namespace n
-															   WHERE n.nspname IN ('klantinteracties', 'klantinteracties_api'))
-									  AND c.relkind IN ('r', 'v', 'm'))
-							   || ')\M'))
+	SELECT pg_catalog.array_agg(p.oid) INTO geraakt FROM pg_catalog.pg_proc p
+	 WHERE p.pronamespace = ANY (schemas)
+	   AND (p.prosecdef OR p.prorettype = 'trigger'::regtype
+			OR p.prosrc ~ ('\m(klantinteracties|klantinteracties_api)\.("?)(' || relaties || ')\M'));
 	LOOP
+		SELECT pg_catalog.array_agg(p.oid) INTO erbij FROM pg_catalog.pg_proc p
+		 WHERE p.pronamespace = ANY (schemas) AND p.oid <> ALL (geraakt)
+		   AND p.prosrc ~ ('\m(klantinteracties|klantinteracties_api)\.('
+						   || (SELECT pg_catalog.string_agg(DISTINCT g.proname, '|') FROM pg_catalog.pg_proc g WHERE g.oid = ANY (geraakt))
+						   || ')\(');
+		EXIT WHEN erbij IS NULL;
+		geraakt := geraakt || erbij;
+	END LOOP;
+	FOREACH f IN ARRAY geraakt LOOP
 		EXECUTE pg_catalog.format('REVOKE EXECUTE ON FUNCTION %s FROM PUBLIC', f);
-		-- The readers keep the helpers of schema klantinteracties that the
-		-- API views call: they run as the caller, under its policies.  The
-		-- API's own functions are granted by maak_api_rollen.
 		IF EXISTS (SELECT FROM pg_catalog.pg_proc p WHERE p.oid = f AND NOT p.prosecdef
 					  AND p.prorettype <> 'trigger'::regtype AND p.pronamespace = 'klantinteracties'::regnamespace) THEN
 			EXECUTE pg_catalog.format('GRANT EXECUTE ON FUNCTION %s TO klantinteracties_lezer', f);
