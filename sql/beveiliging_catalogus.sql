@@ -44,17 +44,17 @@ SELECT p.oid::regprocedure AS definer_zonder_vaste_search_path
  WHERE p.prosecdef AND NOT coalesce('search_path=pg_catalog, pg_temp' = ANY (p.proconfig), false);
 
 -- No function that touches personal data is executable by PUBLIC: the
--- SECURITY DEFINER ones, the trigger functions, those whose body names a
--- table or view of the extension, and those that call one of these.
+-- SECURITY DEFINER ones, the trigger functions, those whose body reads or
+-- writes a table or view of the extension, and those that call one of these.
 CREATE TEMP VIEW persoonsgegevensfuncties AS
 WITH RECURSIVE geraakt(oid) AS (
 	SELECT p.oid FROM pg_proc p JOIN pg_temp.extension_members('pg_proc') m ON m = p.oid
 	 WHERE p.prosecdef OR p.prorettype = 'trigger'::regtype
-		OR p.prosrc ~ ('\m(klantinteracties|klantinteracties_api)\.("?)(' || (SELECT string_agg(c.relname, '|')
+		OR p.prosrc ~* ('\m(from|join|into|update|table)\s+((klantinteracties|klantinteracties_api)\.)?"?(' || (SELECT string_agg(c.relname, '|')
 			FROM pg_class c WHERE c.relnamespace IN (SELECT oid FROM schemas) AND c.relkind IN ('r', 'v', 'm')) || ')\M')
 	UNION
 	SELECT p.oid FROM geraakt g JOIN pg_proc gp ON gp.oid = g.oid
-	  JOIN pg_proc p ON p.prosrc ~ ('\m(klantinteracties|klantinteracties_api)\.' || gp.proname || '\(')
+	  JOIN pg_proc p ON p.prosrc ~ ('\m' || gp.proname || '\(')
 	  JOIN pg_temp.extension_members('pg_proc') m ON m = p.oid)
 SELECT p.oid, p.oid::regprocedure AS functie, p.prosecdef AS definer, p.prorettype = 'trigger'::regtype AS trigger
   FROM geraakt g JOIN pg_proc p ON p.oid = g.oid;

@@ -20,7 +20,11 @@ WITH mijn AS (
 	  FROM klantinteracties.betrokkene b
 	 WHERE b.was_partij = $1
 	 GROUP BY b.had_klantcontact)
-SELECT k.uuid, k.plaatsgevonden_op, k.kanaal::text, k.onderwerp::text, m.rollen, m.initiator,
+SELECT k.uuid, k.plaatsgevonden_op, k.kanaal::text,
+	   -- The masks of docs/security.md: vertrouwelijk without geheim, BSNs without bsn.
+	   CASE WHEN k.vertrouwelijk AND NOT (SELECT klantinteracties.heeft_scope('geheim')) THEN ''
+			ELSE klantinteracties.maskeer_bsn(k.onderwerp::text, (SELECT klantinteracties.heeft_scope('bsn'))) END,
+	   m.rollen, m.initiator,
 	   k.indicatie_contact_gelukt, k.vertrouwelijk, coalesce(t.open, 0)
   FROM mijn m
   JOIN klantinteracties.klantcontact k ON k.uuid = m.had_klantcontact
@@ -47,8 +51,14 @@ CREATE FUNCTION open_taken(actor uuid DEFAULT NULL)
 	LANGUAGE sql STABLE PARALLEL SAFE
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	AS $$
-SELECT a.uuid, a.naam::text, t.uuid, t.gevraagde_handeling::text, t.toelichting::text, t.toegewezen_op,
-	   k.uuid, k.kanaal::text, k.onderwerp::text, k.plaatsgevonden_op
+SELECT a.uuid, a.naam::text, t.uuid,
+	   -- The masks of docs/security.md: vertrouwelijk without geheim, BSNs without bsn.
+	   klantinteracties.maskeer_bsn(t.gevraagde_handeling::text, (SELECT klantinteracties.heeft_scope('bsn'))),
+	   klantinteracties.maskeer_bsn(t.toelichting::text, (SELECT klantinteracties.heeft_scope('bsn'))), t.toegewezen_op,
+	   k.uuid, k.kanaal::text,
+	   CASE WHEN k.vertrouwelijk AND NOT (SELECT klantinteracties.heeft_scope('geheim')) THEN ''
+			ELSE klantinteracties.maskeer_bsn(k.onderwerp::text, (SELECT klantinteracties.heeft_scope('bsn'))) END,
+	   k.plaatsgevonden_op
   FROM (SELECT i.actor, i.interne_taak FROM klantinteracties.interne_taak_actor i WHERE $1 IS NULL
 		UNION ALL
 		SELECT i.actor, i.interne_taak FROM klantinteracties.interne_taak_actor i WHERE i.actor = $1) ita

@@ -96,8 +96,8 @@ $$;
 
 -- No function that touches personal data is executable by PUBLIC: the
 -- SECURITY DEFINER ones, the trigger functions, every function whose body
--- names a table or view of the extension (function bodies qualify them, as
--- their search_path is pinned), and every function that calls one of those
+-- reads or writes a table or view of the extension (names it after FROM,
+-- JOIN, INTO, UPDATE or TABLE), and every function that calls one of those
 -- (by name: an overload counts too).  ALTER DEFAULT PRIVILEGES does not
 -- reach an extension's objects, hence the explicit REVOKE.  The readers get
 -- back the invoker functions of schema klantinteracties (the API views and
@@ -117,11 +117,11 @@ BEGIN
 	SELECT pg_catalog.array_agg(p.oid) INTO geraakt FROM pg_catalog.pg_proc p
 	 WHERE p.pronamespace = ANY (schemas)
 	   AND (p.prosecdef OR p.prorettype = 'trigger'::regtype
-			OR p.prosrc ~ ('\m(klantinteracties|klantinteracties_api)\.("?)(' || relaties || ')\M'));
+			OR p.prosrc ~* ('\m(from|join|into|update|table)\s+((klantinteracties|klantinteracties_api)\.)?"?(' || relaties || ')\M'));
 	LOOP
 		SELECT pg_catalog.array_agg(p.oid) INTO erbij FROM pg_catalog.pg_proc p
 		 WHERE p.pronamespace = ANY (schemas) AND p.oid <> ALL (geraakt)
-		   AND p.prosrc ~ ('\m(klantinteracties|klantinteracties_api)\.('
+		   AND p.prosrc ~ ('\m('
 						   || (SELECT pg_catalog.string_agg(DISTINCT g.proname, '|') FROM pg_catalog.pg_proc g WHERE g.oid = ANY (geraakt))
 						   || ')\(');
 		EXIT WHEN erbij IS NULL;
@@ -137,6 +137,19 @@ BEGIN
 END
 $$;
 GRANT EXECUTE ON FUNCTION geheime_partijen(), geheime_betrokkenen() TO klantinteracties_lezer;
+-- The klantbeeld views (invoker: the caller's policies apply); the API's
+-- views are granted by maak_api_rollen.
+DO $$
+DECLARE
+	v regclass;
+BEGIN
+	FOR v IN SELECT c.oid FROM pg_catalog.pg_class c
+			  WHERE c.relnamespace = 'klantinteracties'::regnamespace AND c.relkind = 'v'
+	LOOP
+		EXECUTE pg_catalog.format('GRANT SELECT ON %s TO klantinteracties_lezer', v);
+	END LOOP;
+END
+$$;
 GRANT EXECUTE ON FUNCTION geheime_partijen() TO klantinteracties_beheer;
 GRANT EXECUTE ON FUNCTION burger_partij() TO klantinteracties_burger;
 GRANT EXECUTE ON FUNCTION inzage_vastleggen(text, uuid[], text) TO klantinteracties_lezer;
