@@ -95,10 +95,10 @@ $$;
 COMMENT ON FUNCTION vergeten_bezig() IS 'True when the current transaction is erasing a partij (vergeet_partij is running): then the audit trail records changes without values and may be cleaned.';
 
 -- The partijen whose personal data a row holds, for erasure and for the
--- geheim rule on reading the log.
+-- geheim rule on reading the log.  Called per row by the audit trigger,
+-- whose search_path is pinned; not pinned itself, so that it is inlined.
 CREATE FUNCTION wijziging_partijen(tabel name, rij jsonb) RETURNS uuid[]
 	LANGUAGE sql STABLE PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT pg_catalog.array_remove(CASE tabel
 	WHEN 'partij' THEN ARRAY[(rij ->> 'uuid')::uuid]
@@ -114,18 +114,26 @@ SELECT pg_catalog.array_remove(CASE tabel
 $$;
 COMMENT ON FUNCTION wijziging_partijen(name, jsonb) IS 'The partijen whose personal data a row (as JSON) of a registry table holds: the partij itself, the owner of a detail, identificator, address, account or categorie-relatie, both sides of a vertegenwoordiging or a merge, the partij a betrokkene was (also for the addresses a betrokkene gave).';
 
--- The primary key of a row (as JSON) as text, columns joined by commas.
-CREATE FUNCTION wijziging_sleutel(tabel regclass, rij jsonb) RETURNS text
+-- The primary key columns of a table (once per statement), and the key of
+-- a row (as JSON) as text, the columns joined by commas.
+CREATE FUNCTION sleutelkolommen(tabel regclass) RETURNS text[]
 	LANGUAGE sql STABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
-SELECT pg_catalog.string_agg(rij ->> a.attname, ',' ORDER BY k.nr)
+SELECT pg_catalog.array_agg(a.attname::text ORDER BY k.nr)
   FROM pg_catalog.pg_index i
  CROSS JOIN LATERAL pg_catalog.unnest(i.indkey) WITH ORDINALITY AS k(attnum, nr)
   JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
  WHERE i.indrelid = tabel AND i.indisprimary
 $$;
-COMMENT ON FUNCTION wijziging_sleutel(regclass, jsonb) IS 'The primary key of a row (as JSON) of the table, as text with the key columns joined by commas.';
+COMMENT ON FUNCTION sleutelkolommen(regclass) IS 'The primary key columns of a table, in key order.';
+
+CREATE FUNCTION rij_sleutel(rij jsonb, kolommen text[]) RETURNS text
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	AS $$
+SELECT pg_catalog.string_agg(rij ->> k.kolom, ',' ORDER BY k.nr) FROM pg_catalog.unnest(kolommen) WITH ORDINALITY AS k(kolom, nr)
+$$;
+COMMENT ON FUNCTION rij_sleutel(jsonb, text[]) IS 'The key of a row (as JSON): the values of the given columns, joined by commas. Per row in the audit trigger, whose search_path is pinned; not pinned itself, so that it is inlined.';
 
 -- The trigger: statement level with transition tables, so a bulk load
 -- writes its log in one INSERT per statement.  It records nothing while
@@ -139,16 +147,18 @@ CREATE FUNCTION wijziging_vastleggen() RETURNS trigger
 DECLARE
 	w jsonb;
 	vergeten boolean;
+	pk text[];
 BEGIN
 	IF pg_catalog.current_setting('row_security') = 'off' THEN
 		RETURN NULL;
 	END IF;
 	w := klantinteracties.wie();
+	pk := klantinteracties.sleutelkolommen(TG_RELID);
 	vergeten := klantinteracties.vergeten_bezig();
 	IF TG_OP = 'INSERT' THEN
 		INSERT INTO klantinteracties.wijzigingslog (tabel, bewerking, sleutel, partijen, bsn, vertrouwelijk, nieuw,
 			gebruiker, rol, subject, applicatie, verzoek, vergeten)
-		SELECT TG_TABLE_NAME, TG_OP, klantinteracties.wijziging_sleutel(TG_RELID, r.nieuw),
+		SELECT TG_TABLE_NAME, TG_OP, klantinteracties.rij_sleutel(r.nieuw, pk),
 			   klantinteracties.wijziging_partijen(TG_TABLE_NAME, r.nieuw),
 			   TG_TABLE_NAME = 'partij_identificator' AND coalesce(r.nieuw ->> 'code_soort_object_id' = 'bsn', false),
 			   TG_TABLE_NAME = 'klantcontact' AND coalesce((r.nieuw ->> 'vertrouwelijk')::boolean, false),
@@ -158,7 +168,7 @@ BEGIN
 	ELSIF TG_OP = 'DELETE' THEN
 		INSERT INTO klantinteracties.wijzigingslog (tabel, bewerking, sleutel, partijen, bsn, vertrouwelijk, oud,
 			gebruiker, rol, subject, applicatie, verzoek, vergeten)
-		SELECT TG_TABLE_NAME, TG_OP, klantinteracties.wijziging_sleutel(TG_RELID, r.oud),
+		SELECT TG_TABLE_NAME, TG_OP, klantinteracties.rij_sleutel(r.oud, pk),
 			   klantinteracties.wijziging_partijen(TG_TABLE_NAME, r.oud),
 			   TG_TABLE_NAME = 'partij_identificator' AND coalesce(r.oud ->> 'code_soort_object_id' = 'bsn', false),
 			   TG_TABLE_NAME = 'klantcontact' AND coalesce((r.oud ->> 'vertrouwelijk')::boolean, false),
@@ -186,9 +196,9 @@ BEGIN
 				  WHERE e.key <> 'gewijzigd_op' AND e.value IS DISTINCT FROM r.oud -> e.key), '{}') END,
 			   w ->> 'gebruiker', w ->> 'rol', w ->> 'subject', w ->> 'applicatie', w ->> 'verzoek', vergeten
 		  FROM (SELECT o.oud, n.nieuw, o.sleutel AS sleutel_oud, n.sleutel AS sleutel_nieuw
-				  FROM (SELECT pg_catalog.to_jsonb(o) AS oud, klantinteracties.wijziging_sleutel(TG_RELID, pg_catalog.to_jsonb(o)) AS sleutel
+				  FROM (SELECT pg_catalog.to_jsonb(o) AS oud, klantinteracties.rij_sleutel(pg_catalog.to_jsonb(o), pk) AS sleutel
 						  FROM oud o) AS o
-				  FULL JOIN (SELECT pg_catalog.to_jsonb(n) AS nieuw, klantinteracties.wijziging_sleutel(TG_RELID, pg_catalog.to_jsonb(n)) AS sleutel
+				  FULL JOIN (SELECT pg_catalog.to_jsonb(n) AS nieuw, klantinteracties.rij_sleutel(pg_catalog.to_jsonb(n), pk) AS sleutel
 							   FROM nieuw n) AS n ON n.sleutel = o.sleutel) AS r;
 	END IF;
 	RETURN NULL;

@@ -80,62 +80,81 @@ SELECT pg_catalog.jsonb_set(pg_catalog.jsonb_set(pg_catalog.jsonb_set(bestaand,
 $$;
 COMMENT ON FUNCTION gebeurtenis_samenvoegen(jsonb, jsonb, boolean) IS 'Merges a second change event of a resource in one transaction into the first: a create stays a create, a destroy wins; the kenmerken come from the new event when it is of the resource''s own row (hoofd).';
 
+-- Statement level with transition tables, as the audit trigger: one INSERT
+-- (and one NOTIFY, with the newest id) per statement, not one per row.
 CREATE FUNCTION gebeurtenis_schrijven() RETURNS trigger
 	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
-	rij jsonb := pg_catalog.to_jsonb(CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END);
 	-- TG_ARGV: channel, resource path, key column; a detail table's change
 	-- is an update of its resource.
 	kanaal text := TG_ARGV[0];
+	pad text := TG_ARGV[1];
 	hoofd boolean := TG_ARGV[2] = 'uuid';
-	resource uuid := (rij ->> TG_ARGV[2])::uuid;
 	actie text := CASE WHEN NOT hoofd THEN 'update'
 					   WHEN TG_OP = 'INSERT' THEN 'create' WHEN TG_OP = 'DELETE' THEN 'destroy' ELSE 'update' END;
-	id bigint;
+	bron text := klantinteracties.gebeurtenis_bron();
+	laatste bigint;
 BEGIN
 	IF pg_catalog.current_setting('row_security') = 'off' THEN
 		RETURN NULL;   -- pg_restore: the outbox is restored as it was
 	END IF;
-	INSERT INTO klantinteracties.gebeurtenis AS g (kanaal, resource_uuid, actie, cloudevent)
-	VALUES (kanaal, resource, actie, pg_catalog.jsonb_build_object(
-		'specversion', '1.0',
-		'id', pg_catalog.gen_random_uuid(),
-		'source', klantinteracties.gebeurtenis_bron(),
-		'type', 'nl.klantinteracties.' || kanaal || '.' || actie,
-		'subject', resource,
-		'time', pg_catalog.to_char(pg_catalog.now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
-		'datacontenttype', 'application/json',
-		'data', pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
-			'kanaal', kanaal,
-			'actie', actie,
-			'resource', TG_ARGV[1],
-			'resourceUuid', resource,
-			'resourceUrl', CASE WHEN klantinteracties.gebeurtenis_bron() LIKE 'http%'
-				THEN klantinteracties.gebeurtenis_bron() || '/' || TG_ARGV[1] || '/' || resource END,
-			'kenmerken', klantinteracties.gebeurtenis_kenmerken(TG_TABLE_NAME, rij)))))
-	ON CONFLICT ON CONSTRAINT gebeurtenis_een_per_resource_per_transactie DO UPDATE
-	   SET cloudevent = klantinteracties.gebeurtenis_samenvoegen(g.cloudevent, excluded.cloudevent, hoofd),
-		   actie = klantinteracties.gebeurtenis_samenvoegen(g.cloudevent, excluded.cloudevent, hoofd) #>> '{data,actie}'
-	RETURNING g.id INTO id;
-	PERFORM pg_catalog.pg_notify('klantinteracties_gebeurtenis', id::text);
+	-- The transition table by name (oud for a delete, else nieuw), hence EXECUTE.
+	EXECUTE pg_catalog.format($q$
+	WITH geschreven AS (
+		INSERT INTO klantinteracties.gebeurtenis AS g (kanaal, resource_uuid, actie, cloudevent)
+		-- One event per resource (the rows of one taak's assignments share it).
+		SELECT DISTINCT ON (r.resource) $1, r.resource, $3, pg_catalog.jsonb_build_object(
+			'specversion', '1.0',
+			'id', pg_catalog.gen_random_uuid(),
+			'source', $4,
+			'type', 'nl.klantinteracties.' || $1 || '.' || $3,
+			'subject', r.resource,
+			'time', pg_catalog.to_char(pg_catalog.now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
+			'datacontenttype', 'application/json',
+			'data', pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
+				'kanaal', $1,
+				'actie', $3,
+				'resource', $2,
+				'resourceUuid', r.resource,
+				'resourceUrl', CASE WHEN $4 LIKE 'http%%' THEN $4 || '/' || $2 || '/' || r.resource END,
+				'kenmerken', klantinteracties.gebeurtenis_kenmerken($6, r.rij))))
+		  FROM (SELECT (pg_catalog.to_jsonb(t) ->> $5)::uuid AS resource, pg_catalog.to_jsonb(t) AS rij FROM %I t) AS r
+		 WHERE r.resource IS NOT NULL
+		 ORDER BY r.resource
+		ON CONFLICT ON CONSTRAINT gebeurtenis_een_per_resource_per_transactie DO UPDATE
+		   SET cloudevent = klantinteracties.gebeurtenis_samenvoegen(g.cloudevent, excluded.cloudevent, $7),
+			   actie = klantinteracties.gebeurtenis_samenvoegen(g.cloudevent, excluded.cloudevent, $7) #>> '{data,actie}'
+		RETURNING g.id)
+	SELECT pg_catalog.max(id) FROM geschreven$q$, CASE TG_OP WHEN 'DELETE' THEN 'oud' ELSE 'nieuw' END)
+	INTO laatste USING kanaal, pad, actie, bron, TG_ARGV[2], TG_TABLE_NAME, hoofd;
+	IF laatste IS NOT NULL THEN
+		PERFORM pg_catalog.pg_notify('klantinteracties_gebeurtenis', laatste::text);
+	END IF;
 	RETURN NULL;
 END
 $$;
-COMMENT ON FUNCTION gebeurtenis_schrijven() IS 'Trigger function (AFTER INSERT, UPDATE, DELETE per row; arguments: channel, resource path, key column) on partij and its details, klantcontact, interne_taak and interne_taak_actor: writes or merges the transaction''s CloudEvents record in gebeurtenis and NOTIFYs klantinteracties_gebeurtenis with its id. Nothing while row_security is off (pg_restore).';
+COMMENT ON FUNCTION gebeurtenis_schrijven() IS 'Trigger function (AFTER INSERT, UPDATE, DELETE per statement with transition tables oud and nieuw; arguments: channel, resource path, key column) on partij and its details, klantcontact, interne_taak and interne_taak_actor: writes or merges the transaction''s CloudEvents record per resource in gebeurtenis and NOTIFYs klantinteracties_gebeurtenis with the newest id. Nothing while row_security is off (pg_restore).';
 
-CREATE TRIGGER gebeurtenis_schrijven AFTER INSERT OR UPDATE OR DELETE ON partij
-	FOR EACH ROW EXECUTE FUNCTION gebeurtenis_schrijven('partijen', 'partijen', 'uuid');
-CREATE TRIGGER gebeurtenis_schrijven AFTER INSERT OR UPDATE OR DELETE ON persoon
-	FOR EACH ROW EXECUTE FUNCTION gebeurtenis_schrijven('partijen', 'partijen', 'partij');
-CREATE TRIGGER gebeurtenis_schrijven AFTER INSERT OR UPDATE OR DELETE ON organisatie
-	FOR EACH ROW EXECUTE FUNCTION gebeurtenis_schrijven('partijen', 'partijen', 'partij');
-CREATE TRIGGER gebeurtenis_schrijven AFTER INSERT OR UPDATE OR DELETE ON contactpersoon
-	FOR EACH ROW EXECUTE FUNCTION gebeurtenis_schrijven('partijen', 'partijen', 'partij');
-CREATE TRIGGER gebeurtenis_schrijven AFTER INSERT OR UPDATE OR DELETE ON klantcontact
-	FOR EACH ROW EXECUTE FUNCTION gebeurtenis_schrijven('klantcontacten', 'klantcontacten', 'uuid');
-CREATE TRIGGER gebeurtenis_schrijven AFTER INSERT OR UPDATE OR DELETE ON interne_taak
-	FOR EACH ROW EXECUTE FUNCTION gebeurtenis_schrijven('internetaken', 'internetaken', 'uuid');
-CREATE TRIGGER gebeurtenis_schrijven AFTER INSERT OR UPDATE OR DELETE ON interne_taak_actor
-	FOR EACH ROW EXECUTE FUNCTION gebeurtenis_schrijven('internetaken', 'internetaken', 'interne_taak');
+DO $$
+DECLARE
+	t record;
+	bewerking text;
+BEGIN
+	FOR t IN SELECT * FROM (VALUES ('partij', 'partijen', 'uuid'), ('persoon', 'partijen', 'partij'),
+			('organisatie', 'partijen', 'partij'), ('contactpersoon', 'partijen', 'partij'),
+			('klantcontact', 'klantcontacten', 'uuid'), ('interne_taak', 'internetaken', 'uuid'),
+			('interne_taak_actor', 'internetaken', 'interne_taak')) AS v(tabel, kanaal, sleutel)
+	LOOP
+		FOREACH bewerking IN ARRAY ARRAY['insert', 'update', 'delete'] LOOP
+			EXECUTE pg_catalog.format('CREATE TRIGGER %I AFTER %s ON klantinteracties.%I REFERENCING %s '
+				'FOR EACH STATEMENT EXECUTE FUNCTION klantinteracties.gebeurtenis_schrijven(%L, %L, %L)',
+				'gebeurtenis_schrijven_' || bewerking, pg_catalog.upper(bewerking), t.tabel,
+				CASE bewerking WHEN 'insert' THEN 'NEW TABLE AS nieuw' WHEN 'update' THEN 'OLD TABLE AS oud NEW TABLE AS nieuw'
+					ELSE 'OLD TABLE AS oud' END,
+				t.kanaal, t.kanaal, t.sleutel);
+		END LOOP;
+	END LOOP;
+END
+$$;
