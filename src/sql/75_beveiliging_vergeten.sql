@@ -94,6 +94,8 @@ DECLARE
 	-- included (redacted in what it took part in).
 	kenmerken text[];
 	waarden text[];
+	-- One regular expression for all of kenmerken: one scan of the log.
+	patroon text;
 	n_audit_geschoond bigint;
 	n_audit_geredigeerd bigint;
 	n_audit_elders bigint;
@@ -136,6 +138,7 @@ BEGIN
 			UNION ALL SELECT r.iban::text FROM klantinteracties.rekeningnummer r WHERE r.partij = p
 			UNION ALL SELECT x.nummer FROM klantinteracties.partij x WHERE x.uuid = p) AS k
 	 WHERE pg_catalog.length(v) >= 5;
+	SELECT pg_catalog.string_agg(klantinteracties.vergeet_patroon(k), '|') INTO patroon FROM pg_catalog.unnest(kenmerken) AS k;
 	SELECT kenmerken || coalesce(pg_catalog.array_agg(DISTINCT v), '{}') INTO waarden
 	  FROM (SELECT u.v FROM klantinteracties.persoon x,
 				LATERAL (VALUES (x.volledige_naam), (x.contactnaam_voornaam), (x.contactnaam_achternaam),
@@ -207,10 +210,8 @@ BEGIN
 	   SET oud = klantinteracties.vergeet_json(l.oud, kenmerken),
 		   nieuw = klantinteracties.vergeet_json(l.nieuw, kenmerken),
 		   subject = klantinteracties.vergeet_tekst(l.subject, kenmerken)
-	 WHERE l.transactie <> tx AND pg_catalog.cardinality(kenmerken) > 0
-	   AND (l.oud::text ~* ANY (SELECT klantinteracties.vergeet_patroon(k) FROM pg_catalog.unnest(kenmerken) AS k)
-			OR l.nieuw::text ~* ANY (SELECT klantinteracties.vergeet_patroon(k) FROM pg_catalog.unnest(kenmerken) AS k)
-			OR l.subject ~* ANY (SELECT klantinteracties.vergeet_patroon(k) FROM pg_catalog.unnest(kenmerken) AS k));
+	 WHERE l.transactie <> tx
+	   AND concat_ws(' ', l.oud::text, l.nieuw::text, l.subject) ~* patroon;
 	GET DIAGNOSTICS n_audit_elders = ROW_COUNT;
 
 	-- The outbox: earlier events about it; its destroy event says vergeten.
@@ -224,9 +225,7 @@ BEGIN
 	UPDATE klantinteracties.inzagelog i
 	   SET doelbinding = klantinteracties.vergeet_tekst(i.doelbinding, CASE WHEN i.partij = ANY (ids) THEN waarden ELSE kenmerken END),
 		   subject = klantinteracties.vergeet_tekst(i.subject, kenmerken)
-	 WHERE i.partij = ANY (ids)
-		OR i.doelbinding ~* ANY (SELECT klantinteracties.vergeet_patroon(k) FROM pg_catalog.unnest(kenmerken) AS k)
-		OR i.subject ~* ANY (SELECT klantinteracties.vergeet_patroon(k) FROM pg_catalog.unnest(kenmerken) AS k);
+	 WHERE i.partij = ANY (ids) OR concat_ws(' ', i.doelbinding, i.subject) ~* patroon;
 	GET DIAGNOSTICS n_inzage = ROW_COUNT;
 
 	-- The report: what this transaction's audit rows say was deleted or
