@@ -161,7 +161,7 @@ BEGIN
 					   FROM regexp_split_to_table(query, '&') d WHERE d <> '');
 			waar := '';
 		END IF;
-		SELECT 'SELECT ' || CASE WHEN p.prorettype = 'jsonb'::regtype THEN 'pgrst_call.pgrst_scalar' ELSE '*' END || ' '
+		SELECT 'SELECT ' || CASE WHEN p.prorettype = 'jsonb'::regtype THEN 'pgrst_call.pgrst_scalar' ELSE 'pgrst_call.*' END || ' '
 			|| 'FROM (SELECT $1 AS json_data) pgrst_payload, LATERAL (SELECT '
 			|| string_agg(pgrst.ident(a.naam), ', ' ORDER BY a.nr) FILTER (WHERE a.naam IN (SELECT json_object_keys(body)))
 			|| ' FROM json_to_record(pgrst_payload.json_data) AS _('
@@ -173,8 +173,10 @@ BEGIN
 			  FILTER (WHERE a.naam IN (SELECT json_object_keys(body)))
 			|| ')' || CASE WHEN p.prorettype = 'jsonb'::regtype THEN ' pgrst_scalar) pgrst_call' ELSE ' pgrst_call' END
 		  INTO hoofd
-		  FROM pg_proc p, unnest(p.proargnames, p.proargtypes::oid[]) WITH ORDINALITY AS a(naam, typ, nr)
-		 WHERE p.oid = functie
+		  FROM pg_proc p,
+			   unnest(p.proargnames, coalesce(p.proallargtypes, p.proargtypes::oid[]),
+					  coalesce(p.proargmodes, array_fill('i'::"char", ARRAY[p.pronargs]))) WITH ORDINALITY AS a(naam, typ, modus, nr)
+		 WHERE p.oid = functie AND a.modus IN ('i', 'b', 'v')  -- the input parameters, not RETURNS TABLE's columns
 		 GROUP BY p.proname, p.prorettype;
 		sql := 'WITH pgrst_source AS (' || hoofd || ') SELECT null::bigint AS total_result_set, '
 			|| 'pg_catalog.count(_postgrest_t) AS page_total, '

@@ -54,7 +54,10 @@ BEGIN
 	EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA klantinteracties_api TO %I', lezer);
 	EXECUTE format('GRANT EXECUTE ON FUNCTION klantinteracties_api.partijen_met_identificator(text, text, text), '
 		'klantinteracties_api.partijen_met_digitaal_adres(text, text), '
-		'klantinteracties_api.digitaleadressen_met_identificator(text, text) TO %I', lezer);
+		'klantinteracties_api.digitaleadressen_met_identificator(text, text), '
+		'klantinteracties_api.klantbeeld(uuid, text, text), '
+		'klantinteracties_api.contacthistorie(uuid, timestamptz, timestamptz, text), '
+		'klantinteracties_api.open_taken(uuid) TO %I', lezer);
 
 	-- Schrijver: what the lezer may, and writing every resource.
 	EXECUTE format('GRANT %I TO %I', lezer, schrijver);
