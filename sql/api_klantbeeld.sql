@@ -7,6 +7,10 @@ SET search_path = klantinteracties, public;
 \set ECHO all
 SET client_min_messages = warning;
 SELECT klantinteracties.maak_api_rollen();
+-- The unlogged GET /rpc/klantbeeld is granted explicitly (docs/security.md, section 8),
+-- and the API role acts as a KCC application that may see BSNs and secret partijen.
+GRANT EXECUTE ON FUNCTION klantinteracties_api.klantbeeld(uuid, text, text) TO klantinteracties_lezer;
+GRANT klantinteracties_bsn, klantinteracties_geheim TO klantinteracties_lezer;
 RESET client_min_messages;
 
 -- A small registry: one persoon with a BSN, two contacts, one open taak.
@@ -60,3 +64,5 @@ DELETE FROM interne_taak WHERE uuid = '00000000-0000-0000-0067-000000000031';
 DELETE FROM actor WHERE uuid = '00000000-0000-0000-0067-000000000021';
 DELETE FROM klantcontact WHERE uuid IN ('00000000-0000-0000-0067-000000000001', '00000000-0000-0000-0067-000000000002');
 DELETE FROM partij WHERE uuid = :'partij';
+REVOKE EXECUTE ON FUNCTION klantinteracties_api.klantbeeld(uuid, text, text) FROM klantinteracties_lezer;
+REVOKE klantinteracties_bsn, klantinteracties_geheim FROM klantinteracties_lezer;

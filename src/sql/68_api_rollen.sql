@@ -50,12 +50,15 @@ BEGIN
 	IF lezer <> 'klantinteracties_lezer' THEN
 		EXECUTE format('GRANT klantinteracties_lezer TO %I', lezer);
 	END IF;
+	-- Not the unlogged GET /rpc/klantbeeld: a klantbeeld is read through the
+	-- logged POST /rpc/klantbeeld_opvragen (docs/security.md, section 8);
+	-- grant klantinteracties_api.klantbeeld only to an application that
+	-- logs its reads itself.
 	EXECUTE format('GRANT USAGE ON SCHEMA klantinteracties_api, klantinteracties TO %I', lezer);
 	EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA klantinteracties_api TO %I', lezer);
 	EXECUTE format('GRANT EXECUTE ON FUNCTION klantinteracties_api.partijen_met_identificator(text, text, text), '
 		'klantinteracties_api.partijen_met_digitaal_adres(text, text), '
 		'klantinteracties_api.digitaleadressen_met_identificator(text, text), '
-		'klantinteracties_api.klantbeeld(uuid, text, text), '
 		'klantinteracties_api.contacthistorie(uuid, timestamptz, timestamptz, text), '
 		'klantinteracties_api.open_taken(uuid) TO %I', lezer);
 
