@@ -58,8 +58,22 @@ FROM pgrst.http('GET', '/rpc/contacthistorie?partij=' || :'partij', rol => 'klan
 SELECT status, antwoord -> 0 ->> 'actorNaam' AS actor, antwoord -> 0 ->> 'gevraagdeHandeling' AS handeling,
 	antwoord -> 0 -> 'interneTaak' ->> 'url' AS taak
 FROM pgrst.http('GET', '/rpc/open_taken?actor=00000000-0000-0000-0067-000000000021', rol => 'klantinteracties_lezer');
+
+-- The logged klantbeeld: POST /rpc/klantbeeld_opvragen with a purpose gives
+-- the same document and writes one access-log entry; without a purpose it
+-- is refused (400), and on GET (a read-only transaction) it cannot log (405).
+SELECT (SELECT antwoord FROM pgrst.http('POST', '/rpc/klantbeeld_opvragen',
+		'{"doelbinding": "terugbelverzoek afhandelen", "bsn": "9999.93.653"}', rol => 'klantinteracties_lezer'))
+	= (SELECT antwoord FROM pgrst.http('GET', '/rpc/klantbeeld?partij=' || :'partij', rol => 'klantinteracties_lezer'))
+	AS zelfde_document_gelogd;
+SELECT status, code, bericht FROM pgrst.http('POST', '/rpc/klantbeeld_opvragen', '{"bsn": "999993653"}',
+	rol => 'klantinteracties_lezer');
+SELECT status, code FROM pgrst.http('GET', '/rpc/klantbeeld_opvragen?doelbinding=x&bsn=999993653',
+	rol => 'klantinteracties_lezer');
 RESET SESSION AUTHORIZATION;
 
+SELECT handeling, partij = :'partij' AS deze_partij, doelbinding, rol
+  FROM inzagelog WHERE handeling = 'klantbeeld_opvragen' ORDER BY id DESC LIMIT 1;
 DELETE FROM interne_taak WHERE uuid = '00000000-0000-0000-0067-000000000031';
 DELETE FROM actor WHERE uuid = '00000000-0000-0000-0067-000000000021';
 DELETE FROM klantcontact WHERE uuid IN ('00000000-0000-0000-0067-000000000001', '00000000-0000-0000-0067-000000000002');
