@@ -182,10 +182,10 @@ PLOT_REF= PLOT_YMIN=10 bench_plot_bars "$BENCH_OUT/$name.dat" "$BENCH_PLOTS/$nam
 ## 3. Klantbeeld by BSN
 
 One persoon's whole picture, found by BSN, with pgbench: 8 clients on 2 threads,
-prepared statements (\`-M prepared\`), each run $((secs + 2)) seconds of which the
-transactions per second of the last $secs are counted (the first second, in which every new
-connection prepares its statements and fills its plan caches, is left out), $BENCH_REPS
-runs of every variant in rotating order. The data set is \`genereer_voorbeelddata\`'s
+prepared statements (\`-M prepared\`). Each run lasts $((secs + 2)) seconds; its throughput is
+the mean of pgbench's per-second progress reports after the first ($secs of them): the first
+second, in which every new connection prepares its statements and fills its plan caches, is
+left out. $BENCH_REPS runs of every variant, in rotating order. The data set is \`genereer_voorbeelddata\`'s
 (seed 0.42) at $(thousands "$BENCH_SIZE") partijen ($(thousands "$kc_total") klantcontacten), loaded into our
 schema and converted row for row into Open Klant's (see *Data sets* below); every table
 and index of both was read beforehand (\`pg_prewarm\`; what does not fit in shared buffers
