@@ -71,6 +71,8 @@ CREATE TABLE persoon (
 	CONSTRAINT persoon_partij_is_van_deze_soort FOREIGN KEY (partij, soort_partij)
 		REFERENCES partij (uuid, soort_partij) ON DELETE CASCADE
 );
+-- Name searches (Open Klant's icontains on the partij's name) use trigrams.
+CREATE INDEX persoon_volledige_naam_trgm_idx ON persoon USING gin (volledige_naam gin_trgm_ops);
 COMMENT ON TABLE persoon IS 'Persoon: natuurlijk persoon als partij (partijIdentificatie van een partij met soortPartij persoon); hoeft niet in de BRP te staan of een BSN te hebben.';
 COMMENT ON COLUMN persoon.partij IS 'De partij (soort persoon) waarvan dit de persoonsgegevens zijn.';
 COMMENT ON COLUMN persoon.soort_partij IS 'Altijd persoon; deel van de verwijzende sleutel die afdwingt dat de partij van soort persoon is.';
@@ -86,6 +88,7 @@ CREATE TABLE organisatie (
 	CONSTRAINT organisatie_partij_is_van_deze_soort FOREIGN KEY (partij, soort_partij)
 		REFERENCES partij (uuid, soort_partij) ON DELETE CASCADE
 );
+CREATE INDEX organisatie_naam_trgm_idx ON organisatie USING gin (naam gin_trgm_ops);
 COMMENT ON TABLE organisatie IS 'Organisatie: organisatie als partij (partijIdentificatie van een partij met soortPartij organisatie), met of zonder rechtspersoonlijkheid.';
 COMMENT ON COLUMN organisatie.partij IS 'De partij (soort organisatie) waarvan dit de organisatiegegevens zijn.';
 COMMENT ON COLUMN organisatie.soort_partij IS 'Altijd organisatie; deel van de verwijzende sleutel die afdwingt dat de partij van soort organisatie is.';
@@ -116,6 +119,7 @@ CREATE TABLE contactpersoon (
 		REFERENCES partij (uuid, soort_partij)
 );
 CREATE INDEX contactpersoon_werkte_voor_partij_idx ON contactpersoon (werkte_voor_partij);
+CREATE INDEX contactpersoon_volledige_naam_trgm_idx ON contactpersoon USING gin (volledige_naam gin_trgm_ops);
 COMMENT ON TABLE contactpersoon IS 'Contactpersoon: persoon die namens een andere persoon of als medewerker of eigenaar namens een organisatie optrad (partijIdentificatie van een partij met soortPartij contactpersoon).';
 COMMENT ON COLUMN contactpersoon.partij IS 'De partij (soort contactpersoon) waarvan dit de contactpersoongegevens zijn.';
 COMMENT ON COLUMN contactpersoon.uuid IS 'Unieke technische sleutel van de contactpersoon (partijIdentificatie.uuid in de API).';
