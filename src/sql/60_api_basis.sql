@@ -408,22 +408,29 @@ CREATE TYPE api_contactnaam AS (
 );
 COMMENT ON TYPE api_contactnaam IS 'A contactnaam group of a request body, typed as the contactnaam_* columns, in their order.';
 
-CREATE FUNCTION api_contactnaam_lezen(groep jsonb, naam text) RETURNS api_contactnaam
+-- The texts of a group of a request body, by key, each at most its length;
+-- a wrong value is refused naming the group and the key (contactnaam.voornaam:
+-- ...), with the message a varchar column would give.
+CREATE FUNCTION api_teksten_lezen(groep jsonb, naam text, velden text[], lengtes integer[]) RETURNS text[]
 	LANGUAGE plpgsql IMMUTABLE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
 	g jsonb;
-	c klantinteracties.api_contactnaam;
+	t text[] := '{}';
 	veld text;
 	f_staat text; f_bericht text; f_detail text; f_hint text;
 BEGIN
 	g := klantinteracties.api_object(groep);
-	veld := 'voorletters'; c.voorletters := coalesce(klantinteracties.api_tekst(g -> veld), '');
-	veld := 'voornaam'; c.voornaam := coalesce(klantinteracties.api_tekst(g -> veld), '');
-	veld := 'voorvoegselAchternaam'; c.voorvoegsel_achternaam := coalesce(klantinteracties.api_tekst(g -> veld), '');
-	veld := 'achternaam'; c.achternaam := coalesce(klantinteracties.api_tekst(g -> veld), '');
-	RETURN c;
+	FOR i IN 1 .. array_length(velden, 1) LOOP
+		veld := velden[i];
+		t[i] := coalesce(klantinteracties.api_tekst(g -> veld), '');
+		IF length(t[i]) > lengtes[i] THEN
+			RAISE EXCEPTION 'value too long for type character varying(%)', lengtes[i]
+				USING ERRCODE = 'string_data_right_truncation';
+		END IF;
+	END LOOP;
+	RETURN t;
 EXCEPTION WHEN OTHERS THEN
 	GET STACKED DIAGNOSTICS f_staat = RETURNED_SQLSTATE, f_bericht = MESSAGE_TEXT,
 		f_detail = PG_EXCEPTION_DETAIL, f_hint = PG_EXCEPTION_HINT;
@@ -431,6 +438,16 @@ EXCEPTION WHEN OTHERS THEN
 		CASE WHEN g IS NULL THEN '' ELSE veld END, f_staat, f_bericht, f_detail, f_hint, NULL);
 	RETURN NULL;
 END
+$$;
+COMMENT ON FUNCTION api_teksten_lezen(jsonb, text, text[], integer[]) IS 'Reads the texts of a group of a request body by key, each at most its length; refuses a wrong value naming the group and key. Serves api_contactnaam_lezen and api_objectidentificator_lezen.';
+
+CREATE FUNCTION api_contactnaam_lezen(groep jsonb, naam text) RETURNS api_contactnaam
+	LANGUAGE sql IMMUTABLE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+SELECT ROW(t[1], t[2], t[3], t[4])::klantinteracties.api_contactnaam
+  FROM klantinteracties.api_teksten_lezen(groep, naam,
+	ARRAY['voorletters', 'voornaam', 'voorvoegselAchternaam', 'achternaam'], ARRAY[10, 200, 10, 200]) AS t
 $$;
 COMMENT ON FUNCTION api_contactnaam_lezen(jsonb, text) IS 'Reads a contactnaam group of a request body; refuses a wrong value naming it (contactnaam.voornaam: ...).';
 
@@ -443,27 +460,11 @@ CREATE TYPE api_objectidentificator AS (
 COMMENT ON TYPE api_objectidentificator IS 'A free identificator group (onderwerpobjectidentificator, bijlageidentificator, actoridentificator) of a request body, typed as the *identificator_* columns, in their order.';
 
 CREATE FUNCTION api_objectidentificator_lezen(groep jsonb, naam text) RETURNS api_objectidentificator
-	LANGUAGE plpgsql IMMUTABLE
+	LANGUAGE sql IMMUTABLE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
-DECLARE
-	g jsonb;
-	o klantinteracties.api_objectidentificator;
-	veld text;
-	f_staat text; f_bericht text; f_detail text; f_hint text;
-BEGIN
-	g := klantinteracties.api_object(groep);
-	veld := 'objectId'; o.object_id := coalesce(klantinteracties.api_tekst(g -> veld), '');
-	veld := 'codeObjecttype'; o.code_objecttype := coalesce(klantinteracties.api_tekst(g -> veld), '');
-	veld := 'codeRegister'; o.code_register := coalesce(klantinteracties.api_tekst(g -> veld), '');
-	veld := 'codeSoortObjectId'; o.code_soort_object_id := coalesce(klantinteracties.api_tekst(g -> veld), '');
-	RETURN o;
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS f_staat = RETURNED_SQLSTATE, f_bericht = MESSAGE_TEXT,
-		f_detail = PG_EXCEPTION_DETAIL, f_hint = PG_EXCEPTION_HINT;
-	PERFORM klantinteracties.api_fout(naam || CASE WHEN g IS NULL THEN '' ELSE '.' END,
-		CASE WHEN g IS NULL THEN '' ELSE veld END, f_staat, f_bericht, f_detail, f_hint, NULL);
-	RETURN NULL;
-END
+SELECT ROW(t[1], t[2], t[3], t[4])::klantinteracties.api_objectidentificator
+  FROM klantinteracties.api_teksten_lezen(groep, naam,
+	ARRAY['objectId', 'codeObjecttype', 'codeRegister', 'codeSoortObjectId'], ARRAY[200, 200, 200, 200]) AS t
 $$;
 COMMENT ON FUNCTION api_objectidentificator_lezen(jsonb, text) IS 'Reads a free identificator group of a request body (four texts of at most 200 characters); refuses a wrong value naming it.';
