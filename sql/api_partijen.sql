@@ -241,14 +241,17 @@ SELECT (SELECT count(*) FROM partij WHERE uuid::text LIKE '00000000-0000-0000-00
 	   (SELECT count(*) FROM partij_identificator WHERE uuid::text LIKE '00000000-0000-0000-0006-%') AS identificatoren,
 	   (SELECT count(*) FROM digitaal_adres WHERE uuid::text LIKE '00000000-0000-0000-0006-%') AS adressen;
 
--- The schema: only views and functions; views security_invoker; no
--- SECURITY DEFINER function but the security model's (docs/security.md);
--- PUBLIC may execute no API function.
+-- The schema: only views and functions; views run as their owner,
+-- klantinteracties_eigenaar, under the caller's policies; no SECURITY
+-- DEFINER function of another owner but the security model's
+-- (docs/security.md); PUBLIC may execute no API function.
 SELECT c.relkind, count(*) FROM pg_class c WHERE c.relnamespace = 'klantinteracties_api'::regnamespace GROUP BY 1 ORDER BY 1;
-SELECT count(*) FILTER (WHERE 'security_invoker=true' = ANY (c.reloptions)) AS security_invoker, count(*) AS views
+SELECT count(*) FILTER (WHERE pg_get_userbyid(c.relowner) = 'klantinteracties_eigenaar'
+						  AND NOT coalesce('security_invoker=true' = ANY (c.reloptions), false)) AS van_eigenaar, count(*) AS views
   FROM pg_class c WHERE c.relnamespace = 'klantinteracties_api'::regnamespace AND c.relkind = 'v';
 SELECT p.oid::regprocedure FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
- WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'klantinteracties') AND p.prosecdef;
+ WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'klantinteracties') AND p.prosecdef
+   AND pg_get_userbyid(p.proowner) <> 'klantinteracties_eigenaar';
 SELECT p.oid::regprocedure, has_function_privilege('public', p.oid, 'EXECUTE') AS public_execute
   FROM pg_proc p WHERE p.pronamespace IN ('klantinteracties_api'::regnamespace)
     OR p.oid = 'klantinteracties.maak_api_rollen(name, name, name, name, text)'::regprocedure ORDER BY 1;

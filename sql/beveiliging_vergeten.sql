@@ -85,6 +85,6 @@ DELETE FROM klantcontact WHERE uuid::text LIKE '00000000-0000-0000-0099-%';
 DELETE FROM actor WHERE uuid::text LIKE '00000000-0000-0000-0099-%';
 DELETE FROM partij WHERE uuid::text LIKE '00000000-0000-0000-0099-%';
 DROP SCHEMA ki_test CASCADE;
-REVOKE USAGE ON SCHEMA klantinteracties FROM klantinteracties_burger;
+REVOKE ALL ON ALL TABLES IN SCHEMA klantinteracties FROM klantinteracties_burger;
 DROP OWNED BY ki_test_lezer, ki_test_bsn, ki_test_geheim, ki_test_schrijver, ki_test_kcc, ki_test_beheer, ki_test_los;
 DROP ROLE ki_test_lezer, ki_test_bsn, ki_test_geheim, ki_test_schrijver, ki_test_kcc, ki_test_beheer, ki_test_los;

@@ -177,6 +177,42 @@ SELECT tabel, bewerking, rol, subject, nieuw - '{geregistreerd_op,gewijzigd_op,u
 SELECT handeling, partij, doelbinding, rol, count(*) FROM inzagelog WHERE handeling = 'zoek_partij_op_bsn' AND id > :inzage_start
  GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4;
 
+-- The municipality verified two of Anna's addresses.  When she changes
+-- one, the verification no longer holds; changing its omschrijving keeps it.
+UPDATE digitaal_adres SET verificatie_datum = '2026-11-01'
+ WHERE uuid IN ('00000000-0000-0000-0099-0000000000a3', '00000000-0000-0000-0099-0000000000a4');
+SET SESSION AUTHORIZATION authenticator;
+SELECT status, antwoord -> 0 ->> 'adres' AS adres, antwoord -> 0 ->> 'verificatieDatum' AS geverifieerd
+  FROM pgrst.http('PATCH', '/mijn_digitaleadressen?uuid=eq.00000000-0000-0000-0099-0000000000a3', '{"adres": "anna@nieuw.nl"}',
+	rol => 'klantinteracties_burger', claims => :'anna');
+SELECT status, antwoord -> 0 ->> 'omschrijving' AS omschrijving, antwoord -> 0 ->> 'verificatieDatum' AS geverifieerd
+  FROM pgrst.http('PATCH', '/mijn_digitaleadressen?uuid=eq.00000000-0000-0000-0099-0000000000a4', '{"omschrijving": "mobiel"}',
+	rol => 'klantinteracties_burger', claims => :'anna');
+RESET SESSION AUTHORIZATION;
+
+-- Plain SQL with the API roles (docs/security.md, section 5): they may
+-- name schema klantinteracties (types, lookups), but no registry table
+-- answers them, not even the citizen for its own partij; what they read
+-- comes through the views and functions, masked.  (The fixture's table
+-- grants to the citizen are revoked first; the ki_app_* roles never had any.)
+REVOKE ALL ON ALL TABLES IN SCHEMA klantinteracties FROM klantinteracties_burger;
+SELECT rol, count(*) AS tabellen, count(*) FILTER (WHERE uitkomst = '42501: permission denied for table ' || relname) AS geweigerd
+  FROM (SELECT r.rol, c.relname, pg_temp.als(r.rol, r.claims, format('SELECT count(*) FROM klantinteracties.%I', c.relname)) AS uitkomst
+		  FROM pg_class c,
+			   (VALUES ('ki_app_lezer', NULL), ('ki_app_kcc', NULL),
+					   ('klantinteracties_burger', :'anna'::jsonb)) AS r(rol, claims)
+		 WHERE c.relnamespace = 'klantinteracties'::regnamespace AND c.relkind = 'r') AS x
+ GROUP BY rol ORDER BY rol;
+SELECT pg_temp.als('ki_app_lezer', NULL, $$SELECT interne_notitie FROM klantinteracties.partij WHERE uuid = '00000000-0000-0000-0099-0000000000a1'$$) AS notitie,
+	   pg_temp.als('ki_app_lezer', NULL, $$SELECT bezoekadres_straatnaam FROM klantinteracties.partij WHERE uuid = '00000000-0000-0000-0099-0000000000c1'$$) AS geheim_adres,
+	   pg_temp.als('ki_app_lezer', NULL, $$SELECT inhoud FROM klantinteracties.klantcontact WHERE uuid = '00000000-0000-0000-0099-0000000000d2'$$) AS vertrouwelijk,
+	   pg_temp.als('ki_app_lezer', NULL, $$TABLE klantinteracties.partij_identificator$$) AS bsns;
+-- The same through the views: masked.
+SELECT pg_temp.als('ki_app_lezer', NULL, $$SELECT bezoekadres::text FROM klantinteracties_api.partijen WHERE uuid = '00000000-0000-0000-0099-0000000000c1'$$) AS geheim_adres,
+	   pg_temp.als('ki_app_lezer', NULL, $$SELECT onderwerp || '|' || inhoud FROM klantinteracties_api.klantcontacten WHERE uuid = '00000000-0000-0000-0099-0000000000d2'$$) AS vertrouwelijk,
+	   pg_temp.als('ki_app_lezer', NULL, $$SELECT inhoud FROM klantinteracties_api.klantcontacten WHERE uuid = '00000000-0000-0000-0099-0000000000d3'$$) AS bsn_in_tekst,
+	   pg_temp.als('ki_app_kcc', NULL, $$SELECT onderwerp || '|' || inhoud FROM klantinteracties_api.klantcontacten WHERE uuid = '00000000-0000-0000-0099-0000000000d2'$$) AS kcc_vertrouwelijk;
+
 -- Clean up (the audit trail and the access log keep their rows).
 DELETE FROM digitaal_adres WHERE uuid::text LIKE '00000000-0000-0000-0099-%'
 	OR verstrekt_door_partij::text LIKE '00000000-0000-0000-0099-%';
@@ -184,6 +220,7 @@ DELETE FROM klantcontact WHERE uuid::text LIKE '00000000-0000-0000-0099-%';
 DELETE FROM actor WHERE uuid::text LIKE '00000000-0000-0000-0099-%';
 DELETE FROM partij WHERE uuid::text LIKE '00000000-0000-0000-0099-%';
 DROP SCHEMA ki_test CASCADE;
-REVOKE USAGE ON SCHEMA klantinteracties FROM ki_test_lezer, ki_test_bsn, ki_test_geheim, ki_test_schrijver, ki_test_kcc, ki_test_los;
+REVOKE ALL ON ALL TABLES IN SCHEMA klantinteracties FROM klantinteracties_burger;
+DROP OWNED BY ki_test_lezer, ki_test_bsn, ki_test_geheim, ki_test_schrijver, ki_test_kcc, ki_test_beheer, ki_test_los;
 DROP ROLE ki_test_lezer, ki_test_bsn, ki_test_geheim, ki_test_schrijver, ki_test_kcc, ki_test_beheer, ki_test_los,
 	ki_app_lezer, ki_app_bsn, ki_app_geheim, ki_app_schrijver, ki_app_kcc;

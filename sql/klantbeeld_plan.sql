@@ -125,8 +125,11 @@ SELECT (SELECT (knoop ->> 'Actual Rows')::int + (knoop ->> 'Rows Removed by Filt
 	   (SELECT count(*) FROM partij WHERE voorkeurstaal = 'tur') AS teruggegeven,
 	   (SELECT max((knoop ->> 'Actual Loops')::int) FROM k WHERE knoop ->> 'Parent Relationship' = 'SubPlan') AS max_keer;
 DROP TABLE k;
--- Columns a query does not select are not computed: no subplan at all.
-SELECT count(*) FILTER (WHERE in_subplan) AS knopen_in_subplannen
+-- Columns a query does not select are not computed: no subplan reads a
+-- table (what is left are the row-level security policies' tests of the
+-- caller's scopes, each evaluated once).
+SELECT count(*) FILTER (WHERE in_subplan AND knoop ? 'Relation Name') AS tabellen_in_subplannen,
+	   max((knoop ->> 'Actual Loops')::int) FILTER (WHERE in_subplan) AS max_keer
   FROM pg_temp.knopen($$SELECT uuid, bsn, soort_partij FROM klantinteracties.klantbeeld WHERE voorkeurstaal = 'tur'$$);
 
 -- A partij with 1,000 klantcontacten, each with an onderwerpobject, a
@@ -164,14 +167,19 @@ CREATE TEMP TABLE k AS SELECT * FROM pg_temp.knopen(format('SELECT document FROM
 -- klantcontact as a subquery.
 SELECT count(*) > 10 AS subplannen, max((knoop ->> 'Actual Loops')::int) AS max_keer
   FROM k WHERE knoop ->> 'Parent Relationship' IN ('SubPlan', 'InitPlan');
--- Every list in the document is aggregated once, not per klantcontact, and
--- no table is read sequentially more than once.
+-- No table is read sequentially more than once.  The lists are aggregated
+-- per klantcontact over index lookups: the view runs as its owner under
+-- row-level security for every caller (the superuser included, since
+-- klantinteracties_eigenaar owns it), and with the policies' conditions the
+-- planner joins the klantcontacten's lists by nested loop (docs/security.md,
+-- section 5, what this costs).
 SELECT count(*) FILTER (WHERE knoop ->> 'Node Type' = 'Aggregate') > 10 AS aggregaten,
 	   count(*) FILTER (WHERE knoop ->> 'Node Type' = 'Aggregate' AND (knoop ->> 'Actual Loops')::int > 1) AS herhaald,
 	   count(*) FILTER (WHERE knoop ->> 'Node Type' = 'Seq Scan' AND (knoop ->> 'Actual Loops')::int > 1) AS herhaalde_seq_scans
   FROM k;
--- What does run repeatedly are index lookups (and the joins over them),
--- at most once per klantcontact.
+-- What does run repeatedly are index lookups, the joins over them, and
+-- those per-klantcontact aggregates (with their sorts), at most once per
+-- klantcontact.
 SELECT count(*) FILTER (WHERE knoop ->> 'Node Type' NOT IN ('Index Scan', 'Index Only Scan', 'Bitmap Heap Scan',
 			'Bitmap Index Scan', 'Nested Loop', 'Memoize', 'Materialize', 'Result')) AS anders_herhaald,
 	   max((knoop ->> 'Actual Loops')::int) <= 1000 AS hoogstens_per_klantcontact

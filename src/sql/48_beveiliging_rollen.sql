@@ -30,7 +30,8 @@ BEGIN
 			('klantinteracties_geheim', 'Scope geheim: may see partijen with indicatie_geheimhouding and the content of vertrouwelijke klantcontacten.'),
 			('klantinteracties_beheer', 'Scope beheer: erasure (vergeet_partij), the audit trail, the access log and the event outbox; USAGE on schema klantinteracties.'),
 			('klantinteracties_burger', 'The citizen (mijn-omgeving): sees and maintains only the partij identified by the bsn claim of its JWT.'),
-			('klantinteracties_postgrest', 'Marker: sessions of its members (the PostgREST authenticator) carry verified JWT claims in request.jwt.claims.'))
+			('klantinteracties_postgrest', 'Marker: sessions of its members (the PostgREST authenticator) carry verified JWT claims in request.jwt.claims.'),
+			('klantinteracties_eigenaar', 'Owner of the views and of the functions that read or write the registry tables, and the only role with privileges on those tables: callers reach the data only through what it owns, so masks cannot be bypassed. Member of _lezer, _schrijver and _burger, so that their row-level security policies, which check the caller''s scopes, apply to it. Nobody logs in as it or is a member of it.'))
 			AS r(naam, omschrijving)
 	LOOP
 		SELECT * INTO bestaand FROM pg_catalog.pg_roles WHERE rolname = rol.naam;
@@ -50,6 +51,24 @@ BEGIN
 	-- the SELECT policies).
 	IF NOT pg_catalog.pg_has_role('klantinteracties_schrijver', 'klantinteracties_lezer', 'MEMBER') THEN
 		GRANT klantinteracties_lezer TO klantinteracties_schrijver;
+	END IF;
+	-- The owner of the views and data functions gets the policies of every
+	-- caller kind; each policy tests the caller (handelende_rol(), the
+	-- claims), not the owner, so through the owner's objects a caller sees
+	-- exactly the rows its own policies allow.
+	FOR rol IN SELECT r.naam FROM (VALUES ('klantinteracties_schrijver'), ('klantinteracties_burger')) AS r(naam) LOOP
+		IF NOT pg_catalog.pg_has_role('klantinteracties_eigenaar', rol.naam, 'MEMBER') THEN
+			EXECUTE pg_catalog.format('GRANT %I TO klantinteracties_eigenaar', rol.naam);
+		END IF;
+	END LOOP;
+	-- A member of the owner would hold its table privileges: refuse one
+	-- made beforehand.
+	IF EXISTS (SELECT FROM pg_catalog.pg_auth_members m
+				WHERE m.roleid = 'klantinteracties_eigenaar'::regrole) THEN
+		RAISE EXCEPTION 'role "klantinteracties_eigenaar" has members'
+			USING ERRCODE = 'insufficient_privilege',
+				  DETAIL = 'Its members could read the registry tables unmasked.',
+				  HINT = 'Revoke the memberships, then create the extension again.';
 	END IF;
 END
 $$;

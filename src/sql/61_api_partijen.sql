@@ -27,6 +27,7 @@ COMMENT ON FUNCTION api_partij_identificator(partij_identificator) IS 'A partij-
 -- possible outside the API) shows the empty details of its soort.
 CREATE FUNCTION api_partij_identificatie(p partij) RETURNS jsonb
 	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT CASE p.soort_partij
 	WHEN 'persoon' THEN coalesce(

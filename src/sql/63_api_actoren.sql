@@ -2,6 +2,7 @@
 
 CREATE FUNCTION api_actor_identificatie(a actor) RETURNS jsonb
 	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT CASE a.soort_actor
 	WHEN 'medewerker' THEN coalesce(

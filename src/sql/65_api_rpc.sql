@@ -75,6 +75,7 @@ CREATE FUNCTION klantinteracties_api.partijen_met_identificator("codeSoortObject
 		"subIdentificatorVanObjectId" text DEFAULT NULL)
 	RETURNS SETOF klantinteracties_api.partijen
 	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT v.* FROM klantinteracties_api.partijen v
  WHERE v.uuid IN (
@@ -94,6 +95,7 @@ The partijen that have an identificator of this soort (bsn, rsin, kvk_nummer, ve
 CREATE FUNCTION klantinteracties_api.partijen_met_digitaal_adres(adres text, "soortDigitaalAdres" text DEFAULT NULL)
 	RETURNS SETOF klantinteracties_api.partijen
 	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT v.* FROM klantinteracties_api.partijen v
  WHERE v.uuid IN (
@@ -113,6 +115,7 @@ The partijen that provided this e-mail address or telephone number, compared in 
 CREATE FUNCTION klantinteracties_api.digitaleadressen_met_identificator("codeSoortObjectId" text, "objectId" text)
 	RETURNS SETOF klantinteracties_api.digitaleadressen
 	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT v.* FROM klantinteracties_api.digitaleadressen v
  WHERE v.uuid IN (

@@ -7,11 +7,11 @@
 -- klantinteracties, not in the exposed klantinteracties_api, so PostgREST
 -- never offers it as /rpc.
 --
--- The views are security_invoker, so the API roles need privileges on the
--- registry tables themselves; PostgREST cannot reach those (schema
--- klantinteracties is not in db-schemas).  They hold them, and the
--- row-level security policies apply to them, as (members of) the group
--- roles klantinteracties_lezer and klantinteracties_schrijver.
+-- The API roles get the views and functions of klantinteracties_api, and
+-- the row-level security of the group roles klantinteracties_lezer and
+-- klantinteracties_schrijver they become members of.  No privilege on the
+-- registry tables: those belong to klantinteracties_eigenaar, whose views
+-- and functions mask (79_beveiliging_afronding.sql).
 
 CREATE FUNCTION maak_api_rollen(authenticator name DEFAULT 'authenticator', anoniem name DEFAULT 'web_anon',
 								lezer name DEFAULT 'klantinteracties_lezer',
@@ -44,9 +44,9 @@ BEGIN
 	-- Anonymous: it may see that the API exists (the schema), nothing in it.
 	EXECUTE format('GRANT USAGE ON SCHEMA klantinteracties_api TO %I', anoniem);
 
-	-- Lezer: every resource and lookup.  The tables behind the views come
-	-- with the group roles of the security model (docs/security.md), whose
-	-- row-level security policies are for those roles and their members.
+	-- Lezer: every resource and lookup.  The group roles of the security
+	-- model (docs/security.md) bring the scopes and the functions of schema
+	-- klantinteracties (USAGE: the types and lookups by name).
 	IF lezer <> 'klantinteracties_lezer' THEN
 		EXECUTE format('GRANT klantinteracties_lezer TO %I', lezer);
 	END IF;
@@ -56,6 +56,9 @@ BEGIN
 	-- logs its reads itself.
 	EXECUTE format('GRANT USAGE ON SCHEMA klantinteracties_api, klantinteracties TO %I', lezer);
 	EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA klantinteracties_api TO %I', lezer);
+	-- The citizen's own views are the citizen's alone.
+	EXECUTE format('REVOKE ALL ON klantinteracties_api.mijn_partij, klantinteracties_api.mijn_digitaleadressen, '
+		'klantinteracties_api.mijn_klantcontacten FROM %I', lezer);
 	EXECUTE format('GRANT EXECUTE ON FUNCTION klantinteracties_api.partijen_met_identificator(text, text, text), '
 		'klantinteracties_api.partijen_met_digitaal_adres(text, text), '
 		'klantinteracties_api.digitaleadressen_met_identificator(text, text), '
@@ -65,6 +68,8 @@ BEGIN
 	-- Schrijver: what the lezer may, and writing every resource.
 	EXECUTE format('GRANT %I TO %I', lezer, schrijver);
 	EXECUTE format('GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA klantinteracties_api TO %I', schrijver);
+	EXECUTE format('REVOKE ALL ON klantinteracties_api.mijn_partij, klantinteracties_api.mijn_digitaleadressen, '
+		'klantinteracties_api.mijn_klantcontacten FROM %I', schrijver);
 	IF schrijver <> 'klantinteracties_schrijver' THEN
 		EXECUTE format('GRANT klantinteracties_schrijver TO %I', schrijver);
 	END IF;

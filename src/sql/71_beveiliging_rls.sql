@@ -33,11 +33,17 @@
 -- caller may see (the citizen sees only its own partij).
 CREATE INDEX partij_geheim_idx ON partij (uuid) WHERE indicatie_geheimhouding;
 
+--
+-- Every caller evaluates the policies of every caller kind (through the
+-- views' owner, 79_beveiliging_afronding.sql), so the citizen may execute
+-- them too; the set is therefore empty for a caller without any scope,
+-- which needs it for nothing: a citizen learns no uuid from it.
 CREATE FUNCTION geheime_partijen() RETURNS SETOF uuid
 	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER ROWS 100
 	SET search_path = pg_catalog, pg_temp
 	AS $$
-SELECT p.uuid FROM klantinteracties.partij p WHERE p.indicatie_geheimhouding
+SELECT p.uuid FROM klantinteracties.partij p
+ WHERE p.indicatie_geheimhouding AND (SELECT pg_catalog.cardinality(klantinteracties.scopes()) > 0)
 $$;
 COMMENT ON FUNCTION geheime_partijen() IS 'The uuids of the partijen with indicatie_geheimhouding, for the row-level security policies (which hide what hangs under them from callers without the geheim scope).';
 
@@ -46,7 +52,7 @@ CREATE FUNCTION geheime_betrokkenen() RETURNS SETOF uuid
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT b.uuid FROM klantinteracties.betrokkene b
- WHERE b.was_partij IN (SELECT p.uuid FROM klantinteracties.partij p WHERE p.indicatie_geheimhouding)
+ WHERE b.was_partij IN (SELECT klantinteracties.geheime_partijen())
 $$;
 COMMENT ON FUNCTION geheime_betrokkenen() IS 'The uuids of the betrokkenen that were a secret partij, for the row-level security policy of digitaal_adres (addresses a betrokkene gave).';
 
@@ -121,8 +127,7 @@ BEGIN
 			'USING (%s AND %s) WITH CHECK (%s AND %s)', t.tabel, schrijven, voorwaarde, schrijven, nieuw);
 		EXECUTE pg_catalog.format('CREATE POLICY verwijderen ON klantinteracties.%I FOR DELETE TO klantinteracties_schrijver '
 			'USING (%s AND %s)', t.tabel, schrijven, voorwaarde);
-		EXECUTE pg_catalog.format('GRANT SELECT ON klantinteracties.%I TO klantinteracties_lezer', t.tabel);
-		EXECUTE pg_catalog.format('GRANT INSERT, UPDATE, DELETE ON klantinteracties.%I TO klantinteracties_schrijver', t.tabel);
+		EXECUTE pg_catalog.format('GRANT SELECT, INSERT, UPDATE, DELETE ON klantinteracties.%I TO klantinteracties_eigenaar', t.tabel);
 	END LOOP;
 END
 $$;
@@ -158,24 +163,12 @@ CREATE POLICY burger ON klantcontact FOR SELECT TO klantinteracties_burger
 	USING (uuid IN (SELECT b.had_klantcontact FROM klantinteracties.betrokkene b
 					 WHERE b.was_partij = (SELECT klantinteracties.burger_partij())));
 
-DO $$
-BEGIN
-	-- Every column of partij but the interne notitie.
-	EXECUTE pg_catalog.format('GRANT SELECT (%s) ON klantinteracties.partij TO klantinteracties_burger',
-		(SELECT pg_catalog.string_agg(pg_catalog.quote_ident(a.attname), ', ' ORDER BY a.attnum)
-		   FROM pg_catalog.pg_attribute a
-		  WHERE a.attrelid = 'klantinteracties.partij'::regclass AND a.attnum > 0 AND NOT a.attisdropped
-			AND a.attname <> 'interne_notitie'));
-END
-$$;
-GRANT UPDATE (voorkeurstaal) ON partij TO klantinteracties_burger;
-GRANT SELECT ON persoon, partij_identificator, digitaal_adres, betrokkene, klantcontact TO klantinteracties_burger;
-GRANT INSERT (uuid, verstrekt_door_partij, soort_digitaal_adres, is_standaard_adres, adres, omschrijving, referentie, is_voorkeursadres),
-	UPDATE (soort_digitaal_adres, is_standaard_adres, adres, omschrijving, referentie, is_voorkeursadres),
-	DELETE ON digitaal_adres TO klantinteracties_burger;
-
--- Base tables are named (schema USAGE) only by beheer, and by whoever a DBA
--- grants it: the other roles reach the registry through the API views
--- (security_invoker: their table privileges and these policies apply,
--- while the views mask columns).  See docs/security.md.
-GRANT USAGE ON SCHEMA klantinteracties TO klantinteracties_beheer;
+-- Privileges: only klantinteracties_eigenaar has any on these tables (the
+-- loop above).  It owns the views and the functions that read or write
+-- them (79_beveiliging_afronding.sql), which apply the masks; its policies
+-- are those above, because it is a member of the group roles, and they test
+-- the caller.  Callers therefore never see an unmasked column, whatever
+-- they can name.  USAGE on the schema names the types, views and
+-- functions; a DBA may still grant a role privileges on a table, and the
+-- policies above then apply to it there (docs/security.md, section 5).
+GRANT USAGE ON SCHEMA klantinteracties TO klantinteracties_lezer, klantinteracties_beheer;

@@ -10,10 +10,10 @@
 --     must be logged is a VOLATILE function, offered as POST /rpc/...; it
 --     refuses to run without a purpose (doelbinding) and writes inzagelog.
 --
--- The views are created here, after 69_api_afronding, so they set
--- security_invoker themselves.
+-- Like every view, they run as klantinteracties_eigenaar under the
+-- caller's policies (79_beveiliging_afronding.sql).
 
-CREATE VIEW klantinteracties_api.mijn_partij WITH (security_invoker = true) AS
+CREATE VIEW klantinteracties_api.mijn_partij AS
 SELECT p.uuid,
 	klantinteracties.api_url('partijen', p.uuid) AS url,
 	p.soort_partij::text AS "soortPartij",
@@ -72,7 +72,7 @@ COMMENT ON FUNCTION api_mijn_partij_schrijven() IS 'INSTEAD OF trigger of klanti
 CREATE TRIGGER schrijven INSTEAD OF INSERT OR UPDATE OR DELETE ON klantinteracties_api.mijn_partij
 	FOR EACH ROW EXECUTE FUNCTION api_mijn_partij_schrijven();
 
-CREATE VIEW klantinteracties_api.mijn_digitaleadressen WITH (security_invoker = true) AS
+CREATE VIEW klantinteracties_api.mijn_digitaleadressen AS
 SELECT d.uuid,
 	klantinteracties.api_url('digitaleadressen', d.uuid) AS url,
 	coalesce(d.adres_email::text, d.adres_telefoonnummer::text, d.adres::text) AS adres,
@@ -118,20 +118,24 @@ BEGIN
 		UPDATE klantinteracties.digitaal_adres
 		   SET soort_digitaal_adres = NEW."soortDigitaalAdres"::klantinteracties.soort_digitaal_adres, adres = NEW.adres,
 			   is_standaard_adres = NEW."isStandaardAdres", is_voorkeursadres = NEW."isVoorkeursadres",
-			   omschrijving = NEW.omschrijving, referentie = NEW.referentie
+			   omschrijving = NEW.omschrijving, referentie = NEW.referentie,
+			   -- What the municipality verified is no longer the address.
+			   verificatie_datum = CASE WHEN NEW.adres IS DISTINCT FROM OLD.adres
+											 OR NEW."soortDigitaalAdres" IS DISTINCT FROM OLD."soortDigitaalAdres"
+										THEN NULL ELSE verificatie_datum END
 		 WHERE uuid = id;
 	END IF;
 	SELECT * INTO NEW FROM klantinteracties_api.mijn_digitaleadressen WHERE uuid = id;
 	RETURN NEW;
 END
 $$;
-COMMENT ON FUNCTION api_mijn_digitaleadressen_schrijven() IS 'INSTEAD OF trigger of klantinteracties_api.mijn_digitaleadressen: POST, PATCH and DELETE of the citizen''s own digitale adressen (verstrekt door the citizen''s partij; verificatieDatum is not written). Row-level security refuses anything else.';
+COMMENT ON FUNCTION api_mijn_digitaleadressen_schrijven() IS 'INSTEAD OF trigger of klantinteracties_api.mijn_digitaleadressen: POST, PATCH and DELETE of the citizen''s own digitale adressen (verstrekt door the citizen''s partij; verificatieDatum is not written, and is cleared when the citizen changes the address or its soort). Row-level security refuses anything else.';
 CREATE TRIGGER schrijven INSTEAD OF INSERT OR UPDATE OR DELETE ON klantinteracties_api.mijn_digitaleadressen
 	FOR EACH ROW EXECUTE FUNCTION api_mijn_digitaleadressen_schrijven();
 
 -- The klantcontacten in which the citizen's partij was a betrokkene (the
 -- policy on klantcontact), with the citizen's own betrokkene rows only.
-CREATE VIEW klantinteracties_api.mijn_klantcontacten WITH (security_invoker = true) AS
+CREATE VIEW klantinteracties_api.mijn_klantcontacten AS
 SELECT k.uuid,
 	klantinteracties.api_url('klantcontacten', k.uuid) AS url,
 	k.kanaal::text AS kanaal,

@@ -28,25 +28,6 @@ BEGIN
 END
 $$;
 
--- Every view of the extension runs as the invoker, so that the caller's
--- privileges and policies apply (the API's views set it in 69; the
--- klantbeeld views are set here).  security_invoker exists from
--- PostgreSQL 15 on.
-DO $$
-DECLARE
-	v regclass;
-BEGIN
-	IF pg_catalog.current_setting('server_version_num')::integer >= 150000 THEN
-		FOR v IN SELECT c.oid FROM pg_catalog.pg_class c
-				  WHERE c.relnamespace IN ('klantinteracties'::regnamespace, 'klantinteracties_api'::regnamespace)
-					AND c.relkind = 'v'
-		LOOP
-			EXECUTE pg_catalog.format('ALTER VIEW %s SET (security_invoker = true)', v);
-		END LOOP;
-	END IF;
-END
-$$;
-
 -- The security tables: beheer reads them (the audit trail's rows about a
 -- BSN also need bsn, about a secret partij or a vertrouwelijk klantcontact
 -- also geheim); the outbox worker (beheer) marks events sent and deletes
@@ -111,6 +92,7 @@ DECLARE
 	relaties text := (SELECT pg_catalog.string_agg(c.relname, '|') FROM pg_catalog.pg_class c
 					   WHERE c.relnamespace = ANY (schemas) AND c.relkind IN ('r', 'v', 'm'));
 	geraakt oid[];
+	lezers oid[];
 	erbij oid[];
 	f regprocedure;
 BEGIN
@@ -118,6 +100,10 @@ BEGIN
 	 WHERE p.pronamespace = ANY (schemas)
 	   AND (p.prosecdef OR p.prorettype = 'trigger'::regtype
 			OR p.prosrc ~* ('\m(from|join|into|update|table)\s+((klantinteracties|klantinteracties_api)\.)?"?(' || relaties || ')\M'));
+	-- Those that name a table or view themselves.
+	SELECT pg_catalog.array_agg(p.oid) INTO lezers FROM pg_catalog.pg_proc p
+	 WHERE p.oid = ANY (geraakt)
+	   AND p.prosrc ~* ('\m(from|join|into|update|table)\s+((klantinteracties|klantinteracties_api)\.)?"?(' || relaties || ')\M');
 	LOOP
 		SELECT pg_catalog.array_agg(p.oid) INTO erbij FROM pg_catalog.pg_proc p
 		 WHERE p.pronamespace = ANY (schemas) AND p.oid <> ALL (geraakt)
@@ -133,10 +119,56 @@ BEGIN
 					  AND p.prorettype <> 'trigger'::regtype AND p.pronamespace = 'klantinteracties'::regnamespace) THEN
 			EXECUTE pg_catalog.format('GRANT EXECUTE ON FUNCTION %s TO klantinteracties_lezer', f);
 		END IF;
+		-- Those that read or write the registry as the caller (and the
+		-- INSTEAD OF triggers of the views) run as the owner, which alone
+		-- may touch the tables: see below.  The triggers of the tables run
+		-- as whoever writes (the owner, or a role a DBA granted
+		-- privileges); the audit trigger's helper wijziging_partijen as
+		-- the audit trigger, which must see every row; the sample-data
+		-- generator as the DBA who loads (and analyzes) the tables.
+		IF f = ANY (lezers)
+		   AND f NOT IN ('klantinteracties.wijziging_partijen(name, jsonb)'::regprocedure,
+						 'klantinteracties.genereer_voorbeelddata(integer, double precision)'::regprocedure)
+		   AND EXISTS (SELECT FROM pg_catalog.pg_proc p WHERE p.oid = f AND NOT p.prosecdef
+					  AND (p.prorettype <> 'trigger'::regtype
+						   OR EXISTS (SELECT FROM pg_catalog.pg_trigger t JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid
+									   WHERE t.tgfoid = p.oid AND c.relkind = 'v'))) THEN
+			EXECUTE pg_catalog.format('ALTER FUNCTION %s SECURITY DEFINER', f);
+			EXECUTE pg_catalog.format('ALTER FUNCTION %s OWNER TO klantinteracties_eigenaar', f);
+		END IF;
 	END LOOP;
 END
 $$;
-GRANT EXECUTE ON FUNCTION geheime_partijen(), geheime_betrokkenen() TO klantinteracties_lezer;
+
+-- Callers reach the registry only through objects of
+-- klantinteracties_eigenaar, the one role with privileges on its tables
+-- (71_beveiliging_rls.sql): the views run as their owner (not
+-- security_invoker) and the functions above as definer.  The policies
+-- still apply, those of the owner's group roles, and they test the caller's
+-- scopes and claims (handelende_rol() and the claims stay the caller's), so
+-- a caller sees the rows it would see on the tables, and only the columns
+-- the views and functions show it, masked.  The owner executes what its
+-- views and functions call.
+DO $$
+DECLARE
+	v regclass;
+BEGIN
+	FOR v IN SELECT c.oid FROM pg_catalog.pg_class c
+			  WHERE c.relnamespace IN ('klantinteracties'::regnamespace, 'klantinteracties_api'::regnamespace)
+				AND c.relkind = 'v'
+	LOOP
+		IF pg_catalog.current_setting('server_version_num')::integer >= 150000 THEN
+			EXECUTE pg_catalog.format('ALTER VIEW %s RESET (security_invoker)', v);
+		END IF;
+		EXECUTE pg_catalog.format('ALTER VIEW %s OWNER TO klantinteracties_eigenaar', v);
+	END LOOP;
+END
+$$;
+GRANT USAGE ON SCHEMA klantinteracties, klantinteracties_api TO klantinteracties_eigenaar;
+GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA klantinteracties, klantinteracties_api TO klantinteracties_eigenaar;
+REVOKE EXECUTE ON FUNCTION vergeet_partij(uuid, text), maak_api_rollen(name, name, name, name, text)
+	FROM klantinteracties_eigenaar;
+GRANT EXECUTE ON FUNCTION geheime_partijen(), geheime_betrokkenen() TO klantinteracties_lezer, klantinteracties_burger;
 -- The klantbeeld views (invoker: the caller's policies apply); the API's
 -- views are granted by maak_api_rollen.
 DO $$
@@ -151,6 +183,10 @@ BEGIN
 END
 $$;
 GRANT EXECUTE ON FUNCTION geheime_partijen() TO klantinteracties_beheer;
-GRANT EXECUTE ON FUNCTION burger_partij() TO klantinteracties_burger;
+-- The citizen's policies apply to the owner of the views, so every caller
+-- evaluates them (for anyone but a citizen burger_partij() is NULL).
+GRANT EXECUTE ON FUNCTION burger_partij() TO klantinteracties_burger, klantinteracties_lezer;
 GRANT EXECUTE ON FUNCTION inzage_vastleggen(text, uuid[], text) TO klantinteracties_lezer;
 GRANT EXECUTE ON FUNCTION vergeet_partij(uuid, text) TO klantinteracties_beheer;
+-- Sample data is loaded by the DBA, not by the API roles.
+REVOKE EXECUTE ON FUNCTION genereer_voorbeelddata(integer, double precision) FROM klantinteracties_lezer;
