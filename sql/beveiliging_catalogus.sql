@@ -118,9 +118,10 @@ SELECT array_agg(b.rolname ORDER BY b.rolname) AS eigenaar_is_lid_van
   FROM pg_auth_members am JOIN pg_roles b ON b.oid = am.roleid
  WHERE am.member = 'klantinteracties_eigenaar'::regrole;
 
--- The tables that hold the security record are read only with beheer and
--- written by nobody: no role has INSERT, UPDATE or DELETE on them, except
--- the outbox worker (beheer) marking events sent and removing them.
+-- The tables that hold the security record are read only with beheer (and
+-- the access log by the owner of mijn_inzage, for the citizen's own rows)
+-- and written by nobody: no role has INSERT, UPDATE or DELETE on them,
+-- except the outbox worker (beheer) marking events sent and removing them.
 SELECT c.relname AS tabel, r.rolname, string_agg(a.privilege_type, ', ' ORDER BY a.privilege_type) AS rechten
   FROM pg_class c CROSS JOIN LATERAL aclexplode(c.relacl) AS a JOIN pg_roles r ON r.oid = a.grantee
  WHERE c.oid IN ('klantinteracties.wijzigingslog'::regclass, 'klantinteracties.vergeetlog'::regclass,

@@ -177,6 +177,21 @@ SELECT tabel, bewerking, rol, subject, nieuw - '{geregistreerd_op,gewijzigd_op,u
 SELECT handeling, partij, doelbinding, rol, count(*) FROM inzagelog WHERE handeling = 'zoek_partij_op_bsn' AND id > :inzage_start
  GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4;
 
+-- Anna sees who looked her up (when, which lookup, why, which
+-- application, not which employee); Bert was looked up by nobody, and a
+-- filter does not reach beyond her own rows.
+SET SESSION AUTHORIZATION authenticator;
+SELECT status, jsonb_path_query_array(antwoord, '$[*].handeling') AS handelingen,
+	   jsonb_path_query_array(antwoord, '$[*].doelbinding') AS doelen,
+	   (SELECT array_agg(DISTINCT k ORDER BY k) FROM jsonb_array_elements(antwoord) e, jsonb_object_keys(e) k) AS velden
+  FROM pgrst.http('GET', '/mijn_inzage?order=tijdstip,doelbinding', rol => 'klantinteracties_burger', claims => :'anna');
+SELECT status, jsonb_array_length(antwoord) AS inzagen
+  FROM pgrst.http('GET', '/mijn_inzage', rol => 'klantinteracties_burger', claims => :'bert');
+SELECT status, jsonb_array_length(antwoord) AS inzagen_via_filter
+  FROM pgrst.http('GET', '/mijn_inzage?doelbinding=eq.nieuwsgierig', rol => 'klantinteracties_burger', claims => :'anna');
+RESET SESSION AUTHORIZATION;
+SELECT count(*) AS inzagen_anna FROM inzagelog WHERE partij = '00000000-0000-0000-0099-0000000000a1';
+
 -- The municipality verified two of Anna's addresses.  When she changes
 -- one, the verification no longer holds; changing its omschrijving keeps it.
 UPDATE digitaal_adres SET verificatie_datum = '2026-11-01'

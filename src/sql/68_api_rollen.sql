@@ -58,7 +58,7 @@ BEGIN
 	EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA klantinteracties_api TO %I', lezer);
 	-- The citizen's own views are the citizen's alone.
 	EXECUTE format('REVOKE ALL ON klantinteracties_api.mijn_partij, klantinteracties_api.mijn_digitaleadressen, '
-		'klantinteracties_api.mijn_klantcontacten FROM %I', lezer);
+		'klantinteracties_api.mijn_klantcontacten, klantinteracties_api.mijn_inzage FROM %I', lezer);
 	EXECUTE format('GRANT EXECUTE ON FUNCTION klantinteracties_api.partijen_met_identificator(text, text, text), '
 		'klantinteracties_api.partijen_met_digitaal_adres(text, text), '
 		'klantinteracties_api.digitaleadressen_met_identificator(text, text), '
@@ -69,7 +69,7 @@ BEGIN
 	EXECUTE format('GRANT %I TO %I', lezer, schrijver);
 	EXECUTE format('GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA klantinteracties_api TO %I', schrijver);
 	EXECUTE format('REVOKE ALL ON klantinteracties_api.mijn_partij, klantinteracties_api.mijn_digitaleadressen, '
-		'klantinteracties_api.mijn_klantcontacten FROM %I', schrijver);
+		'klantinteracties_api.mijn_klantcontacten, klantinteracties_api.mijn_inzage FROM %I', schrijver);
 	IF schrijver <> 'klantinteracties_schrijver' THEN
 		EXECUTE format('GRANT klantinteracties_schrijver TO %I', schrijver);
 	END IF;

@@ -165,10 +165,28 @@ COMMENT ON COLUMN klantinteracties_api.mijn_klantcontacten.taal IS 'Taal van het
 COMMENT ON COLUMN klantinteracties_api.mijn_klantcontacten."plaatsgevondenOp" IS 'Moment van het contact.';
 COMMENT ON COLUMN klantinteracties_api.mijn_klantcontacten."mijnRol" IS 'De rol (klant, vertegenwoordiger) en of de burger het contact begon, per eigen betrokkenheid.';
 
+-- GET /mijn_inzage: who looked up the citizen's data (AVG article 15, the
+-- Logboek Dataverwerkingen's idea that the data subject can see it): when,
+-- which lookup, for which purpose, by which application; not which
+-- employee.  Through a policy of its own on inzagelog for the citizen.
+CREATE VIEW klantinteracties_api.mijn_inzage AS
+SELECT i.tijdstip, i.handeling, i.doelbinding, i.applicatie
+  FROM klantinteracties.inzagelog i
+ WHERE i.partij = (SELECT klantinteracties.burger_partij());
+COMMENT ON VIEW klantinteracties_api.mijn_inzage IS 'Mijn inzagelog (mijn-omgeving)
+Wanneer de gemeente de gegevens van de burger opvroeg (klantbeeld, zoeken op BSN), met welke opvraging, voor welk doel en door welke applicatie; niet door welke medewerker.';
+COMMENT ON COLUMN klantinteracties_api.mijn_inzage.tijdstip IS 'Tijdstip van de opvraging.';
+COMMENT ON COLUMN klantinteracties_api.mijn_inzage.handeling IS 'De opvraging (klantbeeld_opvragen, zoek_partij_op_bsn).';
+COMMENT ON COLUMN klantinteracties_api.mijn_inzage.doelbinding IS 'Het opgegeven doel.';
+COMMENT ON COLUMN klantinteracties_api.mijn_inzage.applicatie IS 'De applicatie waarmee opgevraagd werd.';
+CREATE POLICY burger ON inzagelog FOR SELECT TO klantinteracties_burger
+	USING (partij = (SELECT klantinteracties.burger_partij()));
+GRANT SELECT ON inzagelog TO klantinteracties_eigenaar;
+
 GRANT USAGE ON SCHEMA klantinteracties_api, klantinteracties TO klantinteracties_burger;
 GRANT SELECT, UPDATE ON klantinteracties_api.mijn_partij TO klantinteracties_burger;
 GRANT SELECT, INSERT, UPDATE, DELETE ON klantinteracties_api.mijn_digitaleadressen TO klantinteracties_burger;
-GRANT SELECT ON klantinteracties_api.mijn_klantcontacten TO klantinteracties_burger;
+GRANT SELECT ON klantinteracties_api.mijn_klantcontacten, klantinteracties_api.mijn_inzage TO klantinteracties_burger;
 
 -- POST /rpc/zoek_partij_op_bsn: the partijen with this BSN that the caller
 -- may see, logged with the purpose (a default, so that a call without one
