@@ -12,15 +12,16 @@
 -- The canonical form of an address, on which duplicates are found and
 -- lookups work: e-mail as the emailadres type compares it (the whole address
 -- lower-cased); telephone numbers in E.164, as the telefoonnummer type prints
--- them; other addresses as given.
+-- them; other addresses as given.  Behind a generated column, so written to
+-- be inlined, as identificator_sleutel (42): every name schema-qualified, no
+-- SET clause, not STRICT (the CASE is not), NULL for a NULL argument.
 CREATE FUNCTION digitaal_adres_sleutel(soort soort_digitaal_adres, adres text) RETURNS text
-	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	AS $$
-SELECT CASE soort
-	WHEN 'email' THEN emailadres_genormaliseerd(adres::emailadres)
-	WHEN 'telefoonnummer' THEN adres::telefoonnummer::text
-	ELSE btrim(adres)
+SELECT CASE
+	WHEN soort OPERATOR(pg_catalog.=) 'email' THEN klantinteracties.emailadres_genormaliseerd(adres::klantinteracties.emailadres)
+	WHEN soort OPERATOR(pg_catalog.=) 'telefoonnummer' THEN adres::klantinteracties.telefoonnummer::pg_catalog.text
+	WHEN soort OPERATOR(pg_catalog.=) 'overig' THEN pg_catalog.btrim(adres)
 END
 $$;
 COMMENT ON FUNCTION digitaal_adres_sleutel(soort_digitaal_adres, text) IS 'Canonical text of a digitaal adres: e-mail parsed as emailadres and lower-cased (emailadres_genormaliseerd), telefoonnummer parsed as telefoonnummer (so 06-12345678 and +31612345678 coincide), overig trimmed. Fails (22P02) when the address is invalid for its soort.';
