@@ -105,16 +105,31 @@ CREATE FUNCTION digitaal_adres_bijwerken() RETURNS trigger
 	AS $$
 BEGIN
 	NEW.adres := btrim(NEW.adres, E' \t\r\n');
+	-- Each UPDATE only when there is a row to demote (a probe of the partial
+	-- unique index): an UPDATE that finds nothing still fires the table's
+	-- statement triggers, the audit trail's, which made a bulk load of
+	-- standaard adressen pay a trigger run per row.  The probe sees at least
+	-- the rows the UPDATE would (row-level security filters an UPDATE's rows
+	-- by the SELECT policies too), so skipping it changes nothing.
 	IF NEW.is_standaard_adres THEN
-		UPDATE klantinteracties.digitaal_adres SET is_standaard_adres = false
-		 WHERE verstrekt_door_partij = NEW.verstrekt_door_partij
-		   AND soort_digitaal_adres = NEW.soort_digitaal_adres
-		   AND is_standaard_adres AND uuid <> NEW.uuid;
+		IF EXISTS (SELECT FROM klantinteracties.digitaal_adres
+					WHERE verstrekt_door_partij = NEW.verstrekt_door_partij
+					  AND soort_digitaal_adres = NEW.soort_digitaal_adres
+					  AND is_standaard_adres AND uuid <> NEW.uuid) THEN
+			UPDATE klantinteracties.digitaal_adres SET is_standaard_adres = false
+			 WHERE verstrekt_door_partij = NEW.verstrekt_door_partij
+			   AND soort_digitaal_adres = NEW.soort_digitaal_adres
+			   AND is_standaard_adres AND uuid <> NEW.uuid;
+		END IF;
 	END IF;
 	IF NEW.is_voorkeursadres THEN
-		UPDATE klantinteracties.digitaal_adres SET is_voorkeursadres = false
-		 WHERE verstrekt_door_partij = NEW.verstrekt_door_partij
-		   AND is_voorkeursadres AND uuid <> NEW.uuid;
+		IF EXISTS (SELECT FROM klantinteracties.digitaal_adres
+					WHERE verstrekt_door_partij = NEW.verstrekt_door_partij
+					  AND is_voorkeursadres AND uuid <> NEW.uuid) THEN
+			UPDATE klantinteracties.digitaal_adres SET is_voorkeursadres = false
+			 WHERE verstrekt_door_partij = NEW.verstrekt_door_partij
+			   AND is_voorkeursadres AND uuid <> NEW.uuid;
+		END IF;
 	END IF;
 	RETURN NEW;
 END
