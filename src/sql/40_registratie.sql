@@ -52,15 +52,16 @@ COMMENT ON FUNCTION registratie_bijwerken() IS 'Trigger function (BEFORE UPDATE,
 
 -- "Voornaam voorvoegsel achternaam" without the empty parts, as Open Klant's
 -- volledigeNaam.  concat_ws is only STABLE, so the generated columns need
--- this IMMUTABLE spelling.
+-- this IMMUTABLE spelling.  Written to be inlined, as identificator_sleutel
+-- (42): every name schema-qualified instead of a SET clause.
 CREATE FUNCTION volledige_naam(voornaam text, voorvoegsel_achternaam text, achternaam text) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
 	AS $$
-SELECT ltrim(
-	CASE WHEN coalesce(voornaam, '') = '' THEN '' ELSE voornaam END ||
-	CASE WHEN coalesce(voorvoegsel_achternaam, '') = '' THEN '' ELSE ' ' || voorvoegsel_achternaam END ||
-	CASE WHEN coalesce(achternaam, '') = '' THEN '' ELSE ' ' || achternaam END, ' ')
+SELECT pg_catalog.ltrim(
+	CASE WHEN coalesce(voornaam, '') OPERATOR(pg_catalog.=) '' THEN '' ELSE voornaam END OPERATOR(pg_catalog.||)
+	CASE WHEN coalesce(voorvoegsel_achternaam, '') OPERATOR(pg_catalog.=) '' THEN ''
+		 ELSE ' ' OPERATOR(pg_catalog.||) voorvoegsel_achternaam END OPERATOR(pg_catalog.||)
+	CASE WHEN coalesce(achternaam, '') OPERATOR(pg_catalog.=) '' THEN '' ELSE ' ' OPERATOR(pg_catalog.||) achternaam END, ' ')
 $$;
 COMMENT ON FUNCTION volledige_naam(text, text, text) IS 'Volledige naam (volledigeNaam): voornaam, voorvoegsel en achternaam met enkele spaties, lege delen overgeslagen; voorletters tellen niet mee.';
 

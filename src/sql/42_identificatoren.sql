@@ -5,45 +5,55 @@
 -- The allowed combinations (open-klant.md 2.3), as two steps so that each
 -- refusal names its step, as Open Klant's two messages do; CHECKs run in
 -- name order, so the register step (objecttype_...) is reported first.
+--
+-- These three functions sit behind CHECKs and generated columns, so they
+-- run for every row written.  They are written to be inlined by the
+-- planner (a single SELECT expression, LANGUAGE sql, no SET clause, not
+-- STRICT, as the body's AND, OR and CASE are not strict): an inlined
+-- function costs nothing per row, one that is called costs an executor
+-- start-up and a search_path switch.  An inlined body is parsed under the
+-- caller's search_path, so every function, operator and type in it is
+-- schema-qualified, which protects it as a pinned search_path would (test
+-- identificatoren shows a caller's operator ignored).  They still give
+-- NULL for a NULL argument: every value of the enums matches one of the
+-- listed pairs on its side, so a NULL on the other side leaves NULL.
 CREATE FUNCTION register_past_bij_objecttype(code_register, code_objecttype) RETURNS boolean
-	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	AS $$
-SELECT ($1, $2) IN (('brp', 'natuurlijk_persoon'),
-					('hr', 'niet_natuurlijk_persoon'),
-					('hr', 'vestiging'))
+SELECT ($1 OPERATOR(pg_catalog.=) 'brp' AND $2 OPERATOR(pg_catalog.=) 'natuurlijk_persoon')
+	OR ($1 OPERATOR(pg_catalog.=) 'hr' AND $2 OPERATOR(pg_catalog.=) 'niet_natuurlijk_persoon')
+	OR ($1 OPERATOR(pg_catalog.=) 'hr' AND $2 OPERATOR(pg_catalog.=) 'vestiging')
 $$;
-COMMENT ON FUNCTION register_past_bij_objecttype(code_register, code_objecttype) IS 'True when the register allows the objecttype: brp only natuurlijk_persoon; hr niet_natuurlijk_persoon and vestiging.';
+COMMENT ON FUNCTION register_past_bij_objecttype(code_register, code_objecttype) IS 'True when the register allows the objecttype: brp only natuurlijk_persoon; hr niet_natuurlijk_persoon and vestiging. NULL for a NULL argument.';
 
 CREATE FUNCTION objecttype_past_bij_soort_object_id(code_objecttype, code_soort_object_id) RETURNS boolean
-	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	AS $$
-SELECT ($1, $2) IN (('natuurlijk_persoon', 'bsn'),
-					('niet_natuurlijk_persoon', 'rsin'),
-					('niet_natuurlijk_persoon', 'kvk_nummer'),
-					('vestiging', 'vestigingsnummer'))
+SELECT ($1 OPERATOR(pg_catalog.=) 'natuurlijk_persoon' AND $2 OPERATOR(pg_catalog.=) 'bsn')
+	OR ($1 OPERATOR(pg_catalog.=) 'niet_natuurlijk_persoon' AND $2 OPERATOR(pg_catalog.=) 'rsin')
+	OR ($1 OPERATOR(pg_catalog.=) 'niet_natuurlijk_persoon' AND $2 OPERATOR(pg_catalog.=) 'kvk_nummer')
+	OR ($1 OPERATOR(pg_catalog.=) 'vestiging' AND $2 OPERATOR(pg_catalog.=) 'vestigingsnummer')
 $$;
-COMMENT ON FUNCTION objecttype_past_bij_soort_object_id(code_objecttype, code_soort_object_id) IS 'True when the objecttype allows the soort object-ID: natuurlijk_persoon only bsn; niet_natuurlijk_persoon rsin and kvk_nummer; vestiging only vestigingsnummer.';
+COMMENT ON FUNCTION objecttype_past_bij_soort_object_id(code_objecttype, code_soort_object_id) IS 'True when the objecttype allows the soort object-ID: natuurlijk_persoon only bsn; niet_natuurlijk_persoon rsin and kvk_nummer; vestiging only vestigingsnummer. NULL for a NULL argument.';
 
 -- The one place where an objectId is parsed.  It returns NULL for a
 -- combination or value that the table's CHECKs refuse, so that those
 -- refusals, not a parse error of the wrong type, name the broken rule.
+-- Inlined as the two above (and NULL for a NULL argument as well).
 CREATE FUNCTION identificator_sleutel(code_register, code_objecttype, code_soort_object_id, object_id text) RETURNS text
-	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	AS $$
-SELECT CASE WHEN register_past_bij_objecttype($1, $2)
-			 AND objecttype_past_bij_soort_object_id($2, $3)
-			 AND btrim(object_id) <> ''
-	THEN CASE $3
-		WHEN 'bsn' THEN object_id::bsn::text
-		WHEN 'rsin' THEN object_id::rsin::text
-		WHEN 'kvk_nummer' THEN object_id::kvk_nummer::text
-		WHEN 'vestigingsnummer' THEN object_id::vestigingsnummer::text
+SELECT CASE WHEN klantinteracties.register_past_bij_objecttype($1, $2)
+			 AND klantinteracties.objecttype_past_bij_soort_object_id($2, $3)
+			 AND pg_catalog.btrim(object_id) OPERATOR(pg_catalog.<>) ''
+	THEN CASE
+		WHEN $3 OPERATOR(pg_catalog.=) 'bsn' THEN object_id::klantinteracties.bsn::pg_catalog.text
+		WHEN $3 OPERATOR(pg_catalog.=) 'rsin' THEN object_id::klantinteracties.rsin::pg_catalog.text
+		WHEN $3 OPERATOR(pg_catalog.=) 'kvk_nummer' THEN object_id::klantinteracties.kvk_nummer::pg_catalog.text
+		WHEN $3 OPERATOR(pg_catalog.=) 'vestigingsnummer' THEN object_id::klantinteracties.vestigingsnummer::pg_catalog.text
 	END END
 $$;
-COMMENT ON FUNCTION identificator_sleutel(code_register, code_objecttype, code_soort_object_id, text) IS 'Canonical text of a partij-identificator''s objectId, parsed by the type its soort names (bsn, rsin, kvk_nummer, vestigingsnummer); fails (22P02) on an invalid value, NULL for a disallowed combination or an empty objectId.';
+COMMENT ON FUNCTION identificator_sleutel(code_register, code_objecttype, code_soort_object_id, text) IS 'Canonical text of a partij-identificator''s objectId, parsed by the type its soort names (bsn, rsin, kvk_nummer, vestigingsnummer); fails (22P02) on an invalid value, NULL for a disallowed combination, an empty objectId or a NULL argument.';
 
 CREATE TABLE partij_identificator (
 	uuid uuid NOT NULL DEFAULT gen_random_uuid(),

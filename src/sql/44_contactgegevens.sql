@@ -12,15 +12,16 @@
 -- The canonical form of an address, on which duplicates are found and
 -- lookups work: e-mail as the emailadres type compares it (the whole address
 -- lower-cased); telephone numbers in E.164, as the telefoonnummer type prints
--- them; other addresses as given.
+-- them; other addresses as given.  Behind a generated column, so written to
+-- be inlined, as identificator_sleutel (42): every name schema-qualified, no
+-- SET clause, not STRICT (the CASE is not), NULL for a NULL argument.
 CREATE FUNCTION digitaal_adres_sleutel(soort soort_digitaal_adres, adres text) RETURNS text
-	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	AS $$
-SELECT CASE soort
-	WHEN 'email' THEN emailadres_genormaliseerd(adres::emailadres)
-	WHEN 'telefoonnummer' THEN adres::telefoonnummer::text
-	ELSE btrim(adres)
+SELECT CASE
+	WHEN soort OPERATOR(pg_catalog.=) 'email' THEN klantinteracties.emailadres_genormaliseerd(adres::klantinteracties.emailadres)
+	WHEN soort OPERATOR(pg_catalog.=) 'telefoonnummer' THEN adres::klantinteracties.telefoonnummer::pg_catalog.text
+	WHEN soort OPERATOR(pg_catalog.=) 'overig' THEN pg_catalog.btrim(adres)
 END
 $$;
 COMMENT ON FUNCTION digitaal_adres_sleutel(soort_digitaal_adres, text) IS 'Canonical text of a digitaal adres: e-mail parsed as emailadres and lower-cased (emailadres_genormaliseerd), telefoonnummer parsed as telefoonnummer (so 06-12345678 and +31612345678 coincide), overig trimmed. Fails (22P02) when the address is invalid for its soort.';
@@ -104,16 +105,31 @@ CREATE FUNCTION digitaal_adres_bijwerken() RETURNS trigger
 	AS $$
 BEGIN
 	NEW.adres := btrim(NEW.adres, E' \t\r\n');
+	-- Each UPDATE only when there is a row to demote (a probe of the partial
+	-- unique index): an UPDATE that finds nothing still fires the table's
+	-- statement triggers, the audit trail's, which made a bulk load of
+	-- standaard adressen pay a trigger run per row.  The probe sees at least
+	-- the rows the UPDATE would (row-level security filters an UPDATE's rows
+	-- by the SELECT policies too), so skipping it changes nothing.
 	IF NEW.is_standaard_adres THEN
-		UPDATE klantinteracties.digitaal_adres SET is_standaard_adres = false
-		 WHERE verstrekt_door_partij = NEW.verstrekt_door_partij
-		   AND soort_digitaal_adres = NEW.soort_digitaal_adres
-		   AND is_standaard_adres AND uuid <> NEW.uuid;
+		IF EXISTS (SELECT FROM klantinteracties.digitaal_adres
+					WHERE verstrekt_door_partij = NEW.verstrekt_door_partij
+					  AND soort_digitaal_adres = NEW.soort_digitaal_adres
+					  AND is_standaard_adres AND uuid <> NEW.uuid) THEN
+			UPDATE klantinteracties.digitaal_adres SET is_standaard_adres = false
+			 WHERE verstrekt_door_partij = NEW.verstrekt_door_partij
+			   AND soort_digitaal_adres = NEW.soort_digitaal_adres
+			   AND is_standaard_adres AND uuid <> NEW.uuid;
+		END IF;
 	END IF;
 	IF NEW.is_voorkeursadres THEN
-		UPDATE klantinteracties.digitaal_adres SET is_voorkeursadres = false
-		 WHERE verstrekt_door_partij = NEW.verstrekt_door_partij
-		   AND is_voorkeursadres AND uuid <> NEW.uuid;
+		IF EXISTS (SELECT FROM klantinteracties.digitaal_adres
+					WHERE verstrekt_door_partij = NEW.verstrekt_door_partij
+					  AND is_voorkeursadres AND uuid <> NEW.uuid) THEN
+			UPDATE klantinteracties.digitaal_adres SET is_voorkeursadres = false
+			 WHERE verstrekt_door_partij = NEW.verstrekt_door_partij
+			   AND is_voorkeursadres AND uuid <> NEW.uuid;
+		END IF;
 	END IF;
 	RETURN NEW;
 END

@@ -13,10 +13,10 @@ CREATE INDEX partij_identificator_rsin_idx ON partij_identificator (rsin) WHERE 
 CREATE INDEX partij_identificator_kvk_nummer_idx ON partij_identificator (kvk_nummer) WHERE kvk_nummer IS NOT NULL;
 CREATE INDEX partij_identificator_vestigingsnummer_idx ON partij_identificator (vestigingsnummer) WHERE vestigingsnummer IS NOT NULL;
 
--- The name a partij is shown by, in one place.  An inline expression rather
--- than volledige_naam(): that function pins its search_path and so is not
--- inlined, which costs a function call per row in large scans.  The joins
--- are unique, so the planner drops those a query does not use.
+-- The name a partij is shown by, in one place.  Not volledige_naam(): the
+-- name shown falls back to the voorletters without a voornaam, and is NULL
+-- rather than empty.  The joins are unique, so the planner drops those a
+-- query does not use.
 CREATE VIEW partij_naam AS
 SELECT p.uuid AS partij,
 	p.soort_partij,

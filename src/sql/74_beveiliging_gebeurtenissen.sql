@@ -47,41 +47,62 @@ SELECT coalesce(nullif(pg_catalog.rtrim(pg_catalog.current_setting('klantinterac
 $$;
 COMMENT ON FUNCTION gebeurtenis_bron() IS 'The source of the change events: the setting klantinteracties.api_base_url without trailing slash, else urn:klantinteracties:<database>.';
 
--- The flags an event may carry: no text typed by people, no BSN.
+-- The flags an event may carry: no text typed by people, no BSN.  Inlined
+-- into the trigger's query, where the table is a constant: the CASE folds
+-- to one branch, and for a table without kenmerken the row is never turned
+-- into JSON.  Hence no SET clause and every name qualified (as
+-- identificator_sleutel, 42), and STABLE, as jsonb_build_object is (an
+-- IMMUTABLE function is inlined only when its body is immutable).
 CREATE FUNCTION gebeurtenis_kenmerken(tabel name, rij jsonb) RETURNS jsonb
-	LANGUAGE sql IMMUTABLE PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
+	LANGUAGE sql STABLE PARALLEL SAFE
 	AS $$
-SELECT CASE tabel
-	WHEN 'partij' THEN pg_catalog.jsonb_build_object('soortPartij', rij -> 'soort_partij')
-	WHEN 'klantcontact' THEN pg_catalog.jsonb_build_object(
-		'indicatieContactGelukt', rij -> 'indicatie_contact_gelukt',
-		'verdereActieOndernomen', rij -> 'verdere_actie_ondernomen',
-		'vertrouwelijk', rij -> 'vertrouwelijk')
-	WHEN 'interne_taak' THEN pg_catalog.jsonb_build_object('status', rij -> 'status')
-	ELSE '{}'::jsonb END
+SELECT CASE
+	WHEN tabel OPERATOR(pg_catalog.=) 'partij'
+		THEN pg_catalog.jsonb_build_object('soortPartij', rij OPERATOR(pg_catalog.->) 'soort_partij')
+	WHEN tabel OPERATOR(pg_catalog.=) 'klantcontact' THEN pg_catalog.jsonb_build_object(
+		'indicatieContactGelukt', rij OPERATOR(pg_catalog.->) 'indicatie_contact_gelukt',
+		'verdereActieOndernomen', rij OPERATOR(pg_catalog.->) 'verdere_actie_ondernomen',
+		'vertrouwelijk', rij OPERATOR(pg_catalog.->) 'vertrouwelijk')
+	WHEN tabel OPERATOR(pg_catalog.=) 'interne_taak'
+		THEN pg_catalog.jsonb_build_object('status', rij OPERATOR(pg_catalog.->) 'status')
+	ELSE '{}'::pg_catalog.jsonb END
 $$;
 COMMENT ON FUNCTION gebeurtenis_kenmerken(name, jsonb) IS 'The kenmerken of a change event for a row (as JSON): soortPartij of a partij; indicatieContactGelukt, verdereActieOndernomen and vertrouwelijk of a klantcontact; status of an interne taak. Never text typed by people, never a BSN.';
 
 -- A second change of a resource in one transaction updates its event: a
 -- create stays a create, a destroy wins; the kenmerken of the resource's
--- own row win over a detail's.
-CREATE FUNCTION gebeurtenis_samenvoegen(bestaand jsonb, nieuw jsonb, hoofd boolean) RETURNS jsonb
+-- own row win over a detail's.  Both functions are inlined into the
+-- trigger's query, as gebeurtenis_kenmerken is (STABLE for to_jsonb).
+CREATE FUNCTION gebeurtenis_actie(bestaand text, nieuw text) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
+	AS $$
+SELECT CASE WHEN bestaand OPERATOR(pg_catalog.=) 'destroy' OR nieuw OPERATOR(pg_catalog.=) 'destroy' THEN 'destroy'
+			WHEN bestaand OPERATOR(pg_catalog.=) 'create' THEN 'create'
+			ELSE nieuw END
+$$;
+COMMENT ON FUNCTION gebeurtenis_actie(text, text) IS 'The actie of a resource''s event after a second change in one transaction: destroy when either is destroy, else create when the first was create, else the second.';
+
+CREATE FUNCTION gebeurtenis_samenvoegen(bestaand jsonb, nieuw jsonb, hoofd boolean) RETURNS jsonb
+	LANGUAGE sql STABLE PARALLEL SAFE
 	AS $$
 SELECT pg_catalog.jsonb_set(pg_catalog.jsonb_set(pg_catalog.jsonb_set(bestaand,
-		   '{type}', pg_catalog.to_jsonb(pg_catalog.regexp_replace(bestaand ->> 'type', '[a-z]+$', a.actie))),
-		   '{data,actie}', pg_catalog.to_jsonb(a.actie)),
-		   '{data,kenmerken}', CASE WHEN hoofd THEN nieuw #> '{data,kenmerken}' ELSE bestaand #> '{data,kenmerken}' END)
-  FROM (SELECT CASE WHEN 'destroy' IN (bestaand #>> '{data,actie}', nieuw #>> '{data,actie}') THEN 'destroy'
-					WHEN bestaand #>> '{data,actie}' = 'create' THEN 'create'
-					ELSE nieuw #>> '{data,actie}' END AS actie) AS a
+		   '{type}', pg_catalog.to_jsonb(pg_catalog.regexp_replace(bestaand OPERATOR(pg_catalog.->>) 'type', '[a-z]+$',
+			   klantinteracties.gebeurtenis_actie(bestaand OPERATOR(pg_catalog.#>>) '{data,actie}',
+												  nieuw OPERATOR(pg_catalog.#>>) '{data,actie}')))),
+		   '{data,actie}', pg_catalog.to_jsonb(klantinteracties.gebeurtenis_actie(bestaand OPERATOR(pg_catalog.#>>) '{data,actie}',
+																			   nieuw OPERATOR(pg_catalog.#>>) '{data,actie}'))),
+		   '{data,kenmerken}', CASE WHEN hoofd THEN nieuw OPERATOR(pg_catalog.#>) '{data,kenmerken}'
+									ELSE bestaand OPERATOR(pg_catalog.#>) '{data,kenmerken}' END)
 $$;
 COMMENT ON FUNCTION gebeurtenis_samenvoegen(jsonb, jsonb, boolean) IS 'Merges a second change event of a resource in one transaction into the first: a create stays a create, a destroy wins; the kenmerken come from the new event when it is of the resource''s own row (hoofd).';
 
--- Statement level with transition tables, as the audit trigger: one INSERT
+-- Statement level with transition tables, as the audit trigger: one pass
 -- (and one NOTIFY, with the newest id) per statement, not one per row.
+-- Each resource's event is built once; an event the transaction already
+-- has for the resource is merged into (and written only when the merge
+-- changes it: a persoon added to a new partij leaves its create as it is),
+-- the others are inserted.  The unique key holds this transaction's id, so
+-- no other transaction can add a conflicting event meanwhile.
 CREATE FUNCTION gebeurtenis_schrijven() RETURNS trigger
 	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
@@ -100,42 +121,58 @@ BEGIN
 	IF pg_catalog.current_setting('row_security') = 'off' THEN
 		RETURN NULL;   -- pg_restore: the outbox is restored as it was
 	END IF;
-	-- The transition table by name (oud for a delete, else nieuw), hence EXECUTE.
+	-- The transition table (oud for a delete, else nieuw), its key column
+	-- and the table whose kenmerken apply by name, hence EXECUTE; the table
+	-- name as a literal, so that gebeurtenis_kenmerken folds.  The row as
+	-- JSON in a subquery that OFFSET 0 keeps apart, so that it is made once
+	-- per row, and not at all when the kenmerken do not use it.
 	EXECUTE pg_catalog.format($q$
-	WITH geschreven AS (
-		INSERT INTO klantinteracties.gebeurtenis AS g (kanaal, resource_uuid, actie, cloudevent)
+	WITH r AS MATERIALIZED (
 		-- One event per resource (the rows of one taak's assignments share it).
-		SELECT DISTINCT ON (r.resource) $1, r.resource, $3, pg_catalog.jsonb_build_object(
+		SELECT DISTINCT ON (t.%2$I) t.%2$I AS resource, pg_catalog.jsonb_build_object(
 			'specversion', '1.0',
 			'id', pg_catalog.gen_random_uuid(),
 			'source', $4,
 			'type', 'nl.klantinteracties.' || $1 || '.' || $3,
-			'subject', r.resource,
+			'subject', t.%2$I,
 			'time', pg_catalog.to_char(pg_catalog.now() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
 			'datacontenttype', 'application/json',
 			'data', pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(
 				'kanaal', $1,
 				'actie', $3,
 				'resource', $2,
-				'resourceUuid', r.resource,
-				'resourceUrl', CASE WHEN $4 LIKE 'http%%' THEN $4 || '/' || $2 || '/' || r.resource END,
-				'kenmerken', klantinteracties.gebeurtenis_kenmerken($6, r.rij))))
-		  FROM (SELECT (pg_catalog.to_jsonb(t) ->> $5)::uuid AS resource, pg_catalog.to_jsonb(t) AS rij FROM %I t) AS r
-		 WHERE r.resource IS NOT NULL
+				'resourceUuid', t.%2$I,
+				'resourceUrl', CASE WHEN $4 LIKE 'http%%' THEN $4 || '/' || $2 || '/' || t.%2$I END,
+				'kenmerken', klantinteracties.gebeurtenis_kenmerken(%3$L, t.rij)))) AS cloudevent
+		  FROM (SELECT t.%2$I, pg_catalog.to_jsonb(t) AS rij FROM %1$I t OFFSET 0) AS t
+		 WHERE t.%2$I IS NOT NULL
+		 ORDER BY t.%2$I),
+	bestaand AS MATERIALIZED (
+		SELECT g.id, r.resource, g.cloudevent, g.actie,
+			   klantinteracties.gebeurtenis_samenvoegen(g.cloudevent, r.cloudevent, $5) AS samen
+		  FROM r JOIN klantinteracties.gebeurtenis g
+			ON g.transactie = pg_catalog.pg_current_xact_id() AND g.kanaal = $1 AND g.resource_uuid = r.resource),
+	samengevoegd AS (
+		UPDATE klantinteracties.gebeurtenis g SET cloudevent = b.samen, actie = b.samen #>> '{data,actie}'
+		  FROM bestaand b
+		 WHERE g.id = b.id AND (b.cloudevent, b.actie) IS DISTINCT FROM (b.samen, b.samen #>> '{data,actie}')),
+	geschreven AS (
+		INSERT INTO klantinteracties.gebeurtenis (kanaal, resource_uuid, actie, cloudevent)
+		SELECT $1, r.resource, $3, r.cloudevent
+		  FROM r
+		 WHERE NOT EXISTS (SELECT FROM bestaand b WHERE b.resource = r.resource)
 		 ORDER BY r.resource
-		ON CONFLICT ON CONSTRAINT gebeurtenis_een_per_resource_per_transactie DO UPDATE
-		   SET cloudevent = klantinteracties.gebeurtenis_samenvoegen(g.cloudevent, excluded.cloudevent, $7),
-			   actie = klantinteracties.gebeurtenis_samenvoegen(g.cloudevent, excluded.cloudevent, $7) #>> '{data,actie}'
-		RETURNING g.id)
-	SELECT pg_catalog.max(id) FROM geschreven$q$, CASE TG_OP WHEN 'DELETE' THEN 'oud' ELSE 'nieuw' END)
-	INTO laatste USING kanaal, pad, actie, bron, TG_ARGV[2], TG_TABLE_NAME, hoofd;
+		RETURNING id)
+	SELECT pg_catalog.max(id) FROM (SELECT id FROM geschreven UNION ALL SELECT id FROM bestaand) AS x$q$,
+		CASE TG_OP WHEN 'DELETE' THEN 'oud' ELSE 'nieuw' END, TG_ARGV[2], TG_TABLE_NAME)
+	INTO laatste USING kanaal, pad, actie, bron, hoofd;
 	IF laatste IS NOT NULL THEN
 		PERFORM pg_catalog.pg_notify('klantinteracties_gebeurtenis', laatste::text);
 	END IF;
 	RETURN NULL;
 END
 $$;
-COMMENT ON FUNCTION gebeurtenis_schrijven() IS 'Trigger function (AFTER INSERT, UPDATE, DELETE per statement with transition tables oud and nieuw; arguments: channel, resource path, key column) on partij and its details, klantcontact, interne_taak and interne_taak_actor: writes or merges the transaction''s CloudEvents record per resource in gebeurtenis and NOTIFYs klantinteracties_gebeurtenis with the newest id. Nothing while row_security is off (pg_restore).';
+COMMENT ON FUNCTION gebeurtenis_schrijven() IS 'Trigger function (AFTER INSERT, UPDATE, DELETE per statement with transition tables oud and nieuw; arguments: channel, resource path, key column) on partij and its details, klantcontact, interne_taak and interne_taak_actor: writes the transaction''s CloudEvents record per resource in gebeurtenis, or merges it into the one the transaction has (rewriting it only when that changes it), and NOTIFYs klantinteracties_gebeurtenis with the newest id written or merged into. Nothing while row_security is off (pg_restore).';
 
 DO $$
 DECLARE
