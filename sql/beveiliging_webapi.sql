@@ -10,6 +10,9 @@
 \set ECHO all
 SELECT coalesce(max(id), 0) AS log_start FROM wijzigingslog \gset
 SELECT coalesce(max(id), 0) AS inzage_start FROM inzagelog \gset
+-- The access log outlives erasure (test beveiliging_vergeten erased a
+-- partij with Anna's fixture uuid): her own view is read from now on.
+SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS sinds \gset
 SET client_min_messages = warning;
 SELECT klantinteracties.maak_api_rollen();
 RESET client_min_messages;
@@ -184,13 +187,13 @@ SET SESSION AUTHORIZATION authenticator;
 SELECT status, jsonb_path_query_array(antwoord, '$[*].handeling') AS handelingen,
 	   jsonb_path_query_array(antwoord, '$[*].doelbinding') AS doelen,
 	   (SELECT array_agg(DISTINCT k ORDER BY k) FROM jsonb_array_elements(antwoord) e, jsonb_object_keys(e) k) AS velden
-  FROM pgrst.http('GET', '/mijn_inzage?order=tijdstip,doelbinding', rol => 'klantinteracties_burger', claims => :'anna');
+  FROM pgrst.http('GET', '/mijn_inzage?order=tijdstip,doelbinding&tijdstip=gte.' || :'sinds', rol => 'klantinteracties_burger', claims => :'anna');
 SELECT status, jsonb_array_length(antwoord) AS inzagen
-  FROM pgrst.http('GET', '/mijn_inzage', rol => 'klantinteracties_burger', claims => :'bert');
+  FROM pgrst.http('GET', '/mijn_inzage?tijdstip=gte.' || :'sinds', rol => 'klantinteracties_burger', claims => :'bert');
 SELECT status, jsonb_array_length(antwoord) AS inzagen_via_filter
   FROM pgrst.http('GET', '/mijn_inzage?doelbinding=eq.nieuwsgierig', rol => 'klantinteracties_burger', claims => :'anna');
 RESET SESSION AUTHORIZATION;
-SELECT count(*) AS inzagen_anna FROM inzagelog WHERE partij = '00000000-0000-0000-0099-0000000000a1';
+SELECT count(*) AS inzagen_anna FROM inzagelog WHERE partij = '00000000-0000-0000-0099-0000000000a1' AND id > :inzage_start;
 
 -- The municipality verified two of Anna's addresses.  When she changes
 -- one, the verification no longer holds; changing its omschrijving keeps it.

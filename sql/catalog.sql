@@ -96,7 +96,13 @@ SELECT f AS functie, pg_temp.ingevoegd(f, q) AS ingevoegd
 	('volledige_naam', 'SELECT volledige_naam(contactnaam_voornaam, contactnaam_voorvoegsel_achternaam, contactnaam_achternaam) FROM persoon'),
 	('gebeurtenis_kenmerken', $$SELECT gebeurtenis_kenmerken('klantcontact', to_jsonb(k)) FROM klantcontact k$$),
 	('gebeurtenis_samenvoegen', 'SELECT gebeurtenis_samenvoegen(cloudevent, cloudevent, true) FROM gebeurtenis'),
-	('gebeurtenis_actie', 'SELECT gebeurtenis_actie(actie, actie) FROM gebeurtenis')) AS v(f, q);
+	('gebeurtenis_actie', 'SELECT gebeurtenis_actie(actie, actie) FROM gebeurtenis'),
+	-- and the scope helpers, which every row-level security policy calls
+	('handelende_rol', 'SELECT handelende_rol()'),
+	('jwt_claims', 'SELECT jwt_claims()'),
+	('heeft_scope', $$SELECT heeft_scope('read')$$),
+	('burger_bsn', 'SELECT burger_bsn()'),
+	('burger_partij', 'SELECT burger_partij()')) AS v(f, q);
 -- Hence no pinned search_path, which would keep them from being inlined;
 -- an inlined body is parsed under the caller's search_path, so they name
 -- every function, operator and type with its schema instead.  A caller
@@ -121,6 +127,8 @@ SELECT identificator_sleutel('hr', 'natuurlijk_persoon', 'bsn', '111222333') AS 
 	   digitaal_adres_sleutel('email', 'Jan@Example.COM') AS email,
 	   volledige_naam('Jan', '', 'Jansen') AS naam,
 	   gebeurtenis_actie('create', 'update') AS actie;
+SELECT heeft_scope('read') AS lezen, heeft_scope('onbekend') AS onbekend, handelende_rol() AS rol,
+	   jwt_claims() IS NULL AS geen_claims, burger_bsn() IS NULL AS geen_burger, burger_partij() IS NULL AS geen_partij;
 SELECT 'a'::text = 'b'::text AS gekaapt_gelijk, 'a'::text || 'b'::text AS gekaapt_plak, btrim('  x  '::text) AS gekaapt_btrim;
 SET search_path = klantinteracties, public;
 SET client_min_messages = warning;

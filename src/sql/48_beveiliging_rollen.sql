@@ -73,64 +73,69 @@ BEGIN
 END
 $$;
 
--- Every helper pins its search_path: policies run them in the caller's
--- session, whose search_path could otherwise put its own operators before
--- pg_catalog's.  They are called once per query (as initPlans), so not
--- being inlinable costs nothing.
+-- The helpers the policies call are SQL expressions that PostgreSQL
+-- inlines: no SET search_path (which would forbid inlining and cost a
+-- configuration switch per call), every function, operator and type
+-- qualified instead, so a caller's search_path changes none of them (test
+-- beveiliging_catalogus).  A policy calls one as (SELECT heeft_scope(...)),
+-- an initPlan, evaluated once per query.
 
 -- The role whose scopes count: the role set with SET ROLE (or by PostgREST,
 -- which does the same), else the session user.  Unlike current_user it stays
 -- the caller's inside SECURITY DEFINER functions (which do not change the
--- "role" setting, and may not), so a definer function checks its caller.
+-- "role" setting, and may not), and in views, which run as their owner.
 CREATE FUNCTION handelende_rol() RETURNS name
 	LANGUAGE sql STABLE PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
 	AS $$
-SELECT CASE pg_catalog.current_setting('role')
-	WHEN 'none' THEN pg_catalog.session_user()
-	ELSE pg_catalog.current_setting('role')::name END
+SELECT CASE WHEN pg_catalog.current_setting('role') OPERATOR(pg_catalog.=) 'none' THEN pg_catalog.session_user()
+	ELSE pg_catalog.current_setting('role')::pg_catalog.name END
 $$;
-COMMENT ON FUNCTION handelende_rol() IS 'The role that acts: the role set by SET ROLE (as PostgREST sets it), else the session user; unlike current_user, the caller''s also inside SECURITY DEFINER functions.';
+COMMENT ON FUNCTION handelende_rol() IS 'The role that acts: the role set by SET ROLE (as PostgREST sets it), else the session user; unlike current_user, the caller''s also inside SECURITY DEFINER functions and views.';
 
--- The claims PostgREST verified, or NULL.  '' after a request ends, hence nullif.
+-- The claims PostgREST verified, or NULL.  '' after a request ends.
 CREATE FUNCTION jwt_claims() RETURNS jsonb
 	LANGUAGE sql STABLE PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT CASE WHEN pg_catalog.pg_has_role(pg_catalog.session_user(), 'klantinteracties_postgrest', 'MEMBER')
-	THEN nullif(pg_catalog.current_setting('request.jwt.claims', true), '')::jsonb END
+			 AND pg_catalog.current_setting('request.jwt.claims', true) OPERATOR(pg_catalog.<>) ''
+	THEN pg_catalog.current_setting('request.jwt.claims', true)::pg_catalog.jsonb END
 $$;
 COMMENT ON FUNCTION jwt_claims() IS 'The JWT claims of the current PostgREST request (request.jwt.claims) when the session user is a member of klantinteracties_postgrest (the authenticator), else NULL: in other sessions anyone could have set them.';
 
--- The scopes of the acting role: those of its group roles, narrowed by the
--- JWT's "scope" claim (space-separated as in OAuth 2.0, or a JSON array)
--- when there is one.  STABLE, so that policies evaluate it once per query
--- as an initPlan.  Not LEAKPROOF: it has no argument to leak, but reading
--- the claims may fail on malformed JSON.
+-- Whether the acting role holds a scope: it has the privileges of the
+-- scope's group role, and a JWT's "scope" claim (space-separated as in
+-- OAuth 2.0, or a JSON array), when there is one, names it: a claim
+-- narrows, never widens.  Not LEAKPROOF: reading the claims may fail on
+-- malformed JSON.
+CREATE FUNCTION heeft_scope(scope text) RETURNS boolean
+	LANGUAGE sql STABLE PARALLEL SAFE
+	AS $$
+SELECT coalesce(pg_catalog.pg_has_role(klantinteracties.handelende_rol(),
+		CASE WHEN scope OPERATOR(pg_catalog.=) 'read' THEN 'klantinteracties_lezer'
+			 WHEN scope OPERATOR(pg_catalog.=) 'write' THEN 'klantinteracties_schrijver'
+			 WHEN scope OPERATOR(pg_catalog.=) 'bsn' THEN 'klantinteracties_bsn'
+			 WHEN scope OPERATOR(pg_catalog.=) 'geheim' THEN 'klantinteracties_geheim'
+			 WHEN scope OPERATOR(pg_catalog.=) 'beheer' THEN 'klantinteracties_beheer' END::pg_catalog.name, 'USAGE')
+	AND CASE WHEN klantinteracties.jwt_claims() OPERATOR(pg_catalog.->) 'scope' IS NULL THEN true
+			 WHEN pg_catalog.jsonb_typeof(klantinteracties.jwt_claims() OPERATOR(pg_catalog.->) 'scope') OPERATOR(pg_catalog.=) 'string'
+			 THEN scope OPERATOR(pg_catalog.=) ANY (pg_catalog.regexp_split_to_array(
+				klantinteracties.jwt_claims() OPERATOR(pg_catalog.->>) 'scope', '\s+'))
+			 WHEN pg_catalog.jsonb_typeof(klantinteracties.jwt_claims() OPERATOR(pg_catalog.->) 'scope') OPERATOR(pg_catalog.=) 'array'
+			 THEN klantinteracties.jwt_claims() OPERATOR(pg_catalog.->) 'scope' OPERATOR(pg_catalog.?) scope
+			 ELSE false END, false)
+$$;
+COMMENT ON FUNCTION heeft_scope(text) IS 'True when the acting role (handelende_rol()) holds the scope (read, write, bsn, geheim, beheer): it has the privileges of the scope''s group role (klantinteracties_lezer, _schrijver, _bsn, _geheim, _beheer), and a PostgREST JWT''s scope claim, if any, names it. Superusers hold every scope. Policies call it as (SELECT heeft_scope(...)), so that it is evaluated once per query.';
+
+-- All the scopes of the acting role, for who asks.
 CREATE FUNCTION scopes() RETURNS text[]
 	LANGUAGE sql STABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT coalesce(pg_catalog.array_agg(s.scope ORDER BY s.nr), '{}')
-  FROM (VALUES (1, 'read', 'klantinteracties_lezer'), (2, 'write', 'klantinteracties_schrijver'),
-			   (3, 'bsn', 'klantinteracties_bsn'), (4, 'geheim', 'klantinteracties_geheim'),
-			   (5, 'beheer', 'klantinteracties_beheer')) AS s(nr, scope, rol),
-	   (SELECT klantinteracties.jwt_claims() -> 'scope' AS claim) AS c
- WHERE pg_catalog.pg_has_role(klantinteracties.handelende_rol(), s.rol, 'USAGE')
-   AND (c.claim IS NULL
-		OR (pg_catalog.jsonb_typeof(c.claim) = 'string'
-			AND s.scope = ANY (pg_catalog.regexp_split_to_array(c.claim #>> '{}', '\s+')))
-		OR (pg_catalog.jsonb_typeof(c.claim) = 'array' AND c.claim ? s.scope))
+  FROM pg_catalog.unnest('{read,write,bsn,geheim,beheer}'::text[]) WITH ORDINALITY AS s(scope, nr)
+ WHERE klantinteracties.heeft_scope(s.scope)
 $$;
-COMMENT ON FUNCTION scopes() IS 'The scopes (read, write, bsn, geheim, beheer) of the acting role: those whose group role (klantinteracties_lezer, _schrijver, _bsn, _geheim, _beheer) it has the privileges of, narrowed by the scope claim of a PostgREST JWT. Superusers hold every scope.';
-
-CREATE FUNCTION heeft_scope(scope text) RETURNS boolean
-	LANGUAGE sql STABLE PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
-	AS $$
-SELECT scope = ANY (klantinteracties.scopes())
-$$;
-COMMENT ON FUNCTION heeft_scope(text) IS 'True when the acting role holds the scope (see scopes()). Policies call it as (SELECT heeft_scope(...)), so that it is evaluated once per query.';
+COMMENT ON FUNCTION scopes() IS 'The scopes (read, write, bsn, geheim, beheer) the acting role holds (see heeft_scope).';
 
 -- Who acts, for the audit trail and the access log: the database identity
 -- always (it cannot be forged), the JWT's subject and application when
@@ -156,29 +161,41 @@ COMMENT ON FUNCTION wie() IS 'Who acts, as JSON: gebruiker (session user), rol (
 -- for a claim that is no valid BSN).
 CREATE FUNCTION burger_bsn() RETURNS bsn
 	LANGUAGE sql STABLE PARALLEL SAFE
-	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT CASE WHEN pg_catalog.pg_has_role(klantinteracties.handelende_rol(), 'klantinteracties_burger', 'USAGE')
-			 AND klantinteracties.is_bsn(c ->> 'bsn')
-	THEN (c ->> 'bsn')::klantinteracties.bsn END
-  FROM (SELECT klantinteracties.jwt_claims() AS c) AS claims
+			 AND klantinteracties.is_bsn(klantinteracties.jwt_claims() OPERATOR(pg_catalog.->>) 'bsn')
+	THEN (klantinteracties.jwt_claims() OPERATOR(pg_catalog.->>) 'bsn')::klantinteracties.bsn END
 $$;
 COMMENT ON FUNCTION burger_bsn() IS 'The BSN of the citizen acting through PostgREST (the bsn claim DigiD established), for a role with the privileges of klantinteracties_burger; NULL otherwise or when the claim is no valid BSN.';
 
--- The citizen's own partij.  SECURITY DEFINER: the citizen may not read
--- partij_identificator to find it, and the policies that call it would
--- otherwise recurse (partij -> partij_identificator -> partij).
-CREATE FUNCTION burger_partij() RETURNS uuid
-	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER
+-- The partij the citizen's BSN identifies, for burger_partij().  SECURITY
+-- DEFINER: the citizen may not read partij_identificator to find it, and
+-- the policies that call it would otherwise recurse (partij ->
+-- partij_identificator -> partij).  It takes no argument, so that nobody
+-- can ask it about another BSN.  PL/pgSQL, so that its plan is cached.
+CREATE FUNCTION burger_partij_zoeken() RETURNS uuid
+	LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
-SELECT i.identificeerde_partij
-  FROM klantinteracties.partij_identificator i
- WHERE i.code_soort_object_id = 'bsn'
-   AND i.object_id_sleutel = klantinteracties.burger_bsn()::text
-   AND i.sub_identificator_van IS NULL
+BEGIN
+	RETURN (SELECT i.identificeerde_partij
+			  FROM klantinteracties.partij_identificator i
+			 WHERE i.code_soort_object_id = 'bsn'
+			   AND i.object_id_sleutel = klantinteracties.burger_bsn()::text
+			   AND i.sub_identificator_van IS NULL);
+END
 $$;
-COMMENT ON FUNCTION burger_partij() IS 'The partij identified by the citizen''s BSN (burger_bsn()), the one a citizen may see; NULL when there is none. Used by the citizen policies.';
+COMMENT ON FUNCTION burger_partij_zoeken() IS 'The partij identified by the citizen''s BSN (burger_bsn()), whatever the caller may see; for burger_partij().';
+
+-- The citizen's own partij: NULL at once for anyone who is no citizen, so
+-- that the citizen's policies, which every caller evaluates through the
+-- views' owner, cost staff nothing.
+CREATE FUNCTION burger_partij() RETURNS uuid
+	LANGUAGE sql STABLE PARALLEL SAFE
+	AS $$
+SELECT CASE WHEN klantinteracties.burger_bsn() IS NOT NULL THEN klantinteracties.burger_partij_zoeken() END
+$$;
+COMMENT ON FUNCTION burger_partij() IS 'The partij identified by the citizen''s BSN (burger_bsn()), the one a citizen may see; NULL for anyone else or when there is none. Used by the citizen policies.';
 
 -- Masks.  The views pass whether the caller may see the value, as an
 -- initPlan: klantinteracties.maskeer_bsn(x, (SELECT heeft_scope('bsn'))).

@@ -36,23 +36,29 @@ CREATE INDEX partij_geheim_idx ON partij (uuid) WHERE indicatie_geheimhouding;
 --
 -- Every caller evaluates the policies of every caller kind (through the
 -- views' owner, 79_beveiliging_afronding.sql), so the citizen may execute
--- them too; the set is therefore empty for a caller without any scope,
--- which needs it for nothing: a citizen learns no uuid from it.
+-- them too; the set is therefore empty for a caller that neither reads nor
+-- audits, which needs it for nothing: a citizen learns no uuid from it.
+-- PL/pgSQL, so that the plan is cached for the session.
 CREATE FUNCTION geheime_partijen() RETURNS SETOF uuid
-	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER ROWS 100
+	LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER ROWS 100
 	SET search_path = pg_catalog, pg_temp
 	AS $$
-SELECT p.uuid FROM klantinteracties.partij p
- WHERE p.indicatie_geheimhouding AND (SELECT pg_catalog.cardinality(klantinteracties.scopes()) > 0)
+BEGIN
+	IF klantinteracties.heeft_scope('read') OR klantinteracties.heeft_scope('beheer') THEN
+		RETURN QUERY SELECT p.uuid FROM klantinteracties.partij p WHERE p.indicatie_geheimhouding;
+	END IF;
+END
 $$;
-COMMENT ON FUNCTION geheime_partijen() IS 'The uuids of the partijen with indicatie_geheimhouding, for the row-level security policies (which hide what hangs under them from callers without the geheim scope).';
+COMMENT ON FUNCTION geheime_partijen() IS 'The uuids of the partijen with indicatie_geheimhouding, for the row-level security policies (which hide what hangs under them from callers without the geheim scope); empty for a caller with neither the read nor the beheer scope.';
 
 CREATE FUNCTION geheime_betrokkenen() RETURNS SETOF uuid
-	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER ROWS 100
+	LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER ROWS 100
 	SET search_path = pg_catalog, pg_temp
 	AS $$
-SELECT b.uuid FROM klantinteracties.betrokkene b
- WHERE b.was_partij IN (SELECT klantinteracties.geheime_partijen())
+BEGIN
+	RETURN QUERY SELECT b.uuid FROM klantinteracties.betrokkene b
+				  WHERE b.was_partij IN (SELECT klantinteracties.geheime_partijen());
+END
 $$;
 COMMENT ON FUNCTION geheime_betrokkenen() IS 'The uuids of the betrokkenen that were a secret partij, for the row-level security policy of digitaal_adres (addresses a betrokkene gave).';
 

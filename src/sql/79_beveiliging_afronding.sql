@@ -185,7 +185,7 @@ $$;
 GRANT EXECUTE ON FUNCTION geheime_partijen() TO klantinteracties_beheer;
 -- The citizen's policies apply to the owner of the views, so every caller
 -- evaluates them (for anyone but a citizen burger_partij() is NULL).
-GRANT EXECUTE ON FUNCTION burger_partij() TO klantinteracties_burger, klantinteracties_lezer;
+GRANT EXECUTE ON FUNCTION burger_partij(), burger_partij_zoeken() TO klantinteracties_burger, klantinteracties_lezer;
 GRANT EXECUTE ON FUNCTION inzage_vastleggen(text, uuid[], text) TO klantinteracties_lezer;
 GRANT EXECUTE ON FUNCTION vergeet_partij(uuid, text) TO klantinteracties_beheer;
 -- Sample data is loaded by the DBA, not by the API roles.
