@@ -110,3 +110,19 @@ AS $$
 		   ELSE round(med::numeric, digits) || ' (' || round(lo::numeric, digits)
 				|| '–' || round(hi::numeric, digits) || ')' END
 $$;
+
+-- The application role that reads our side in benchmarks 3 and 4, as a
+-- KCC application would: a login role with the scopes read and bsn (not
+-- geheim), so that row-level security and the masks apply as they do
+-- for the API's callers.  It reads the benchmark's own tables (samples,
+-- terms); roles belong to the cluster, so it is made once and granted per
+-- database.
+CREATE FUNCTION bench.app_rol() RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+	IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'bench_kcc') THEN
+		CREATE ROLE bench_kcc LOGIN IN ROLE klantinteracties_lezer, klantinteracties_bsn;
+	END IF;
+	GRANT USAGE ON SCHEMA bench TO bench_kcc;
+	GRANT SELECT ON ALL TABLES IN SCHEMA bench TO bench_kcc;
+END
+$$;

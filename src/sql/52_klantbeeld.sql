@@ -339,9 +339,14 @@ COMMENT ON COLUMN klantbeeld.document IS 'Het hele klantbeeld als JSON: partij (
 
 -- PL/pgSQL so that the plan of the (large) query is prepared once per
 -- session and reused, as an SQL function would plan it on every call.
+-- The lookups keep one generic plan per session: the key is a parameter
+-- of an index condition, so a custom plan per value buys nothing, while
+-- planning the view under row-level security costs far more than running
+-- it (for a reader without geheim: 120 ms against 4 ms per call).
 CREATE FUNCTION klantbeeld(bsn) RETURNS jsonb
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET plan_cache_mode = force_generic_plan
 	AS $$
 BEGIN
 	RETURN (SELECT k.document FROM klantinteracties.klantbeeld k WHERE k.bsn = $1);
@@ -352,6 +357,7 @@ COMMENT ON FUNCTION klantbeeld(bsn) IS 'The klantbeeld document (see view klantb
 CREATE FUNCTION klantbeeld(kvk_nummer) RETURNS jsonb
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET plan_cache_mode = force_generic_plan
 	AS $$
 BEGIN
 	RETURN (SELECT k.document FROM klantinteracties.klantbeeld k WHERE k.kvk_nummer = $1);
@@ -362,6 +368,7 @@ COMMENT ON FUNCTION klantbeeld(kvk_nummer) IS 'The klantbeeld document of the or
 CREATE FUNCTION klantbeeld(uuid) RETURNS jsonb
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET plan_cache_mode = force_generic_plan
 	AS $$
 BEGIN
 	RETURN (SELECT k.document FROM klantinteracties.klantbeeld k WHERE k.uuid = $1);
