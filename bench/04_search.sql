@@ -51,10 +51,12 @@ $$;
 CREATE OR REPLACE FUNCTION bench.zoek_sql(kind text, variant text, term text) RETURNS text
 LANGUAGE sql IMMUTABLE AS $$
 SELECT CASE kind || ' ' || variant
-	-- e-mail: our trigram index on digitaal_adres.adres; Django's icontains.
+	-- Ours through the extension's search functions, as an application
+	-- calls them (under row-level security: bench.zoek sets the role).
+	-- e-mail: a piece of an address, by the trigram index on
+	-- digitaal_adres.adres; Django's icontains.
 	WHEN 'email ours' THEN format(
-		'SELECT d.verstrekt_door_partij, d.adres FROM klantinteracties.digitaal_adres d
-		  WHERE d.soort_digitaal_adres = ''email'' AND d.adres ILIKE %L', '%' || term || '%')
+		'SELECT z.partij, z.adres FROM klantinteracties.zoek_partijen_met_adresdeel(%L, ''email'') z', term)
 	WHEN 'email openklant' THEN format(
 		'SELECT d.partij_id, d.adres FROM openklant.klantinteracties_digitaaladres d
 		  WHERE d.soort_digitaal_adres = ''email'' AND UPPER(d.adres::text) LIKE UPPER(%L)', '%' || term || '%')
@@ -64,9 +66,7 @@ SELECT CASE kind || ' ' || variant
 	-- spelling (06... or +316...); and the query a DBA writes to find every
 	-- spelling: the last nine digits of both.
 	WHEN 'telefoon ours' THEN format(
-		'SELECT d.verstrekt_door_partij, d.adres FROM klantinteracties.digitaal_adres d
-		  WHERE d.soort_digitaal_adres = ''telefoonnummer''
-			AND d.adres_sleutel = klantinteracties.digitaal_adres_sleutel(''telefoonnummer'', %L)', term)
+		'SELECT z.partij, z.adres FROM klantinteracties.zoek_partijen(%L::klantinteracties.telefoonnummer) z', term)
 	WHEN 'telefoon openklant' THEN format(
 		'SELECT d.partij_id, d.adres FROM openklant.klantinteracties_digitaaladres d
 		  WHERE d.soort_digitaal_adres = ''telefoonnummer'' AND UPPER(d.adres::text) LIKE UPPER(%L)',
@@ -76,11 +76,11 @@ SELECT CASE kind || ' ' || variant
 		  WHERE d.soort_digitaal_adres = ''telefoonnummer''
 			AND right(regexp_replace(d.adres, ''[^0-9]'', '''', ''g''), 9) = %L',
 		right(regexp_replace(term, '[^0-9]', '', 'g'), 9))
-	-- names: our generated volledige_naam and its trigram index; Django's
-	-- icontains on the name as Open Klant's volledigeNaam joins it.
+	-- names: a piece of a name, by the trigram indexes on the names of
+	-- personen, contactpersonen and organisaties; Django's icontains on the
+	-- name as Open Klant's volledigeNaam joins it (personen only).
 	WHEN 'naam ours' THEN format(
-		'SELECT ps.partij, ps.volledige_naam FROM klantinteracties.persoon ps
-		  WHERE ps.volledige_naam ILIKE %L', '%' || term || '%')
+		'SELECT z.partij, z.naam FROM klantinteracties.zoek_partijen_met_naamdeel(%L) z', term)
 	WHEN 'naam openklant' THEN format(
 		'SELECT ps.partij_id, ps.contactnaam_achternaam FROM openklant.klantinteracties_persoon ps
 		  WHERE UPPER(concat_ws('' '', nullif(ps.contactnaam_voornaam, ''''),

@@ -66,6 +66,10 @@ SELECT f.wat, r.rol, pg_temp.als(r.rol, NULL, f.stmt) AS uitkomst
 	('contacthistorie van Bert (vertrouwelijk)', $$SELECT string_agg(onderwerp, ', ' ORDER BY onderwerp) FROM klantinteracties.contacthistorie('00000000-0000-0000-0099-0000000000b1')$$),
 	('contactgegevens voor opvolging', $$SELECT string_agg(adres, ', ' ORDER BY adres) FROM klantinteracties.contactgegevens_voor_opvolging('00000000-0000-0000-0099-0000000000d3')$$),
 	('zoek_partijen op e-mail', $$SELECT count(*) FROM klantinteracties.zoek_partijen('cees@example.com'::klantinteracties.emailadres)$$),
+	('zoek_partijen_met_adresdeel', $$SELECT string_agg(adres, ', ' ORDER BY adres) FROM klantinteracties.zoek_partijen_met_adresdeel('example.com')
+		WHERE partij::text LIKE '00000000-0000-0000-0099-%'$$),
+	('zoek_partijen_met_naamdeel van de geheime partij', $$SELECT count(*) FROM klantinteracties.zoek_partijen_met_naamdeel('Citroe')$$),
+	('zoekdeel_kandidaten (alleen voor de eigenaar)', $$SELECT count(*) FROM klantinteracties.zoekdeel_kandidaten('naam', 'Citroe')$$),
 	('open_taken', $$SELECT string_agg(toelichting, ', ') FROM klantinteracties.open_taken('00000000-0000-0000-0099-0000000000f1')$$),
 	('mogelijke_dubbelen', $$SELECT count(*) FROM klantinteracties.mogelijke_dubbelen('00000000-0000-0000-0099-0000000000c1')$$)) AS f(wat, stmt),
 	unnest(ARRAY['ki_test_lezer', 'ki_test_kcc', 'klantinteracties_burger']) AS r(rol)

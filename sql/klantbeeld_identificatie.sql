@@ -125,6 +125,14 @@ SELECT count(*) AS niemand FROM zoek_partijen('nobody@example.com'::emailadres);
 SELECT naam, adres FROM zoek_partijen('06 12 34 56 78');
 SELECT naam, adres FROM zoek_partijen('karel@EXAMPLE.com');
 SELECT pg_temp.probeer($$SELECT * FROM zoek_partijen('06-1234567')$$);
+-- By a piece of an address or a name, case-insensitively; wildcards in
+-- the piece match themselves; at least 3 characters.
+SELECT naam, adres FROM zoek_partijen_met_adresdeel('KRAKELING');
+SELECT naam, adres FROM zoek_partijen_met_adresdeel('345678', 'telefoonnummer');
+SELECT naam, soort_partij FROM zoek_partijen_met_naamdeel('deurn');
+SELECT naam FROM zoek_partijen_met_naamdeel('bakkerij de kr');
+SELECT count(*) AS geen_jokers FROM zoek_partijen_met_naamdeel('%%%');
+SELECT pg_temp.probeer($$SELECT * FROM zoek_partijen_met_naamdeel(' de ')$$);
 
 -- A partij that disappears while being supplemented is looked up again:
 -- here it was deleted before the call, so the number registers anew.

@@ -139,3 +139,102 @@ BEGIN
 END
 $$;
 COMMENT ON FUNCTION zoek_partijen(text) IS 'zoek_partijen for text: a valid telephone number is looked up as telefoonnummer, otherwise a valid e-mail address as emailadres; other text fails (22P02).';
+
+-- Searching by a piece of text: a piece of a digital address or of a name,
+-- case-insensitively.  Under row-level security PostgreSQL applies a
+-- caller's condition below a policy only if its operator is LEAKPROOF, and
+-- ILIKE is not: a plain ILIKE on the views or tables reads every row
+-- (bench/04_search.notes.md).  So the search is split.  zoekdeel_kandidaten
+-- finds the candidates by the trigram indexes, outside the policies; only
+-- klantinteracties_eigenaar may execute it (79_beveiliging_afronding.sql),
+-- since its answer would tell a caller that a row it may not see matches.
+-- The functions below, which run as that owner under the caller's
+-- policies, read the candidates by key and test the text again on the rows
+-- the caller may see: a secret partij's name or address is not found by
+-- someone who may not see it.
+
+-- The LIKE pattern for "contains fragment": wildcards in it match
+-- themselves.  At least 3 characters, the trigram indexes' unit; shorter
+-- pieces would read every row.
+CREATE FUNCTION zoekdeel_patroon(fragment text) RETURNS text
+	LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+BEGIN
+	IF pg_catalog.char_length(pg_catalog.btrim(fragment)) < 3 THEN
+		RAISE EXCEPTION 'search fragment "%" is too short', fragment
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = pg_catalog.format('The fragment has %s characters after trimming, at least 3 are needed.',
+											 pg_catalog.char_length(pg_catalog.btrim(fragment))),
+				  HINT = 'Give a longer piece of the name or address.';
+	END IF;
+	RETURN '%' || pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.btrim(fragment),
+		'\', '\\'), '%', '\%'), '_', '\_') || '%';
+END
+$$;
+COMMENT ON FUNCTION zoekdeel_patroon(text) IS 'The LIKE pattern that finds a text containing the fragment (trimmed; %, _ and \ in it match themselves); refuses a fragment shorter than 3 characters (22023).';
+
+CREATE FUNCTION zoekdeel_kandidaten(soort text, fragment text) RETURNS SETOF uuid
+	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE SECURITY DEFINER ROWS 50
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+DECLARE
+	patroon text := klantinteracties.zoekdeel_patroon(fragment);
+BEGIN
+	-- The pattern as a literal, so that the planner sees it and uses the
+	-- trigram index (a generic plan would not know its length).
+	IF soort = 'adres' THEN
+		RETURN QUERY EXECUTE pg_catalog.format(
+			'SELECT d.uuid FROM klantinteracties.digitaal_adres d WHERE d.adres ILIKE %L', patroon);
+	ELSIF soort = 'naam' THEN
+		RETURN QUERY EXECUTE pg_catalog.format(
+			'SELECT p.partij FROM klantinteracties.persoon p WHERE p.volledige_naam ILIKE %1$L
+			 UNION SELECT c.partij FROM klantinteracties.contactpersoon c WHERE c.volledige_naam ILIKE %1$L
+			 UNION SELECT o.partij FROM klantinteracties.organisatie o WHERE o.naam ILIKE %1$L', patroon);
+	ELSE
+		RAISE EXCEPTION 'unknown search "%"', soort USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+END
+$$;
+COMMENT ON FUNCTION zoekdeel_kandidaten(text, text) IS 'Internal, for the owner of the search functions only: the digitale adressen (soort adres) or partijen (soort naam) whose text contains the fragment, found by the trigram indexes without row-level security; the callers test again what the caller may see.';
+
+CREATE FUNCTION zoek_partijen_met_adresdeel(fragment text, soort soort_digitaal_adres DEFAULT NULL)
+	RETURNS TABLE (partij uuid, soort_partij soort_partij, naam text, indicatie_actief boolean,
+				   digitaal_adres uuid, adres text)
+	LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 20
+	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET plan_cache_mode = force_generic_plan
+	AS $$
+BEGIN
+	RETURN QUERY
+	SELECT d.verstrekt_door_partij, n.soort_partij, n.naam, p.indicatie_actief, d.uuid, d.adres::text
+	  FROM digitaal_adres d
+	  JOIN partij p ON p.uuid = d.verstrekt_door_partij
+	  JOIN partij_naam n ON n.partij = p.uuid
+	 WHERE d.uuid IN (SELECT zoekdeel_kandidaten('adres', $1))
+	   AND d.adres ILIKE zoekdeel_patroon($1)
+	   AND ($2 IS NULL OR d.soort_digitaal_adres = $2)
+	 ORDER BY n.naam, d.verstrekt_door_partij, d.adres;
+END
+$$;
+COMMENT ON FUNCTION zoek_partijen_met_adresdeel(text, soort_digitaal_adres) IS 'Every partij that gave a digitaal adres containing the fragment (case-insensitive, at least 3 characters), optionally of one soort: partij, soort, naam, indicatie actief, and the digitaal adres as stored. Uses the trigram index also under row-level security, and finds only what the caller may see.';
+
+CREATE FUNCTION zoek_partijen_met_naamdeel(fragment text)
+	RETURNS TABLE (partij uuid, soort_partij soort_partij, naam text, indicatie_actief boolean)
+	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE ROWS 20
+	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET plan_cache_mode = force_generic_plan
+	AS $$
+BEGIN
+	RETURN QUERY
+	SELECT p.uuid, n.soort_partij, n.naam, p.indicatie_actief
+	  FROM partij p
+	  JOIN partij_naam n ON n.partij = p.uuid
+	 WHERE p.uuid IN (SELECT zoekdeel_kandidaten('naam', $1))
+	   AND (EXISTS (SELECT FROM persoon x WHERE x.partij = p.uuid AND x.volledige_naam ILIKE zoekdeel_patroon($1))
+			OR EXISTS (SELECT FROM contactpersoon x WHERE x.partij = p.uuid AND x.volledige_naam ILIKE zoekdeel_patroon($1))
+			OR EXISTS (SELECT FROM organisatie x WHERE x.partij = p.uuid AND x.naam ILIKE zoekdeel_patroon($1)))
+	 ORDER BY n.naam, p.uuid;
+END
+$$;
+COMMENT ON FUNCTION zoek_partijen_met_naamdeel(text) IS 'Every partij whose name (a persoon''s or contactpersoon''s volledige naam, an organisatie''s naam) contains the fragment (case-insensitive, at least 3 characters): partij, soort, naam, indicatie actief. Uses the trigram indexes also under row-level security, and finds only what the caller may see.';
