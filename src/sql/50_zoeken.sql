@@ -42,44 +42,63 @@ COMMENT ON COLUMN partij_naam.naam IS 'Weergavenaam van de partij; NULL als er g
 
 -- zoek_partij: the identificators without a parent are unique, so at most
 -- one row; the lookup is the unique index's own key.
+-- The lookups are PL/pgSQL, so that each keeps one generic plan per
+-- session: planning under row-level security costs more than the lookup
+-- (an SQL function is planned anew on every call).
 CREATE FUNCTION zoek_partij(bsn) RETURNS uuid
-	LANGUAGE sql STABLE STRICT PARALLEL SAFE
+	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET plan_cache_mode = force_generic_plan
 	AS $$
-SELECT i.identificeerde_partij FROM partij_identificator i
- WHERE i.code_soort_object_id = 'bsn' AND i.object_id_sleutel = $1::text AND i.sub_identificator_van IS NULL
+BEGIN
+	RETURN (
+	SELECT i.identificeerde_partij FROM partij_identificator i
+	 WHERE i.code_soort_object_id = 'bsn' AND i.object_id_sleutel = $1::text AND i.sub_identificator_van IS NULL);
+END
 $$;
 COMMENT ON FUNCTION zoek_partij(bsn) IS 'The partij identified by this BSN (identificator without parent), or NULL when no partij has it.';
 
 CREATE FUNCTION zoek_partij(rsin) RETURNS uuid
-	LANGUAGE sql STABLE STRICT PARALLEL SAFE
+	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET plan_cache_mode = force_generic_plan
 	AS $$
-SELECT i.identificeerde_partij FROM partij_identificator i
- WHERE i.code_soort_object_id = 'rsin' AND i.object_id_sleutel = $1::text AND i.sub_identificator_van IS NULL
+BEGIN
+	RETURN (
+	SELECT i.identificeerde_partij FROM partij_identificator i
+	 WHERE i.code_soort_object_id = 'rsin' AND i.object_id_sleutel = $1::text AND i.sub_identificator_van IS NULL);
+END
 $$;
 COMMENT ON FUNCTION zoek_partij(rsin) IS 'The partij identified by this RSIN (identificator without parent), or NULL when no partij has it.';
 
 CREATE FUNCTION zoek_partij(kvk_nummer) RETURNS uuid
-	LANGUAGE sql STABLE STRICT PARALLEL SAFE
+	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET plan_cache_mode = force_generic_plan
 	AS $$
-SELECT i.identificeerde_partij FROM partij_identificator i
- WHERE i.code_soort_object_id = 'kvk_nummer' AND i.object_id_sleutel = $1::text AND i.sub_identificator_van IS NULL
+BEGIN
+	RETURN (
+	SELECT i.identificeerde_partij FROM partij_identificator i
+	 WHERE i.code_soort_object_id = 'kvk_nummer' AND i.object_id_sleutel = $1::text AND i.sub_identificator_van IS NULL);
+END
 $$;
 COMMENT ON FUNCTION zoek_partij(kvk_nummer) IS 'The partij identified by this KvK-nummer (the organisation itself, not one of its vestigingen), or NULL when no partij has it.';
 
 -- A vestigingsnummer is unique only under its KvK-nummer (Open Klant #529):
 -- the pair is the identity.
 CREATE FUNCTION zoek_partij(vestigingsnummer, kvk_nummer) RETURNS uuid
-	LANGUAGE sql STABLE STRICT PARALLEL SAFE
+	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET plan_cache_mode = force_generic_plan
 	AS $$
-SELECT v.identificeerde_partij
-  FROM partij_identificator k
-  JOIN partij_identificator v ON v.sub_identificator_van = k.uuid
- WHERE k.code_soort_object_id = 'kvk_nummer' AND k.object_id_sleutel = $2::text AND k.sub_identificator_van IS NULL
-   AND v.code_soort_object_id = 'vestigingsnummer' AND v.object_id_sleutel = $1::text
+BEGIN
+	RETURN (
+	SELECT v.identificeerde_partij
+	  FROM partij_identificator k
+	  JOIN partij_identificator v ON v.sub_identificator_van = k.uuid
+	 WHERE k.code_soort_object_id = 'kvk_nummer' AND k.object_id_sleutel = $2::text AND k.sub_identificator_van IS NULL
+	   AND v.code_soort_object_id = 'vestigingsnummer' AND v.object_id_sleutel = $1::text);
+END
 $$;
 COMMENT ON FUNCTION zoek_partij(vestigingsnummer, kvk_nummer) IS 'The partij (vestiging) identified by this vestigingsnummer under this KvK-nummer, or NULL when there is none.';
 
@@ -89,30 +108,38 @@ COMMENT ON FUNCTION zoek_partij(vestigingsnummer, kvk_nummer) IS 'The partij (ve
 CREATE FUNCTION zoek_partijen(emailadres)
 	RETURNS TABLE (partij uuid, soort_partij soort_partij, naam text, indicatie_actief boolean,
 				   digitaal_adres uuid, adres text)
-	LANGUAGE sql STABLE STRICT PARALLEL SAFE ROWS 2
+	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE ROWS 2
 	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET plan_cache_mode = force_generic_plan
 	AS $$
-SELECT d.verstrekt_door_partij, n.soort_partij, n.naam, p.indicatie_actief, d.uuid, d.adres::text
-  FROM digitaal_adres d
-  JOIN partij p ON p.uuid = d.verstrekt_door_partij
-  JOIN partij_naam n ON n.partij = p.uuid
- WHERE d.adres_sleutel = digitaal_adres_sleutel('email', $1::text) AND d.soort_digitaal_adres = 'email'
- ORDER BY n.naam, d.verstrekt_door_partij
+BEGIN
+	RETURN QUERY
+	SELECT d.verstrekt_door_partij, n.soort_partij, n.naam, p.indicatie_actief, d.uuid, d.adres::text
+	  FROM digitaal_adres d
+	  JOIN partij p ON p.uuid = d.verstrekt_door_partij
+	  JOIN partij_naam n ON n.partij = p.uuid
+	 WHERE d.adres_sleutel = digitaal_adres_sleutel('email', $1::text) AND d.soort_digitaal_adres = 'email'
+	 ORDER BY n.naam, d.verstrekt_door_partij;
+END
 $$;
 COMMENT ON FUNCTION zoek_partijen(emailadres) IS 'Every partij that gave this e-mail address, compared case-insensitively (emailadres_genormaliseerd): partij, soort, naam, indicatie actief, and the digitaal adres as stored.';
 
 CREATE FUNCTION zoek_partijen(telefoonnummer)
 	RETURNS TABLE (partij uuid, soort_partij soort_partij, naam text, indicatie_actief boolean,
 				   digitaal_adres uuid, adres text)
-	LANGUAGE sql STABLE STRICT PARALLEL SAFE ROWS 2
+	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE ROWS 2
 	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET plan_cache_mode = force_generic_plan
 	AS $$
-SELECT d.verstrekt_door_partij, n.soort_partij, n.naam, p.indicatie_actief, d.uuid, d.adres::text
-  FROM digitaal_adres d
-  JOIN partij p ON p.uuid = d.verstrekt_door_partij
-  JOIN partij_naam n ON n.partij = p.uuid
- WHERE d.adres_sleutel = digitaal_adres_sleutel('telefoonnummer', $1::text) AND d.soort_digitaal_adres = 'telefoonnummer'
- ORDER BY n.naam, d.verstrekt_door_partij
+BEGIN
+	RETURN QUERY
+	SELECT d.verstrekt_door_partij, n.soort_partij, n.naam, p.indicatie_actief, d.uuid, d.adres::text
+	  FROM digitaal_adres d
+	  JOIN partij p ON p.uuid = d.verstrekt_door_partij
+	  JOIN partij_naam n ON n.partij = p.uuid
+	 WHERE d.adres_sleutel = digitaal_adres_sleutel('telefoonnummer', $1::text) AND d.soort_digitaal_adres = 'telefoonnummer'
+	 ORDER BY n.naam, d.verstrekt_door_partij;
+END
 $$;
 COMMENT ON FUNCTION zoek_partijen(telefoonnummer) IS 'Every partij that gave this telephone number, in whatever spelling it was stored (compared in E.164): partij, soort, naam, indicatie actief, and the digitaal adres as stored.';
 
