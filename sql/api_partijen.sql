@@ -217,6 +217,14 @@ SELECT status, jsonb_agg(e ->> 'uuid') AS partijen FROM pgrst.http('GET',
 SELECT status, jsonb_agg(e ->> 'adres') AS adressen FROM pgrst.http('GET',
 	'/rpc/digitaleadressen_met_identificator?codeSoortObjectId=bsn&objectId=111222333', rol => 'klantinteracties_lezer'),
 	jsonb_array_elements(antwoord) e GROUP BY status;
+-- By a piece of a name or an address (indexed also under row-level security).
+SELECT status, jsonb_agg(e -> 'partijIdentificatie' ->> 'volledigeNaam') AS namen FROM pgrst.http('GET',
+	'/rpc/partijen_met_naamdeel?naam=bozem', rol => 'klantinteracties_lezer'),
+	jsonb_array_elements(antwoord) e GROUP BY status;
+SELECT status, jsonb_agg(e ->> 'adres') AS adressen FROM pgrst.http('GET',
+	'/rpc/digitaleadressen_met_adresdeel?adres=EXAMPLE.c&soortDigitaalAdres=email', rol => 'klantinteracties_lezer'),
+	jsonb_array_elements(antwoord) e GROUP BY status;
+SELECT status, code, bericht FROM pgrst.http('GET', '/rpc/partijen_met_naamdeel?naam=bo', rol => 'klantinteracties_lezer');
 
 -- Roles: anonymous sees nothing (401), the lezer cannot write (403), a
 -- GET cannot write (READ ONLY: 405), a role not granted cannot be used.

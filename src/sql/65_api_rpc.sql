@@ -112,6 +112,33 @@ $$;
 COMMENT ON FUNCTION klantinteracties_api.partijen_met_digitaal_adres(text, text) IS 'Partijen met een digitaal adres
 The partijen that provided this e-mail address or telephone number, compared in canonical form: e-mail ignoring case (Jan@X.nl = jan@x.nl), telephone numbers in any spelling (06-12345678 = +31612345678). Without soortDigitaalAdres every soort the value is valid for is searched; with it, a value invalid for that soort is refused (22P02, HTTP 400).';
 
+-- By a piece of text: the search functions of 50_zoeken.sql, which keep
+-- the trigram indexes under row-level security (a filter adres=ilike.*x*
+-- on the views cannot use them: ILIKE is not LEAKPROOF).
+CREATE FUNCTION klantinteracties_api.partijen_met_naamdeel(naam text)
+	RETURNS SETOF klantinteracties_api.partijen
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+SELECT v.* FROM klantinteracties_api.partijen v
+ WHERE v.uuid IN (SELECT z.partij FROM klantinteracties.zoek_partijen_met_naamdeel(partijen_met_naamdeel.naam) z)
+$$;
+COMMENT ON FUNCTION klantinteracties_api.partijen_met_naamdeel(text) IS 'Partijen met een deel van de naam
+The partijen whose name (a persoon''s or contactpersoon''s volledige naam, an organisatie''s naam) contains this piece, case-insensitively, at least 3 characters (shorter: 22023, HTTP 400). Only what the caller may see.';
+
+CREATE FUNCTION klantinteracties_api.digitaleadressen_met_adresdeel(adres text, "soortDigitaalAdres" text DEFAULT NULL)
+	RETURNS SETOF klantinteracties_api.digitaleadressen
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+SELECT v.* FROM klantinteracties_api.digitaleadressen v
+ WHERE v.uuid IN (SELECT z.digitaal_adres
+					FROM klantinteracties.zoek_partijen_met_adresdeel(digitaleadressen_met_adresdeel.adres,
+						"soortDigitaalAdres"::klantinteracties.soort_digitaal_adres) z)
+$$;
+COMMENT ON FUNCTION klantinteracties_api.digitaleadressen_met_adresdeel(text, text) IS 'Digitale adressen met een deel van het adres
+The digitale adressen that partijen gave containing this piece, case-insensitively (part of an e-mail address or of a number as stored), at least 3 characters (shorter: 22023, HTTP 400), optionally of one soortDigitaalAdres. Only what the caller may see.';
+
 CREATE FUNCTION klantinteracties_api.digitaleadressen_met_identificator("codeSoortObjectId" text, "objectId" text)
 	RETURNS SETOF klantinteracties_api.digitaleadressen
 	LANGUAGE sql STABLE PARALLEL SAFE

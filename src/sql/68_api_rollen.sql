@@ -61,6 +61,8 @@ BEGIN
 		'klantinteracties_api.mijn_klantcontacten, klantinteracties_api.mijn_inzage FROM %I', lezer);
 	EXECUTE format('GRANT EXECUTE ON FUNCTION klantinteracties_api.partijen_met_identificator(text, text, text), '
 		'klantinteracties_api.partijen_met_digitaal_adres(text, text), '
+		'klantinteracties_api.partijen_met_naamdeel(text), '
+		'klantinteracties_api.digitaleadressen_met_adresdeel(text, text), '
 		'klantinteracties_api.digitaleadressen_met_identificator(text, text), '
 		'klantinteracties_api.contacthistorie(uuid, timestamptz, timestamptz, text), '
 		'klantinteracties_api.open_taken(uuid) TO %I', lezer);
