@@ -104,10 +104,14 @@ COMMENT ON FUNCTION zoek_partij(vestigingsnummer, kvk_nummer) IS 'The partij (ve
 
 -- zoek_partijen: a digital address may belong to several partijen (a shared
 -- household address, a duplicate), so these return every partij that gave
--- it, matched on the canonical key (digitaal_adres_sleutel, indexed).
-CREATE FUNCTION zoek_partijen(emailadres)
-	RETURNS TABLE (partij uuid, soort_partij soort_partij, naam text, indicatie_actief boolean,
-				   digitaal_adres uuid, adres text)
+-- it, matched on the canonical key (digitaal_adres_sleutel, indexed).  One
+-- function lists the partijen of the addresses found, for these and for
+-- the search by a piece of an address below.
+CREATE TYPE partij_met_adres AS (partij uuid, soort_partij soort_partij, naam text, indicatie_actief boolean,
+								  digitaal_adres uuid, adres text);
+COMMENT ON TYPE partij_met_adres IS 'A partij found by a digitaal adres it gave: partij, soort, naam, indicatie actief, and the digitaal adres (uuid, as stored). What the zoek_partijen functions return.';
+
+CREATE FUNCTION partijen_van_digitale_adressen(adressen uuid[]) RETURNS SETOF partij_met_adres
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE ROWS 2
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	SET plan_cache_mode = force_generic_plan
@@ -118,37 +122,44 @@ BEGIN
 	  FROM digitaal_adres d
 	  JOIN partij p ON p.uuid = d.verstrekt_door_partij
 	  JOIN partij_naam n ON n.partij = p.uuid
-	 WHERE d.adres_sleutel = digitaal_adres_sleutel('email', $1::text) AND d.soort_digitaal_adres = 'email'
-	 ORDER BY n.naam, d.verstrekt_door_partij;
+	 WHERE d.uuid = ANY (adressen)
+	 ORDER BY n.naam, d.verstrekt_door_partij, d.adres;
 END
 $$;
+COMMENT ON FUNCTION partijen_van_digitale_adressen(uuid[]) IS 'The partijen that gave these digitale adressen (addresses a betrokkene gave for one contact only are left out), by name. Serves zoek_partijen and zoek_partijen_met_adresdeel.';
+
+-- By the canonical key of a value of the soort (22P02 for a value that is
+-- none, from digitaal_adres_sleutel).
+CREATE FUNCTION zoek_partijen(soort soort_digitaal_adres, adres text) RETURNS SETOF partij_met_adres
+	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE ROWS 2
+	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET plan_cache_mode = force_generic_plan
+	AS $$
+BEGIN
+	RETURN QUERY SELECT * FROM partijen_van_digitale_adressen(ARRAY(
+		SELECT d.uuid FROM digitaal_adres d
+		 WHERE d.adres_sleutel = digitaal_adres_sleutel(zoek_partijen.soort, zoek_partijen.adres)
+		   AND d.soort_digitaal_adres = zoek_partijen.soort));
+END
+$$;
+COMMENT ON FUNCTION zoek_partijen(soort_digitaal_adres, text) IS 'Every partij that gave a digitaal adres of this soort equal to this value in canonical form (e-mail case-insensitively, telephone numbers in E.164, other soorten trimmed).';
+
+CREATE FUNCTION zoek_partijen(emailadres) RETURNS SETOF partij_met_adres
+	LANGUAGE sql STABLE STRICT PARALLEL SAFE ROWS 2
+	SET search_path = pg_catalog, klantinteracties, pg_temp
+	AS $$ SELECT * FROM zoek_partijen('email', $1::text) $$;
 COMMENT ON FUNCTION zoek_partijen(emailadres) IS 'Every partij that gave this e-mail address, compared case-insensitively (emailadres_genormaliseerd): partij, soort, naam, indicatie actief, and the digitaal adres as stored.';
 
-CREATE FUNCTION zoek_partijen(telefoonnummer)
-	RETURNS TABLE (partij uuid, soort_partij soort_partij, naam text, indicatie_actief boolean,
-				   digitaal_adres uuid, adres text)
-	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE ROWS 2
+CREATE FUNCTION zoek_partijen(telefoonnummer) RETURNS SETOF partij_met_adres
+	LANGUAGE sql STABLE STRICT PARALLEL SAFE ROWS 2
 	SET search_path = pg_catalog, klantinteracties, pg_temp
-	SET plan_cache_mode = force_generic_plan
-	AS $$
-BEGIN
-	RETURN QUERY
-	SELECT d.verstrekt_door_partij, n.soort_partij, n.naam, p.indicatie_actief, d.uuid, d.adres::text
-	  FROM digitaal_adres d
-	  JOIN partij p ON p.uuid = d.verstrekt_door_partij
-	  JOIN partij_naam n ON n.partij = p.uuid
-	 WHERE d.adres_sleutel = digitaal_adres_sleutel('telefoonnummer', $1::text) AND d.soort_digitaal_adres = 'telefoonnummer'
-	 ORDER BY n.naam, d.verstrekt_door_partij;
-END
-$$;
+	AS $$ SELECT * FROM zoek_partijen('telefoonnummer', $1::text) $$;
 COMMENT ON FUNCTION zoek_partijen(telefoonnummer) IS 'Every partij that gave this telephone number, in whatever spelling it was stored (compared in E.164): partij, soort, naam, indicatie actief, and the digitaal adres as stored.';
 
 -- For people at a prompt: the text says itself whether it is a telephone
 -- number or an e-mail address (an unknown literal resolves to this
 -- overload).  Text that is neither fails, rather than finding nothing.
-CREATE FUNCTION zoek_partijen(text)
-	RETURNS TABLE (partij uuid, soort_partij soort_partij, naam text, indicatie_actief boolean,
-				   digitaal_adres uuid, adres text)
+CREATE FUNCTION zoek_partijen(text) RETURNS SETOF partij_met_adres
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE ROWS 2
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	AS $$
@@ -226,22 +237,17 @@ $$;
 COMMENT ON FUNCTION zoekdeel_kandidaten(text, text) IS 'Internal, for the owner of the search functions only: the digitale adressen (soort adres) or partijen (soort naam) whose text contains the fragment, found by the trigram indexes without row-level security; the callers test again what the caller may see.';
 
 CREATE FUNCTION zoek_partijen_met_adresdeel(fragment text, soort soort_digitaal_adres DEFAULT NULL)
-	RETURNS TABLE (partij uuid, soort_partij soort_partij, naam text, indicatie_actief boolean,
-				   digitaal_adres uuid, adres text)
+	RETURNS SETOF partij_met_adres
 	LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 20
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	SET plan_cache_mode = force_generic_plan
 	AS $$
 BEGIN
-	RETURN QUERY
-	SELECT d.verstrekt_door_partij, n.soort_partij, n.naam, p.indicatie_actief, d.uuid, d.adres::text
-	  FROM digitaal_adres d
-	  JOIN partij p ON p.uuid = d.verstrekt_door_partij
-	  JOIN partij_naam n ON n.partij = p.uuid
-	 WHERE d.uuid IN (SELECT zoekdeel_kandidaten('adres', $1))
-	   AND d.adres ILIKE zoekdeel_patroon($1)
-	   AND ($2 IS NULL OR d.soort_digitaal_adres = $2)
-	 ORDER BY n.naam, d.verstrekt_door_partij, d.adres;
+	RETURN QUERY SELECT * FROM partijen_van_digitale_adressen(ARRAY(
+		SELECT d.uuid FROM digitaal_adres d
+		 WHERE d.uuid IN (SELECT zoekdeel_kandidaten('adres', $1))
+		   AND d.adres ILIKE zoekdeel_patroon($1)
+		   AND ($2 IS NULL OR d.soort_digitaal_adres = $2)));
 END
 $$;
 COMMENT ON FUNCTION zoek_partijen_met_adresdeel(text, soort_digitaal_adres) IS 'Every partij that gave a digitaal adres containing the fragment (case-insensitive, at least 3 characters), optionally of one soort: partij, soort, naam, indicatie actief, and the digitaal adres as stored. Uses the trigram index also under row-level security, and finds only what the caller may see.';
