@@ -212,6 +212,25 @@ END
 $$;
 COMMENT ON FUNCTION api_fout(text, text, text, text, text, text, text) IS 'Raises again an error caught by a REST API write trigger, with the same SQLSTATE, detail and hint, prefixed with the API field it concerns (from the field being written or the violated constraint).';
 
+-- DELETE of an API resource: its row of the registry table.  False when
+-- row-level security kept the row (nothing was deleted): the INSTEAD OF
+-- triggers then report it as not deleted, as row-level security does on a
+-- table.  They run as the views' owner, and so does this.
+CREATE FUNCTION api_verwijderen(tabel regclass, id uuid) RETURNS boolean
+	LANGUAGE plpgsql VOLATILE STRICT
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+DECLARE
+	verwijderd bigint;
+BEGIN
+	EXECUTE format('DELETE FROM %s WHERE uuid = $1', tabel) USING id;
+	GET DIAGNOSTICS verwijderd = ROW_COUNT;
+	RETURN verwijderd > 0;
+END
+$$;
+COMMENT ON FUNCTION api_verwijderen(regclass, uuid) IS 'Deletes the row with this uuid from a registry table for an INSTEAD OF trigger of the API; false when row-level security kept it. Only for the views'' owner.';
+REVOKE EXECUTE ON FUNCTION api_verwijderen(regclass, uuid) FROM PUBLIC;
+
 -- The readers below report what is wrong without the field; the trigger
 -- adds it, as it adds it to PostgreSQL's own errors.
 
@@ -228,55 +247,42 @@ END
 $$;
 COMMENT ON FUNCTION api_verplicht(anyelement) IS 'Returns the value; refuses NULL with 23502 (HTTP 400) "this field is required", as the API refuses a missing required field.';
 
-CREATE FUNCTION api_tekst(waarde jsonb) RETURNS text
+-- A JSON value of a request body of the kinds given (jsonb_typeof), or
+-- leeg for null or absent; anything else is refused with 22P02 "expected
+-- <wat>".  Serves api_tekst, api_object and api_lijst.
+CREATE FUNCTION api_json_soort(waarde jsonb, soorten text[], leeg jsonb, wat text) RETURNS jsonb
 	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 BEGIN
 	IF waarde IS NULL OR jsonb_typeof(waarde) = 'null' THEN
-		RETURN NULL;
-	ELSIF jsonb_typeof(waarde) IN ('string', 'number', 'boolean') THEN
-		RETURN waarde #>> '{}';
+		RETURN leeg;
+	ELSIF jsonb_typeof(waarde) = ANY (soorten) THEN
+		RETURN waarde;
 	END IF;
 	RAISE EXCEPTION USING ERRCODE = 'invalid_text_representation',
-		MESSAGE = 'expected a string, got ' || jsonb_typeof(waarde),
+		MESSAGE = 'expected ' || wat || ', got ' || jsonb_typeof(waarde),
 		DETAIL = 'The value is ' || left(waarde::text, 100) || '.';
 END
 $$;
+COMMENT ON FUNCTION api_json_soort(jsonb, text[], jsonb, text) IS 'A JSON value of a request body if jsonb_typeof is one of soorten, leeg for null or absent; otherwise 22P02 "expected <wat>, got <type>". Serves api_tekst, api_object and api_lijst.';
+
+CREATE FUNCTION api_tekst(waarde jsonb) RETURNS text
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	SET search_path = pg_catalog, pg_temp
+	AS $$ SELECT klantinteracties.api_json_soort(waarde, '{string,number,boolean}', NULL, 'a string') #>> '{}' $$;
 COMMENT ON FUNCTION api_tekst(jsonb) IS 'The text of a scalar JSON value of a request body (a number or boolean as its JSON text), NULL for null or absent; refuses an object or array with 22P02.';
 
 CREATE FUNCTION api_object(waarde jsonb) RETURNS jsonb
-	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
-	AS $$
-BEGIN
-	IF waarde IS NULL OR jsonb_typeof(waarde) = 'null' THEN
-		RETURN '{}';
-	ELSIF jsonb_typeof(waarde) = 'object' THEN
-		RETURN waarde;
-	END IF;
-	RAISE EXCEPTION USING ERRCODE = 'invalid_text_representation',
-		MESSAGE = 'expected an object, got ' || jsonb_typeof(waarde),
-		DETAIL = 'The value is ' || left(waarde::text, 100) || '.';
-END
-$$;
+	AS $$ SELECT klantinteracties.api_json_soort(waarde, '{object}', '{}', 'an object') $$;
 COMMENT ON FUNCTION api_object(jsonb) IS 'A nested object (gegevensgroep) of a request body; {} for null or absent (an empty group, as Open Klant empties a group set to null); refuses other JSON with 22P02.';
 
 CREATE FUNCTION api_lijst(waarde jsonb) RETURNS jsonb
-	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
-	AS $$
-BEGIN
-	IF waarde IS NULL OR jsonb_typeof(waarde) = 'null' THEN
-		RETURN '[]';
-	ELSIF jsonb_typeof(waarde) = 'array' THEN
-		RETURN waarde;
-	END IF;
-	RAISE EXCEPTION USING ERRCODE = 'invalid_text_representation',
-		MESSAGE = 'expected a list, got ' || jsonb_typeof(waarde),
-		DETAIL = 'The value is ' || left(waarde::text, 100) || '.';
-END
-$$;
+	AS $$ SELECT klantinteracties.api_json_soort(waarde, '{array}', '[]', 'a list') $$;
 COMMENT ON FUNCTION api_lijst(jsonb) IS 'A list of a request body; [] for null or absent (as Open Klant treats null); refuses other JSON with 22P02.';
 
 -- A reference {"uuid": ...} of a request body, resolved: the uuid of an

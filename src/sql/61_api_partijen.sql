@@ -208,12 +208,7 @@ DECLARE
 	id uuid;
 BEGIN
 	IF TG_OP = 'DELETE' THEN
-		DELETE FROM klantinteracties.partij_identificator WHERE uuid = OLD.uuid;
-		-- Row-level security may have kept the row: then nothing was deleted.
-		IF NOT FOUND THEN
-			RETURN NULL;
-		END IF;
-		RETURN OLD;
+		RETURN CASE WHEN klantinteracties.api_verwijderen('klantinteracties.partij_identificator', OLD.uuid) THEN OLD END;
 	END IF;
 	id := klantinteracties.api_partij_identificator_schrijven(to_jsonb(NEW),
 		CASE TG_OP WHEN 'UPDATE' THEN OLD.uuid END, NULL);
@@ -361,12 +356,7 @@ DECLARE
 	f_staat text; f_bericht text; f_detail text; f_hint text; f_beperking text;
 BEGIN
 	IF TG_OP = 'DELETE' THEN
-		DELETE FROM klantinteracties.partij WHERE uuid = OLD.uuid;
-		-- Row-level security may have kept the row: then nothing was deleted.
-		IF NOT FOUND THEN
-			RETURN NULL;
-		END IF;
-		RETURN OLD;
+		RETURN CASE WHEN klantinteracties.api_verwijderen('klantinteracties.partij', OLD.uuid) THEN OLD END;
 	END IF;
 	BEGIN
 		veld := 'uuid';
@@ -497,12 +487,7 @@ DECLARE
 	f_staat text; f_bericht text; f_detail text; f_hint text; f_beperking text;
 BEGIN
 	IF TG_OP = 'DELETE' THEN
-		DELETE FROM klantinteracties.vertegenwoordiging WHERE uuid = OLD.uuid;
-		-- Row-level security may have kept the row: then nothing was deleted.
-		IF NOT FOUND THEN
-			RETURN NULL;
-		END IF;
-		RETURN OLD;
+		RETURN CASE WHEN klantinteracties.api_verwijderen('klantinteracties.vertegenwoordiging', OLD.uuid) THEN OLD END;
 	END IF;
 	BEGIN
 		id := CASE TG_OP WHEN 'INSERT' THEN coalesce(NEW.uuid, gen_random_uuid()) ELSE OLD.uuid END;
@@ -544,12 +529,7 @@ DECLARE
 	f_staat text; f_bericht text; f_detail text; f_hint text; f_beperking text;
 BEGIN
 	IF TG_OP = 'DELETE' THEN
-		DELETE FROM klantinteracties.categorie WHERE uuid = OLD.uuid;
-		-- Row-level security may have kept the row: then nothing was deleted.
-		IF NOT FOUND THEN
-			RETURN NULL;
-		END IF;
-		RETURN OLD;
+		RETURN CASE WHEN klantinteracties.api_verwijderen('klantinteracties.categorie', OLD.uuid) THEN OLD END;
 	END IF;
 	BEGIN
 		id := CASE TG_OP WHEN 'INSERT' THEN coalesce(NEW.uuid, gen_random_uuid()) ELSE OLD.uuid END;
@@ -585,12 +565,7 @@ DECLARE
 	f_staat text; f_bericht text; f_detail text; f_hint text; f_beperking text;
 BEGIN
 	IF TG_OP = 'DELETE' THEN
-		DELETE FROM klantinteracties.categorie_relatie WHERE uuid = OLD.uuid;
-		-- Row-level security may have kept the row: then nothing was deleted.
-		IF NOT FOUND THEN
-			RETURN NULL;
-		END IF;
-		RETURN OLD;
+		RETURN CASE WHEN klantinteracties.api_verwijderen('klantinteracties.categorie_relatie', OLD.uuid) THEN OLD END;
 	END IF;
 	BEGIN
 		r.uuid := CASE TG_OP WHEN 'INSERT' THEN coalesce(NEW.uuid, gen_random_uuid()) ELSE OLD.uuid END;

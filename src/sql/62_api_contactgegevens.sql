@@ -34,12 +34,7 @@ DECLARE
 	f_staat text; f_bericht text; f_detail text; f_hint text; f_beperking text;
 BEGIN
 	IF TG_OP = 'DELETE' THEN
-		DELETE FROM klantinteracties.digitaal_adres WHERE uuid = OLD.uuid;
-		-- Row-level security may have kept the row: then nothing was deleted.
-		IF NOT FOUND THEN
-			RETURN NULL;
-		END IF;
-		RETURN OLD;
+		RETURN CASE WHEN klantinteracties.api_verwijderen('klantinteracties.digitaal_adres', OLD.uuid) THEN OLD END;
 	END IF;
 	BEGIN
 		r.uuid := CASE TG_OP WHEN 'INSERT' THEN coalesce(NEW.uuid, gen_random_uuid()) ELSE OLD.uuid END;
@@ -103,12 +98,7 @@ DECLARE
 	f_staat text; f_bericht text; f_detail text; f_hint text; f_beperking text;
 BEGIN
 	IF TG_OP = 'DELETE' THEN
-		DELETE FROM klantinteracties.rekeningnummer WHERE uuid = OLD.uuid;
-		-- Row-level security may have kept the row: then nothing was deleted.
-		IF NOT FOUND THEN
-			RETURN NULL;
-		END IF;
-		RETURN OLD;
+		RETURN CASE WHEN klantinteracties.api_verwijderen('klantinteracties.rekeningnummer', OLD.uuid) THEN OLD END;
 	END IF;
 	BEGIN
 		r.uuid := CASE TG_OP WHEN 'INSERT' THEN coalesce(NEW.uuid, gen_random_uuid()) ELSE OLD.uuid END;

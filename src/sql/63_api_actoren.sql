@@ -94,12 +94,7 @@ DECLARE
 	f_staat text; f_bericht text; f_detail text; f_hint text; f_beperking text;
 BEGIN
 	IF TG_OP = 'DELETE' THEN
-		DELETE FROM klantinteracties.actor WHERE uuid = OLD.uuid;
-		-- Row-level security may have kept the row: then nothing was deleted.
-		IF NOT FOUND THEN
-			RETURN NULL;
-		END IF;
-		RETURN OLD;
+		RETURN CASE WHEN klantinteracties.api_verwijderen('klantinteracties.actor', OLD.uuid) THEN OLD END;
 	END IF;
 	BEGIN
 		r.uuid := CASE TG_OP WHEN 'INSERT' THEN coalesce(NEW.uuid, gen_random_uuid()) ELSE OLD.uuid END;
@@ -189,12 +184,7 @@ DECLARE
 	f_staat text; f_bericht text; f_detail text; f_hint text; f_beperking text;
 BEGIN
 	IF TG_OP = 'DELETE' THEN
-		DELETE FROM klantinteracties.actor_klantcontact WHERE uuid = OLD.uuid;
-		-- Row-level security may have kept the row: then nothing was deleted.
-		IF NOT FOUND THEN
-			RETURN NULL;
-		END IF;
-		RETURN OLD;
+		RETURN CASE WHEN klantinteracties.api_verwijderen('klantinteracties.actor_klantcontact', OLD.uuid) THEN OLD END;
 	END IF;
 	BEGIN
 		r.uuid := CASE TG_OP WHEN 'INSERT' THEN coalesce(NEW.uuid, gen_random_uuid()) ELSE OLD.uuid END;
@@ -237,12 +227,7 @@ DECLARE
 	f_staat text; f_bericht text; f_detail text; f_hint text; f_beperking text;
 BEGIN
 	IF TG_OP = 'DELETE' THEN
-		DELETE FROM klantinteracties.interne_taak WHERE uuid = OLD.uuid;
-		-- Row-level security may have kept the row: then nothing was deleted.
-		IF NOT FOUND THEN
-			RETURN NULL;
-		END IF;
-		RETURN OLD;
+		RETURN CASE WHEN klantinteracties.api_verwijderen('klantinteracties.interne_taak', OLD.uuid) THEN OLD END;
 	END IF;
 	BEGIN
 		r.uuid := CASE TG_OP WHEN 'INSERT' THEN coalesce(NEW.uuid, gen_random_uuid()) ELSE OLD.uuid END;

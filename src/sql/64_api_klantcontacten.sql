@@ -86,12 +86,7 @@ DECLARE
 	f_staat text; f_bericht text; f_detail text; f_hint text; f_beperking text;
 BEGIN
 	IF TG_OP = 'DELETE' THEN
-		DELETE FROM klantinteracties.klantcontact WHERE uuid = OLD.uuid;
-		-- Row-level security may have kept the row: then nothing was deleted.
-		IF NOT FOUND THEN
-			RETURN NULL;
-		END IF;
-		RETURN OLD;
+		RETURN CASE WHEN klantinteracties.api_verwijderen('klantinteracties.klantcontact', OLD.uuid) THEN OLD END;
 	END IF;
 	BEGIN
 		r.uuid := CASE TG_OP WHEN 'INSERT' THEN coalesce(NEW.uuid, gen_random_uuid()) ELSE OLD.uuid END;
@@ -162,12 +157,7 @@ DECLARE
 	f_staat text; f_bericht text; f_detail text; f_hint text; f_beperking text;
 BEGIN
 	IF TG_OP = 'DELETE' THEN
-		DELETE FROM klantinteracties.betrokkene WHERE uuid = OLD.uuid;
-		-- Row-level security may have kept the row: then nothing was deleted.
-		IF NOT FOUND THEN
-			RETURN NULL;
-		END IF;
-		RETURN OLD;
+		RETURN CASE WHEN klantinteracties.api_verwijderen('klantinteracties.betrokkene', OLD.uuid) THEN OLD END;
 	END IF;
 	BEGIN
 		r.uuid := CASE TG_OP WHEN 'INSERT' THEN coalesce(NEW.uuid, gen_random_uuid()) ELSE OLD.uuid END;
@@ -238,12 +228,7 @@ DECLARE
 	f_staat text; f_bericht text; f_detail text; f_hint text; f_beperking text;
 BEGIN
 	IF TG_OP = 'DELETE' THEN
-		DELETE FROM klantinteracties.onderwerpobject WHERE uuid = OLD.uuid;
-		-- Row-level security may have kept the row: then nothing was deleted.
-		IF NOT FOUND THEN
-			RETURN NULL;
-		END IF;
-		RETURN OLD;
+		RETURN CASE WHEN klantinteracties.api_verwijderen('klantinteracties.onderwerpobject', OLD.uuid) THEN OLD END;
 	END IF;
 	BEGIN
 		r.uuid := CASE TG_OP WHEN 'INSERT' THEN coalesce(NEW.uuid, gen_random_uuid()) ELSE OLD.uuid END;
@@ -294,12 +279,7 @@ DECLARE
 	f_staat text; f_bericht text; f_detail text; f_hint text; f_beperking text;
 BEGIN
 	IF TG_OP = 'DELETE' THEN
-		DELETE FROM klantinteracties.bijlage WHERE uuid = OLD.uuid;
-		-- Row-level security may have kept the row: then nothing was deleted.
-		IF NOT FOUND THEN
-			RETURN NULL;
-		END IF;
-		RETURN OLD;
+		RETURN CASE WHEN klantinteracties.api_verwijderen('klantinteracties.bijlage', OLD.uuid) THEN OLD END;
 	END IF;
 	BEGIN
 		r.uuid := CASE TG_OP WHEN 'INSERT' THEN coalesce(NEW.uuid, gen_random_uuid()) ELSE OLD.uuid END;
