@@ -6,12 +6,12 @@
 -- @fixed_type landcode int2
 COMMENT ON TYPE landcode IS 'Country code: ISO 3166-1 alpha-2, assigned codes only (not UK, EU, XK). Accepts any case; prints upper case, like "NL".';
 
-CREATE FUNCTION landcode_naam(landcode) RETURNS text
+CREATE OR REPLACE FUNCTION landcode_naam(landcode) RETURNS text
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION landcode_naam(landcode) IS 'The English short name of the country in ISO 3166-1 (from Debian iso-codes 4.15.0), like ''Netherlands''; NULL for a code no longer assigned.';
-CREATE FUNCTION landcode_rvig(landcode) RETURNS text
+CREATE OR REPLACE FUNCTION landcode_rvig(landcode) RETURNS text
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION landcode_rvig(landcode) IS 'The RvIG Tabel 34 code (four digits) of the country, or NULL when the extension knows no mapping for it.';
-CREATE FUNCTION landcode_from_rvig(text) RETURNS landcode
+CREATE OR REPLACE FUNCTION landcode_from_rvig(text) RETURNS landcode
 	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION landcode_from_rvig(text) IS 'The landcode of an RvIG Tabel 34 code (four digits); fails (22023) on other text and on codes without a known mapping.';

@@ -10,35 +10,51 @@
 -- '' rather than NULL (the API returns ""), optional typed values are NULL;
 -- geregistreerd_op / gewijzigd_op are kept by the database.
 
+-- @ONCE
 CREATE TYPE soort_partij AS ENUM ('persoon', 'organisatie', 'contactpersoon');
+-- @END
 COMMENT ON TYPE soort_partij IS 'Soort partij (soortPartij): persoon, organisatie of contactpersoon.';
 
+-- @ONCE
 CREATE TYPE soort_digitaal_adres AS ENUM ('email', 'telefoonnummer', 'overig');
+-- @END
 COMMENT ON TYPE soort_digitaal_adres IS 'Soort digitaal adres (soortDigitaalAdres): email, telefoonnummer of overig.';
 
+-- @ONCE
 CREATE TYPE code_register AS ENUM ('brp', 'hr');
+-- @END
 COMMENT ON TYPE code_register IS 'Register van een partij-identificator (codeRegister): brp (Basisregistratie Personen) of hr (Handelsregister).';
 
+-- @ONCE
 CREATE TYPE code_objecttype AS ENUM ('natuurlijk_persoon', 'niet_natuurlijk_persoon', 'vestiging');
+-- @END
 COMMENT ON TYPE code_objecttype IS 'Objecttype van een partij-identificator (codeObjecttype).';
 
+-- @ONCE
 CREATE TYPE code_soort_object_id AS ENUM ('bsn', 'vestigingsnummer', 'kvk_nummer', 'rsin');
+-- @END
 COMMENT ON TYPE code_soort_object_id IS 'Soort object-ID van een partij-identificator (codeSoortObjectId): bepaalt het type van objectId.';
 
+-- @ONCE
 CREATE TYPE klantcontactrol AS ENUM ('vertegenwoordiger', 'klant');
+-- @END
 COMMENT ON TYPE klantcontactrol IS 'Rol van een betrokkene bij een klantcontact (rol): klant (belanghebbende) of vertegenwoordiger (trad op namens een ander).';
 
+-- @ONCE
 CREATE TYPE taakstatus AS ENUM ('te_verwerken', 'verwerkt');
+-- @END
 COMMENT ON TYPE taakstatus IS 'Status van een interne taak: te_verwerken (toegewezen, nog niets gedaan) of verwerkt (de toegewezen actor heeft gehandeld).';
 
+-- @ONCE
 CREATE TYPE soort_actor AS ENUM ('medewerker', 'geautomatiseerde_actor', 'organisatorische_eenheid');
+-- @END
 COMMENT ON TYPE soort_actor IS 'Soort actor (soortActor): medewerker, geautomatiseerde_actor of organisatorische_eenheid.';
 
 -- geregistreerd_op and gewijzigd_op default to now() on insert; supplied
 -- values are kept there, so migrated rows and pg_dump restores (whose COPY
 -- fires this trigger too) keep their history.  On update the database alone
 -- decides.
-CREATE FUNCTION registratie_bijwerken() RETURNS trigger
+CREATE OR REPLACE FUNCTION registratie_bijwerken() RETURNS trigger
 	LANGUAGE plpgsql VOLATILE SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -54,7 +70,7 @@ COMMENT ON FUNCTION registratie_bijwerken() IS 'Trigger function (BEFORE UPDATE,
 -- volledigeNaam.  concat_ws is only STABLE, so the generated columns need
 -- this IMMUTABLE spelling.  Written to be inlined, as identificator_sleutel
 -- (42): every name schema-qualified instead of a SET clause.
-CREATE FUNCTION volledige_naam(voornaam text, voorvoegsel_achternaam text, achternaam text) RETURNS text
+CREATE OR REPLACE FUNCTION volledige_naam(voornaam text, voorvoegsel_achternaam text, achternaam text) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	AS $$
 SELECT pg_catalog.ltrim(
@@ -65,7 +81,7 @@ SELECT pg_catalog.ltrim(
 $$;
 COMMENT ON FUNCTION volledige_naam(text, text, text) IS 'Volledige naam (volledigeNaam): voornaam, voorvoegsel en achternaam met enkele spaties, lege delen overgeslagen; voorletters tellen niet mee.';
 
-CREATE FUNCTION metadata_waarden_geldig(metadata jsonb) RETURNS boolean
+CREATE OR REPLACE FUNCTION metadata_waarden_geldig(metadata jsonb) RETURNS boolean
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	AS $$

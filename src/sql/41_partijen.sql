@@ -4,6 +4,7 @@
 -- gewijzigd_op) get their comments, and every table its registratie
 -- trigger, in 47_gegevensgroepen.sql, once for all tables.
 
+-- @ONCE
 CREATE TABLE partij (
 	uuid uuid NOT NULL DEFAULT gen_random_uuid(),
 	nummer varchar(10),
@@ -42,6 +43,7 @@ CREATE TABLE partij (
 	CONSTRAINT partij_bezoekadres_huisnummer_1_tot_99999 CHECK (bezoekadres_huisnummer BETWEEN 1 AND 99999),
 	CONSTRAINT partij_correspondentieadres_huisnummer_1_tot_99999 CHECK (correspondentieadres_huisnummer BETWEEN 1 AND 99999)
 );
+-- @END
 COMMENT ON TABLE partij IS 'Partij: persoon of organisatie waarmee de gemeente een relatie heeft (Klantinteracties API /partijen). De soort-specifieke gegevens staan in persoon, organisatie of contactpersoon.';
 COMMENT ON COLUMN partij.uuid IS 'Unieke technische sleutel van de partij (uuid in de API).';
 COMMENT ON COLUMN partij.nummer IS 'Uniek, voor mensen leesbaar nummer van de partij (geheel getal als tekst, hoogstens 10 tekens). Verouderd (deprecated) in de API; niet meer automatisch uitgegeven.';
@@ -56,6 +58,7 @@ COMMENT ON COLUMN partij.indicatie_actief IS 'Geeft aan of de contactgegevens va
 -- soort, and a partij cannot change soort while it has a detail row of the
 -- old one (delete the old detail, update, insert the new, as Open Klant does).
 
+-- @ONCE
 CREATE TABLE persoon (
 	partij uuid NOT NULL,
 	soort_partij soort_partij NOT NULL GENERATED ALWAYS AS ('persoon') STORED,
@@ -73,11 +76,13 @@ CREATE TABLE persoon (
 );
 -- Name searches (Open Klant's icontains on the partij's name) use trigrams.
 CREATE INDEX persoon_volledige_naam_trgm_idx ON persoon USING gin (volledige_naam gin_trgm_ops);
+-- @END
 COMMENT ON TABLE persoon IS 'Persoon: natuurlijk persoon als partij (partijIdentificatie van een partij met soortPartij persoon); hoeft niet in de BRP te staan of een BSN te hebben.';
 COMMENT ON COLUMN persoon.partij IS 'De partij (soort persoon) waarvan dit de persoonsgegevens zijn.';
 COMMENT ON COLUMN persoon.soort_partij IS 'Altijd persoon; deel van de verwijzende sleutel die afdwingt dat de partij van soort persoon is.';
 COMMENT ON COLUMN persoon.volledige_naam IS 'Volledige naam (volledigeNaam, alleen-lezen): voornaam, voorvoegsel en achternaam.';
 
+-- @ONCE
 CREATE TABLE organisatie (
 	partij uuid NOT NULL,
 	soort_partij soort_partij NOT NULL GENERATED ALWAYS AS ('organisatie') STORED,
@@ -89,11 +94,13 @@ CREATE TABLE organisatie (
 		REFERENCES partij (uuid, soort_partij) ON DELETE CASCADE
 );
 CREATE INDEX organisatie_naam_trgm_idx ON organisatie USING gin (naam gin_trgm_ops);
+-- @END
 COMMENT ON TABLE organisatie IS 'Organisatie: organisatie als partij (partijIdentificatie van een partij met soortPartij organisatie), met of zonder rechtspersoonlijkheid.';
 COMMENT ON COLUMN organisatie.partij IS 'De partij (soort organisatie) waarvan dit de organisatiegegevens zijn.';
 COMMENT ON COLUMN organisatie.soort_partij IS 'Altijd organisatie; deel van de verwijzende sleutel die afdwingt dat de partij van soort organisatie is.';
 COMMENT ON COLUMN organisatie.naam IS 'Naam van de organisatie (hoogstens 200 tekens).';
 
+-- @ONCE
 CREATE TABLE contactpersoon (
 	partij uuid NOT NULL,
 	uuid uuid NOT NULL DEFAULT gen_random_uuid(),
@@ -120,6 +127,7 @@ CREATE TABLE contactpersoon (
 );
 CREATE INDEX contactpersoon_werkte_voor_partij_idx ON contactpersoon (werkte_voor_partij);
 CREATE INDEX contactpersoon_volledige_naam_trgm_idx ON contactpersoon USING gin (volledige_naam gin_trgm_ops);
+-- @END
 COMMENT ON TABLE contactpersoon IS 'Contactpersoon: persoon die namens een andere persoon of als medewerker of eigenaar namens een organisatie optrad (partijIdentificatie van een partij met soortPartij contactpersoon).';
 COMMENT ON COLUMN contactpersoon.partij IS 'De partij (soort contactpersoon) waarvan dit de contactpersoongegevens zijn.';
 COMMENT ON COLUMN contactpersoon.uuid IS 'Unieke technische sleutel van de contactpersoon (partijIdentificatie.uuid in de API).';
@@ -130,7 +138,7 @@ COMMENT ON COLUMN contactpersoon.volledige_naam IS 'Volledige naam (volledigeNaa
 
 -- Deleting an organisatie keeps the contactpersonen that worked for it (they
 -- are partijen with their own contact history) and only clears the link.
-CREATE FUNCTION partij_verwijderen_werkte_voor() RETURNS trigger
+CREATE OR REPLACE FUNCTION partij_verwijderen_werkte_voor() RETURNS trigger
 	LANGUAGE plpgsql VOLATILE SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -146,6 +154,7 @@ CREATE TRIGGER partij_verwijderen_werkte_voor BEFORE DELETE ON partij
 	FOR EACH ROW WHEN (OLD.soort_partij = 'organisatie')
 	EXECUTE FUNCTION partij_verwijderen_werkte_voor();
 
+-- @ONCE
 CREATE TABLE vertegenwoordiging (
 	uuid uuid NOT NULL DEFAULT gen_random_uuid(),
 	vertegenwoordigende_partij uuid NOT NULL,
@@ -161,11 +170,13 @@ CREATE TABLE vertegenwoordiging (
 	CONSTRAINT vertegenwoordiging_niet_zichzelf CHECK (vertegenwoordigende_partij <> vertegenwoordigde_partij)
 );
 CREATE INDEX vertegenwoordiging_vertegenwoordigde_partij_idx ON vertegenwoordiging (vertegenwoordigde_partij);
+-- @END
 COMMENT ON TABLE vertegenwoordiging IS 'Vertegenwoordiging (/vertegenwoordigingen): de ene partij vertegenwoordigde de andere; een partij vertegenwoordigt zichzelf niet en elk paar komt één keer voor.';
 COMMENT ON COLUMN vertegenwoordiging.uuid IS 'Unieke technische sleutel van de vertegenwoordiging.';
 COMMENT ON COLUMN vertegenwoordiging.vertegenwoordigende_partij IS 'De partij die vertegenwoordigde (vertegenwoordigendePartij).';
 COMMENT ON COLUMN vertegenwoordiging.vertegenwoordigde_partij IS 'De partij die vertegenwoordigd werd (vertegenwoordigdePartij).';
 
+-- @ONCE
 CREATE TABLE categorie (
 	uuid uuid NOT NULL DEFAULT gen_random_uuid(),
 	naam varchar(80) NOT NULL DEFAULT '',
@@ -173,10 +184,12 @@ CREATE TABLE categorie (
 	gewijzigd_op timestamptz NOT NULL DEFAULT now(),
 	CONSTRAINT categorie_pkey PRIMARY KEY (uuid)
 );
+-- @END
 COMMENT ON TABLE categorie IS 'Categorie (/categorieen, experimenteel in Open Klant): een indeling waarin partijen geplaatst kunnen worden.';
 COMMENT ON COLUMN categorie.uuid IS 'Unieke technische sleutel van de categorie.';
 COMMENT ON COLUMN categorie.naam IS 'Naam van de categorie (hoogstens 80 tekens, niet uniek).';
 
+-- @ONCE
 CREATE TABLE categorie_relatie (
 	uuid uuid NOT NULL DEFAULT gen_random_uuid(),
 	partij uuid,
@@ -192,6 +205,7 @@ CREATE TABLE categorie_relatie (
 );
 CREATE INDEX categorie_relatie_partij_idx ON categorie_relatie (partij);
 CREATE INDEX categorie_relatie_categorie_idx ON categorie_relatie (categorie);
+-- @END
 COMMENT ON TABLE categorie_relatie IS 'Categorie-relatie (/categorie-relaties, experimenteel in Open Klant): plaatsing van een partij in een categorie gedurende een periode.';
 COMMENT ON COLUMN categorie_relatie.uuid IS 'Unieke technische sleutel van de categorie-relatie.';
 COMMENT ON COLUMN categorie_relatie.partij IS 'De partij die in de categorie geplaatst is.';

@@ -17,7 +17,7 @@
 -- identificatoren shows a caller's operator ignored).  They still give
 -- NULL for a NULL argument: every value of the enums matches one of the
 -- listed pairs on its side, so a NULL on the other side leaves NULL.
-CREATE FUNCTION register_past_bij_objecttype(code_register, code_objecttype) RETURNS boolean
+CREATE OR REPLACE FUNCTION register_past_bij_objecttype(code_register, code_objecttype) RETURNS boolean
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	AS $$
 SELECT ($1 OPERATOR(pg_catalog.=) 'brp' AND $2 OPERATOR(pg_catalog.=) 'natuurlijk_persoon')
@@ -26,7 +26,7 @@ SELECT ($1 OPERATOR(pg_catalog.=) 'brp' AND $2 OPERATOR(pg_catalog.=) 'natuurlij
 $$;
 COMMENT ON FUNCTION register_past_bij_objecttype(code_register, code_objecttype) IS 'True when the register allows the objecttype: brp only natuurlijk_persoon; hr niet_natuurlijk_persoon and vestiging. NULL for a NULL argument.';
 
-CREATE FUNCTION objecttype_past_bij_soort_object_id(code_objecttype, code_soort_object_id) RETURNS boolean
+CREATE OR REPLACE FUNCTION objecttype_past_bij_soort_object_id(code_objecttype, code_soort_object_id) RETURNS boolean
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	AS $$
 SELECT ($1 OPERATOR(pg_catalog.=) 'natuurlijk_persoon' AND $2 OPERATOR(pg_catalog.=) 'bsn')
@@ -40,7 +40,7 @@ COMMENT ON FUNCTION objecttype_past_bij_soort_object_id(code_objecttype, code_so
 -- combination or value that the table's CHECKs refuse, so that those
 -- refusals, not a parse error of the wrong type, name the broken rule.
 -- Inlined as the two above (and NULL for a NULL argument as well).
-CREATE FUNCTION identificator_sleutel(code_register, code_objecttype, code_soort_object_id, object_id text) RETURNS text
+CREATE OR REPLACE FUNCTION identificator_sleutel(code_register, code_objecttype, code_soort_object_id, object_id text) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	AS $$
 SELECT CASE WHEN klantinteracties.register_past_bij_objecttype($1, $2)
@@ -55,6 +55,7 @@ SELECT CASE WHEN klantinteracties.register_past_bij_objecttype($1, $2)
 $$;
 COMMENT ON FUNCTION identificator_sleutel(code_register, code_objecttype, code_soort_object_id, text) IS 'Canonical text of a partij-identificator''s objectId, parsed by the type its soort names (bsn, rsin, kvk_nummer, vestigingsnummer); fails (22P02) on an invalid value, NULL for a disallowed combination, an empty objectId or a NULL argument.';
 
+-- @ONCE
 CREATE TABLE partij_identificator (
 	uuid uuid NOT NULL DEFAULT gen_random_uuid(),
 	identificeerde_partij uuid,
@@ -114,6 +115,7 @@ CREATE UNIQUE INDEX partij_identificator_uniek_per_sub_identificator_van
 -- Lookup by (soort, value), with or without a parent: "which partij has BSN x".
 CREATE INDEX partij_identificator_soort_waarde_idx
 	ON partij_identificator (code_soort_object_id, object_id_sleutel, sub_identificator_van);
+-- @END
 
 COMMENT ON TABLE partij_identificator IS 'Partij-identificator (/partij-identificatoren): gegevens die een partij uniek identificeren in een basisregistratie (BRP, Handelsregister). Combinatie, waarde, uniciteit en sub-identificatoren worden door de database bewaakt.';
 COMMENT ON COLUMN partij_identificator.uuid IS 'Unieke technische sleutel van de partij-identificator.';

@@ -2,6 +2,7 @@
 -- bijlagen.  Contact history outlives the partij: betrokkene.was_partij is
 -- cleared, not cascaded, when the partij is deleted.
 
+-- @ONCE
 CREATE TABLE klantcontact (
 	uuid uuid NOT NULL DEFAULT gen_random_uuid(),
 	nummer varchar(10),
@@ -39,6 +40,7 @@ CREATE INDEX klantcontact_plaatsgevonden_op_idx ON klantcontact (plaatsgevonden_
 CREATE INDEX klantcontact_onderwerp_trgm_idx ON klantcontact USING gin (onderwerp gin_trgm_ops);
 CREATE INDEX klantcontact_inhoud_trgm_idx ON klantcontact USING gin (inhoud gin_trgm_ops);
 CREATE INDEX klantcontact_reactie_trgm_idx ON klantcontact USING gin (reactie gin_trgm_ops);
+-- @END
 
 COMMENT ON TABLE klantcontact IS 'Klantcontact (/klantcontacten): contact tussen een klant of diens vertegenwoordiger en de gemeente over één onderwerp, ongeacht vorm en kanaal; documentair, na registratie alleen correcties.';
 COMMENT ON COLUMN klantcontact.uuid IS 'Unieke technische sleutel van het klantcontact.';
@@ -56,6 +58,7 @@ COMMENT ON COLUMN klantcontact.vertrouwelijk IS 'Geeft aan of onderwerp, inhoud 
 COMMENT ON COLUMN klantcontact.plaatsgevonden_op IS 'Tijdstip waarop het klantcontact plaatsvond: begin van een gesprek, (ongeveer) verzend- of ontvangstmoment van een bericht.';
 COMMENT ON COLUMN klantcontact.metadata IS 'Extra kenmerken als JSON-object waarvan elke waarde een tekst van hoogstens 255 tekens is.';
 
+-- @ONCE
 CREATE TABLE betrokkene (
 	uuid uuid NOT NULL DEFAULT gen_random_uuid(),
 	was_partij uuid,
@@ -104,6 +107,7 @@ CREATE INDEX betrokkene_was_partij_idx ON betrokkene (was_partij, had_klantconta
 CREATE INDEX betrokkene_had_klantcontact_idx ON betrokkene (had_klantcontact);
 CREATE INDEX betrokkene_volledige_naam_trgm_idx ON betrokkene USING gin (volledige_naam gin_trgm_ops);
 CREATE INDEX betrokkene_organisatienaam_trgm_idx ON betrokkene USING gin (organisatienaam gin_trgm_ops);
+-- @END
 
 COMMENT ON TABLE betrokkene IS 'Betrokkene bij klantcontact (/betrokkenen): de betrokkenheid van een partij bij een klantcontact, of de contactgegevens voor opvolging van iemand die (nog) geen partij is. Blijft bestaan als de partij verwijderd wordt.';
 COMMENT ON COLUMN betrokkene.uuid IS 'Unieke technische sleutel van de betrokkene.';
@@ -114,6 +118,7 @@ COMMENT ON COLUMN betrokkene.rol IS 'Rol van de betrokkene bij het klantcontact:
 COMMENT ON COLUMN betrokkene.organisatienaam IS 'Naam van de organisatie waarvoor de betrokkene optrad (hoogstens 200 tekens).';
 COMMENT ON COLUMN betrokkene.initiator IS 'Geeft aan of de betrokkene het klantcontact begon.';
 
+-- @ONCE
 CREATE TABLE onderwerpobject (
 	uuid uuid NOT NULL DEFAULT gen_random_uuid(),
 	klantcontact uuid,
@@ -134,6 +139,7 @@ CREATE INDEX onderwerpobject_klantcontact_idx ON onderwerpobject (klantcontact);
 CREATE INDEX onderwerpobject_was_klantcontact_idx ON onderwerpobject (was_klantcontact);
 CREATE INDEX onderwerpobject_identificator_idx ON onderwerpobject
 	(onderwerpobjectidentificator_object_id, onderwerpobjectidentificator_code_objecttype);
+-- @END
 COMMENT ON TABLE onderwerpobject IS 'Onderwerpobject (/onderwerpobjecten): verwijzing naar een object (zaak, eerder klantcontact, ...) dat onderwerp was van een klantcontact.';
 COMMENT ON COLUMN onderwerpobject.uuid IS 'Unieke technische sleutel van het onderwerpobject.';
 COMMENT ON COLUMN onderwerpobject.klantcontact IS 'Het klantcontact dat over dit object ging (klantcontact; in het gegevensmodel wasOnderwerpVanKlantcontact).';
@@ -143,6 +149,7 @@ COMMENT ON COLUMN onderwerpobject.onderwerpobjectidentificator_code_objecttype I
 COMMENT ON COLUMN onderwerpobject.onderwerpobjectidentificator_code_register IS 'Register waarin het object staat, bijvoorbeeld open-zaak (onderwerpobjectidentificator.codeRegister, hoogstens 200 tekens).';
 COMMENT ON COLUMN onderwerpobject.onderwerpobjectidentificator_code_soort_object_id IS 'Soort identificatie van het object, bijvoorbeeld uuid (onderwerpobjectidentificator.codeSoortObjectId, hoogstens 200 tekens).';
 
+-- @ONCE
 CREATE TABLE bijlage (
 	uuid uuid NOT NULL DEFAULT gen_random_uuid(),
 	was_bijlage_van_klantcontact uuid,
@@ -157,6 +164,7 @@ CREATE TABLE bijlage (
 		REFERENCES klantcontact (uuid) ON DELETE CASCADE
 );
 CREATE INDEX bijlage_was_bijlage_van_klantcontact_idx ON bijlage (was_bijlage_van_klantcontact);
+-- @END
 COMMENT ON TABLE bijlage IS 'Bijlage (/bijlagen): verwijzing naar een object (document, formuliergegevens) dat tijdens een klantcontact is gemaakt of overgedragen en in een eigen register staat.';
 COMMENT ON COLUMN bijlage.uuid IS 'Unieke technische sleutel van de bijlage.';
 COMMENT ON COLUMN bijlage.was_bijlage_van_klantcontact IS 'Het klantcontact waarbij de bijlage hoorde (wasBijlageVanKlantcontact).';

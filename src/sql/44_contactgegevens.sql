@@ -15,7 +15,7 @@
 -- them; other addresses as given.  Behind a generated column, so written to
 -- be inlined, as identificator_sleutel (42): every name schema-qualified, no
 -- SET clause, not STRICT (the CASE is not), NULL for a NULL argument.
-CREATE FUNCTION digitaal_adres_sleutel(soort soort_digitaal_adres, adres text) RETURNS text
+CREATE OR REPLACE FUNCTION digitaal_adres_sleutel(soort soort_digitaal_adres, adres text) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	AS $$
 SELECT CASE
@@ -26,6 +26,7 @@ END
 $$;
 COMMENT ON FUNCTION digitaal_adres_sleutel(soort_digitaal_adres, text) IS 'Canonical text of a digitaal adres: e-mail parsed as emailadres and lower-cased (emailadres_genormaliseerd), telefoonnummer parsed as telefoonnummer (so 06-12345678 and +31612345678 coincide), overig trimmed. Fails (22P02) when the address is invalid for its soort.';
 
+-- @ONCE
 CREATE TABLE digitaal_adres (
 	uuid uuid NOT NULL DEFAULT gen_random_uuid(),
 	verstrekt_door_partij uuid,
@@ -79,6 +80,7 @@ CREATE INDEX digitaal_adres_adres_sleutel_idx ON digitaal_adres (adres_sleutel, 
 CREATE INDEX digitaal_adres_verstrekt_door_betrokkene_idx ON digitaal_adres (verstrekt_door_betrokkene);
 CREATE INDEX digitaal_adres_adres_trgm_idx ON digitaal_adres USING gin (adres gin_trgm_ops);
 CREATE INDEX digitaal_adres_omschrijving_trgm_idx ON digitaal_adres USING gin (omschrijving gin_trgm_ops);
+-- @END
 
 COMMENT ON TABLE digitaal_adres IS 'Digitaal adres (/digitaleadressen): contactgegeven dat niet aan een fysieke plaats gebonden is (e-mailadres, telefoonnummer, overig), verstrekt door een partij voor toekomstig contact of door een betrokkene voor de opvolging van één klantcontact.';
 COMMENT ON COLUMN digitaal_adres.uuid IS 'Unieke technische sleutel van het digitaal adres.';
@@ -99,7 +101,7 @@ COMMENT ON COLUMN digitaal_adres.adres_telefoonnummer IS 'Het adres als telefoon
 -- the soort and its previous voorkeursadres, as Open Klant's save() does
 -- for standaard and its single voorkeur reference does implicitly.  BEFORE,
 -- so the unique indexes see the demoted rows.
-CREATE FUNCTION digitaal_adres_bijwerken() RETURNS trigger
+CREATE OR REPLACE FUNCTION digitaal_adres_bijwerken() RETURNS trigger
 	LANGUAGE plpgsql VOLATILE SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -141,7 +143,7 @@ CREATE TRIGGER digitaal_adres_bijwerken BEFORE INSERT OR UPDATE ON digitaal_adre
 
 -- Addresses that a betrokkene provided as well are part of contact history:
 -- deleting the partij detaches them (the cascade takes the rest).
-CREATE FUNCTION partij_verwijderen_digitale_adressen() RETURNS trigger
+CREATE OR REPLACE FUNCTION partij_verwijderen_digitale_adressen() RETURNS trigger
 	LANGUAGE plpgsql VOLATILE SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -157,6 +159,7 @@ COMMENT ON FUNCTION partij_verwijderen_digitale_adressen() IS 'Trigger function 
 CREATE TRIGGER partij_verwijderen_digitale_adressen BEFORE DELETE ON partij
 	FOR EACH ROW EXECUTE FUNCTION partij_verwijderen_digitale_adressen();
 
+-- @ONCE
 CREATE TABLE rekeningnummer (
 	uuid uuid NOT NULL DEFAULT gen_random_uuid(),
 	partij uuid,
@@ -174,6 +177,7 @@ CREATE INDEX rekeningnummer_partij_idx ON rekeningnummer (partij);
 CREATE INDEX rekeningnummer_iban_idx ON rekeningnummer (iban);
 CREATE UNIQUE INDEX rekeningnummer_een_voorkeursrekeningnummer_per_partij
 	ON rekeningnummer (partij) WHERE is_voorkeursrekeningnummer;
+-- @END
 COMMENT ON TABLE rekeningnummer IS 'Rekeningnummer (/rekeningnummers, uitbreiding van Open Klant): bankrekening van een partij.';
 COMMENT ON COLUMN rekeningnummer.uuid IS 'Unieke technische sleutel van het rekeningnummer.';
 COMMENT ON COLUMN rekeningnummer.partij IS 'De partij van wie de rekening is.';
@@ -181,7 +185,7 @@ COMMENT ON COLUMN rekeningnummer.iban IS 'Internationaal bankrekeningnummer (IBA
 COMMENT ON COLUMN rekeningnummer.bic IS 'Bankidentificatiecode (BIC, 8 of 11 tekens); leeg = niet opgegeven.';
 COMMENT ON COLUMN rekeningnummer.is_voorkeursrekeningnummer IS 'Geeft aan of dit het rekeningnummer is dat de partij bij voorkeur gebruikt (voorkeursRekeningnummer van de partij); hoogstens één per partij, vereist een partij. Zetten maakt het vorige ongedaan.';
 
-CREATE FUNCTION rekeningnummer_bijwerken() RETURNS trigger
+CREATE OR REPLACE FUNCTION rekeningnummer_bijwerken() RETURNS trigger
 	LANGUAGE plpgsql VOLATILE SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$

@@ -1,6 +1,7 @@
 -- Actoren (medewerker, geautomatiseerde actor, organisatorische eenheid),
 -- their part in klantcontacten, and interne taken.
 
+-- @ONCE
 CREATE TABLE actor (
 	uuid uuid NOT NULL DEFAULT gen_random_uuid(),
 	naam varchar(200) NOT NULL,
@@ -19,6 +20,7 @@ CREATE TABLE actor (
 );
 CREATE INDEX actor_naam_trgm_idx ON actor USING gin (naam gin_trgm_ops);
 CREATE INDEX actor_actoridentificator_idx ON actor (actoridentificator_object_id, actoridentificator_code_objecttype);
+-- @END
 COMMENT ON TABLE actor IS 'Actor (/actoren): iets of iemand die voor de gemeente werkzaamheden uitvoert; de soort-specifieke gegevens staan in medewerker, geautomatiseerde_actor of organisatorische_eenheid.';
 COMMENT ON COLUMN actor.uuid IS 'Unieke technische sleutel van de actor.';
 COMMENT ON COLUMN actor.naam IS 'Naam van de actor (hoogstens 200 tekens, verplicht).';
@@ -32,6 +34,7 @@ COMMENT ON COLUMN actor.actoridentificator_code_soort_object_id IS 'Soort identi
 -- As for partijen: each detail row references (actor, soort_actor) with a
 -- constant generated soort, so it can only hang under an actor of its soort.
 
+-- @ONCE
 CREATE TABLE medewerker (
 	actor uuid NOT NULL,
 	soort_actor soort_actor NOT NULL GENERATED ALWAYS AS ('medewerker') STORED,
@@ -45,6 +48,7 @@ CREATE TABLE medewerker (
 		REFERENCES actor (uuid, soort_actor) ON DELETE CASCADE,
 	CONSTRAINT medewerker_functie_niet_leeg CHECK (btrim(functie) <> '')
 );
+-- @END
 COMMENT ON TABLE medewerker IS 'Medewerker: persoon in dienst van de gemeente als actor (actorIdentificatie van een actor met soortActor medewerker).';
 COMMENT ON COLUMN medewerker.actor IS 'De actor (soort medewerker) waarvan dit de gegevens zijn.';
 COMMENT ON COLUMN medewerker.soort_actor IS 'Altijd medewerker; deel van de verwijzende sleutel die afdwingt dat de actor van soort medewerker is.';
@@ -52,6 +56,7 @@ COMMENT ON COLUMN medewerker.functie IS 'Functie van de medewerker (hoogstens 40
 COMMENT ON COLUMN medewerker.emailadres IS 'E-mailadres van de medewerker.';
 COMMENT ON COLUMN medewerker.telefoonnummer IS 'Telefoonnummer van de medewerker (verplicht).';
 
+-- @ONCE
 CREATE TABLE geautomatiseerde_actor (
 	actor uuid NOT NULL,
 	soort_actor soort_actor NOT NULL GENERATED ALWAYS AS ('geautomatiseerde_actor') STORED,
@@ -64,12 +69,14 @@ CREATE TABLE geautomatiseerde_actor (
 		REFERENCES actor (uuid, soort_actor) ON DELETE CASCADE,
 	CONSTRAINT geautomatiseerde_actor_functie_niet_leeg CHECK (btrim(functie) <> '')
 );
+-- @END
 COMMENT ON TABLE geautomatiseerde_actor IS 'Geautomatiseerde actor: programmatuur die namens de gemeente handelt, zoals een chatbot of scanstraat (actorIdentificatie van een actor met soortActor geautomatiseerde_actor).';
 COMMENT ON COLUMN geautomatiseerde_actor.actor IS 'De actor (soort geautomatiseerde_actor) waarvan dit de gegevens zijn.';
 COMMENT ON COLUMN geautomatiseerde_actor.soort_actor IS 'Altijd geautomatiseerde_actor; deel van de verwijzende sleutel die afdwingt dat de actor van die soort is.';
 COMMENT ON COLUMN geautomatiseerde_actor.functie IS 'Functie van de geautomatiseerde actor (hoogstens 40 tekens, verplicht).';
 COMMENT ON COLUMN geautomatiseerde_actor.omschrijving IS 'Omschrijving van de geautomatiseerde actor (hoogstens 200 tekens).';
 
+-- @ONCE
 CREATE TABLE organisatorische_eenheid (
 	actor uuid NOT NULL,
 	soort_actor soort_actor NOT NULL GENERATED ALWAYS AS ('organisatorische_eenheid') STORED,
@@ -83,6 +90,7 @@ CREATE TABLE organisatorische_eenheid (
 	CONSTRAINT organisatorische_eenheid_actor_is_van_deze_soort FOREIGN KEY (actor, soort_actor)
 		REFERENCES actor (uuid, soort_actor) ON DELETE CASCADE
 );
+-- @END
 COMMENT ON TABLE organisatorische_eenheid IS 'Organisatorische eenheid: afdeling, team of ander organisatieonderdeel van de gemeente als actor (actorIdentificatie van een actor met soortActor organisatorische_eenheid).';
 COMMENT ON COLUMN organisatorische_eenheid.actor IS 'De actor (soort organisatorische_eenheid) waarvan dit de gegevens zijn.';
 COMMENT ON COLUMN organisatorische_eenheid.soort_actor IS 'Altijd organisatorische_eenheid; deel van de verwijzende sleutel die afdwingt dat de actor van die soort is.';
@@ -91,6 +99,7 @@ COMMENT ON COLUMN organisatorische_eenheid.emailadres IS 'E-mailadres van de org
 COMMENT ON COLUMN organisatorische_eenheid.faxnummer IS 'Faxnummer van de organisatorische eenheid (vrije tekst, hoogstens 20 tekens; niet gevalideerd, zoals in Open Klant).';
 COMMENT ON COLUMN organisatorische_eenheid.telefoonnummer IS 'Telefoonnummer van de organisatorische eenheid.';
 
+-- @ONCE
 CREATE TABLE actor_klantcontact (
 	uuid uuid NOT NULL DEFAULT gen_random_uuid(),
 	actor uuid NOT NULL,
@@ -104,11 +113,13 @@ CREATE TABLE actor_klantcontact (
 	CONSTRAINT actor_klantcontact_paar_uniek UNIQUE (actor, klantcontact)
 );
 CREATE INDEX actor_klantcontact_klantcontact_idx ON actor_klantcontact (klantcontact);
+-- @END
 COMMENT ON TABLE actor_klantcontact IS 'Actorklantcontact (/actorklantcontacten): een actor was betrokken bij een klantcontact; elk paar komt één keer voor.';
 COMMENT ON COLUMN actor_klantcontact.uuid IS 'Unieke technische sleutel van de koppeling.';
 COMMENT ON COLUMN actor_klantcontact.actor IS 'De actor die bij het klantcontact betrokken was.';
 COMMENT ON COLUMN actor_klantcontact.klantcontact IS 'Het klantcontact waarbij de actor betrokken was.';
 
+-- @ONCE
 CREATE TABLE interne_taak (
 	uuid uuid NOT NULL DEFAULT gen_random_uuid(),
 	nummer varchar(10),
@@ -134,6 +145,7 @@ CREATE TABLE interne_taak (
 CREATE INDEX interne_taak_aanleidinggevend_klantcontact_idx ON interne_taak (aanleidinggevend_klantcontact);
 -- Open taken: the actor's work list joins interne_taak_actor to these.
 CREATE INDEX interne_taak_open_idx ON interne_taak (uuid, toegewezen_op) WHERE status = 'te_verwerken';
+-- @END
 COMMENT ON TABLE interne_taak IS 'Interne taak (/internetaken): iets dat een actor moet doen om een klantcontact op te volgen.';
 COMMENT ON COLUMN interne_taak.uuid IS 'Unieke technische sleutel van de interne taak.';
 COMMENT ON COLUMN interne_taak.nummer IS 'Uniek, voor mensen leesbaar nummer van de taak (geheel getal als tekst, hoogstens 10 tekens). Verouderd (deprecated) in de API.';
@@ -148,7 +160,7 @@ COMMENT ON COLUMN interne_taak.afgehandeld_op IS 'Tijdstip waarop de taak verwer
 -- Open Klant's save(): afgehandeld_op is filled when the taak becomes
 -- verwerkt and cleared when it goes back.  Supplying it with status
 -- te_verwerken is refused by the CHECK, as the API refuses it.
-CREATE FUNCTION interne_taak_bijwerken() RETURNS trigger
+CREATE OR REPLACE FUNCTION interne_taak_bijwerken() RETURNS trigger
 	LANGUAGE plpgsql VOLATILE SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -167,6 +179,7 @@ COMMENT ON FUNCTION interne_taak_bijwerken() IS 'Trigger function (BEFORE INSERT
 CREATE TRIGGER interne_taak_bijwerken BEFORE INSERT OR UPDATE ON interne_taak
 	FOR EACH ROW EXECUTE FUNCTION interne_taak_bijwerken();
 
+-- @ONCE
 CREATE TABLE interne_taak_actor (
 	interne_taak uuid NOT NULL,
 	actor uuid NOT NULL,
@@ -179,6 +192,7 @@ CREATE TABLE interne_taak_actor (
 );
 -- An actor's taken (open ones through interne_taak_open_idx).
 CREATE INDEX interne_taak_actor_actor_idx ON interne_taak_actor (actor, interne_taak);
+-- @END
 COMMENT ON TABLE interne_taak_actor IS 'Toewijzing van een interne taak aan een actor (toegewezenAanActoren; de eerst toegewezen actor is het verouderde toegewezenAanActor). Elk paar komt één keer voor.';
 COMMENT ON COLUMN interne_taak_actor.interne_taak IS 'De toegewezen interne taak.';
 COMMENT ON COLUMN interne_taak_actor.actor IS 'De actor aan wie de taak is toegewezen.';

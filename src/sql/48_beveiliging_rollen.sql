@@ -84,7 +84,7 @@ $$;
 -- which does the same), else the session user.  Unlike current_user it stays
 -- the caller's inside SECURITY DEFINER functions (which do not change the
 -- "role" setting, and may not), and in views, which run as their owner.
-CREATE FUNCTION handelende_rol() RETURNS name
+CREATE OR REPLACE FUNCTION handelende_rol() RETURNS name
 	LANGUAGE sql STABLE PARALLEL SAFE
 	AS $$
 SELECT CASE WHEN pg_catalog.current_setting('role') OPERATOR(pg_catalog.=) 'none' THEN pg_catalog.session_user()
@@ -93,7 +93,7 @@ $$;
 COMMENT ON FUNCTION handelende_rol() IS 'The role that acts: the role set by SET ROLE (as PostgREST sets it), else the session user; unlike current_user, the caller''s also inside SECURITY DEFINER functions and views.';
 
 -- The claims PostgREST verified, or NULL.  '' after a request ends.
-CREATE FUNCTION jwt_claims() RETURNS jsonb
+CREATE OR REPLACE FUNCTION jwt_claims() RETURNS jsonb
 	LANGUAGE sql STABLE PARALLEL SAFE
 	AS $$
 SELECT CASE WHEN pg_catalog.pg_has_role(pg_catalog.session_user(), 'klantinteracties_postgrest', 'MEMBER')
@@ -107,7 +107,7 @@ COMMENT ON FUNCTION jwt_claims() IS 'The JWT claims of the current PostgREST req
 -- OAuth 2.0, or a JSON array), when there is one, names it: a claim
 -- narrows, never widens.  Not LEAKPROOF: reading the claims may fail on
 -- malformed JSON.
-CREATE FUNCTION heeft_scope(scope text) RETURNS boolean
+CREATE OR REPLACE FUNCTION heeft_scope(scope text) RETURNS boolean
 	LANGUAGE sql STABLE PARALLEL SAFE
 	AS $$
 SELECT coalesce(pg_catalog.pg_has_role(klantinteracties.handelende_rol(),
@@ -127,7 +127,7 @@ $$;
 COMMENT ON FUNCTION heeft_scope(text) IS 'True when the acting role (handelende_rol()) holds the scope (read, write, bsn, geheim, beheer): it has the privileges of the scope''s group role (klantinteracties_lezer, _schrijver, _bsn, _geheim, _beheer), and a PostgREST JWT''s scope claim, if any, names it. Superusers hold every scope. Policies call it as (SELECT heeft_scope(...)), so that it is evaluated once per query.';
 
 -- All the scopes of the acting role, for who asks.
-CREATE FUNCTION scopes() RETURNS text[]
+CREATE OR REPLACE FUNCTION scopes() RETURNS text[]
 	LANGUAGE sql STABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -140,7 +140,7 @@ COMMENT ON FUNCTION scopes() IS 'The scopes (read, write, bsn, geheim, beheer) t
 -- Who acts, for the audit trail and the access log: the database identity
 -- always (it cannot be forged), the JWT's subject and application when
 -- PostgREST verified them, else application_name (set by the client).
-CREATE FUNCTION wie() RETURNS jsonb
+CREATE OR REPLACE FUNCTION wie() RETURNS jsonb
 	LANGUAGE sql STABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -159,7 +159,7 @@ COMMENT ON FUNCTION wie() IS 'Who acts, as JSON: gebruiker (session user), rol (
 -- The citizen's BSN: the "bsn" claim of a verified JWT of a role with the
 -- privileges of klantinteracties_burger, canonical; NULL otherwise (also
 -- for a claim that is no valid BSN).
-CREATE FUNCTION burger_bsn() RETURNS bsn
+CREATE OR REPLACE FUNCTION burger_bsn() RETURNS bsn
 	LANGUAGE sql STABLE PARALLEL SAFE
 	AS $$
 SELECT CASE WHEN pg_catalog.pg_has_role(klantinteracties.handelende_rol(), 'klantinteracties_burger', 'USAGE')
@@ -173,7 +173,7 @@ COMMENT ON FUNCTION burger_bsn() IS 'The BSN of the citizen acting through Postg
 -- the policies that call it would otherwise recurse (partij ->
 -- partij_identificator -> partij).  It takes no argument, so that nobody
 -- can ask it about another BSN.  PL/pgSQL, so that its plan is cached.
-CREATE FUNCTION burger_partij_zoeken() RETURNS uuid
+CREATE OR REPLACE FUNCTION burger_partij_zoeken() RETURNS uuid
 	LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -190,7 +190,7 @@ COMMENT ON FUNCTION burger_partij_zoeken() IS 'The partij identified by the citi
 -- The citizen's own partij: NULL at once for anyone who is no citizen, so
 -- that the citizen's policies, which every caller evaluates through the
 -- views' owner, cost staff nothing.
-CREATE FUNCTION burger_partij() RETURNS uuid
+CREATE OR REPLACE FUNCTION burger_partij() RETURNS uuid
 	LANGUAGE sql STABLE PARALLEL SAFE
 	AS $$
 SELECT CASE WHEN klantinteracties.burger_bsn() IS NOT NULL THEN klantinteracties.burger_partij_zoeken() END
@@ -205,7 +205,7 @@ COMMENT ON FUNCTION burger_partij() IS 'The partij identified by the citizen''s 
 -- hyphens, that pass the elfproef).
 
 -- The BSN-like numbers in a text: nine digits, single separators allowed.
-CREATE FUNCTION bsn_kandidaten(tekst text) RETURNS SETOF text
+CREATE OR REPLACE FUNCTION bsn_kandidaten(tekst text) RETURNS SETOF text
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -215,7 +215,7 @@ SELECT DISTINCT m[1]
 $$;
 COMMENT ON FUNCTION bsn_kandidaten(text) IS 'The numbers in a text that are valid BSNs: nine digits, possibly grouped by single spaces, dots or hyphens, passing the elfproef; each once.';
 
-CREATE FUNCTION bevat_bsn(tekst text) RETURNS boolean
+CREATE OR REPLACE FUNCTION bevat_bsn(tekst text) RETURNS boolean
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -223,7 +223,7 @@ SELECT EXISTS (SELECT FROM klantinteracties.bsn_kandidaten(tekst))
 $$;
 COMMENT ON FUNCTION bevat_bsn(text) IS 'True when the text holds a valid BSN (see bsn_kandidaten).';
 
-CREATE FUNCTION maskeer_bsn(tekst text, zichtbaar boolean) RETURNS text
+CREATE OR REPLACE FUNCTION maskeer_bsn(tekst text, zichtbaar boolean) RETURNS text
 	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -241,7 +241,7 @@ END
 $$;
 COMMENT ON FUNCTION maskeer_bsn(text, boolean) IS 'The text, with every BSN in it (see bsn_kandidaten) replaced by nine asterisks unless zichtbaar (the caller holds the bsn scope).';
 
-CREATE FUNCTION maskeer_bsn(tekst text, zichtbaar boolean, soort text) RETURNS text
+CREATE OR REPLACE FUNCTION maskeer_bsn(tekst text, zichtbaar boolean, soort text) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -250,7 +250,7 @@ SELECT CASE WHEN NOT zichtbaar AND pg_catalog.lower(pg_catalog.btrim(soort)) = '
 $$;
 COMMENT ON FUNCTION maskeer_bsn(text, boolean, text) IS 'A free identificator''s objectId: nine asterisks when its soort (codeSoortObjectId) is bsn and the caller may not see BSNs; otherwise maskeer_bsn(text, boolean).';
 
-CREATE FUNCTION maskeer_bsn(waarde jsonb, zichtbaar boolean) RETURNS jsonb
+CREATE OR REPLACE FUNCTION maskeer_bsn(waarde jsonb, zichtbaar boolean) RETURNS jsonb
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -264,7 +264,7 @@ COMMENT ON FUNCTION maskeer_bsn(jsonb, boolean) IS 'A JSON value (klantcontact m
 -- scope (what hangs under it row-level security already left out), a
 -- vertrouwelijk klantcontact loses onderwerp, inhoud, reactie and metadata,
 -- and without the bsn scope no BSN is left in the text.
-CREATE FUNCTION klantbeeld_gemaskeerd(document jsonb, geheim boolean, bsn boolean) RETURNS jsonb
+CREATE OR REPLACE FUNCTION klantbeeld_gemaskeerd(document jsonb, geheim boolean, bsn boolean) RETURNS jsonb
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	AS $$

@@ -8,10 +8,12 @@
 -- The typed identificator columns are what the klantbeeld view exposes and
 -- filters on (WHERE bsn = ...); partial indexes, as each column is filled
 -- only for its own soort.
+-- @ONCE
 CREATE INDEX partij_identificator_bsn_idx ON partij_identificator (bsn) WHERE bsn IS NOT NULL;
 CREATE INDEX partij_identificator_rsin_idx ON partij_identificator (rsin) WHERE rsin IS NOT NULL;
 CREATE INDEX partij_identificator_kvk_nummer_idx ON partij_identificator (kvk_nummer) WHERE kvk_nummer IS NOT NULL;
 CREATE INDEX partij_identificator_vestigingsnummer_idx ON partij_identificator (vestigingsnummer) WHERE vestigingsnummer IS NOT NULL;
+-- @END
 
 -- The name a partij is shown by, in one place.  Not volledige_naam(): the
 -- name shown falls back to the voorletters without a voornaam, and is NULL
@@ -45,7 +47,7 @@ COMMENT ON COLUMN partij_naam.naam IS 'Weergavenaam van de partij; NULL als er g
 -- The lookups are PL/pgSQL, so that each keeps one generic plan per
 -- session: planning under row-level security costs more than the lookup
 -- (an SQL function is planned anew on every call).
-CREATE FUNCTION zoek_partij(bsn) RETURNS uuid
+CREATE OR REPLACE FUNCTION zoek_partij(bsn) RETURNS uuid
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	SET plan_cache_mode = force_generic_plan
@@ -58,7 +60,7 @@ END
 $$;
 COMMENT ON FUNCTION zoek_partij(bsn) IS 'The partij identified by this BSN (identificator without parent), or NULL when no partij has it.';
 
-CREATE FUNCTION zoek_partij(rsin) RETURNS uuid
+CREATE OR REPLACE FUNCTION zoek_partij(rsin) RETURNS uuid
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	SET plan_cache_mode = force_generic_plan
@@ -71,7 +73,7 @@ END
 $$;
 COMMENT ON FUNCTION zoek_partij(rsin) IS 'The partij identified by this RSIN (identificator without parent), or NULL when no partij has it.';
 
-CREATE FUNCTION zoek_partij(kvk_nummer) RETURNS uuid
+CREATE OR REPLACE FUNCTION zoek_partij(kvk_nummer) RETURNS uuid
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	SET plan_cache_mode = force_generic_plan
@@ -86,7 +88,7 @@ COMMENT ON FUNCTION zoek_partij(kvk_nummer) IS 'The partij identified by this Kv
 
 -- A vestigingsnummer is unique only under its KvK-nummer (Open Klant #529):
 -- the pair is the identity.
-CREATE FUNCTION zoek_partij(vestigingsnummer, kvk_nummer) RETURNS uuid
+CREATE OR REPLACE FUNCTION zoek_partij(vestigingsnummer, kvk_nummer) RETURNS uuid
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	SET plan_cache_mode = force_generic_plan
@@ -107,11 +109,13 @@ COMMENT ON FUNCTION zoek_partij(vestigingsnummer, kvk_nummer) IS 'The partij (ve
 -- it, matched on the canonical key (digitaal_adres_sleutel, indexed).  One
 -- function lists the partijen of the addresses found, for these and for
 -- the search by a piece of an address below.
+-- @ONCE
 CREATE TYPE partij_met_adres AS (partij uuid, soort_partij soort_partij, naam text, indicatie_actief boolean,
 								  digitaal_adres uuid, adres text);
+-- @END
 COMMENT ON TYPE partij_met_adres IS 'A partij found by a digitaal adres it gave: partij, soort, naam, indicatie actief, and the digitaal adres (uuid, as stored). What the zoek_partijen functions return.';
 
-CREATE FUNCTION partijen_van_digitale_adressen(adressen uuid[]) RETURNS SETOF partij_met_adres
+CREATE OR REPLACE FUNCTION partijen_van_digitale_adressen(adressen uuid[]) RETURNS SETOF partij_met_adres
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE ROWS 2
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	SET plan_cache_mode = force_generic_plan
@@ -130,7 +134,7 @@ COMMENT ON FUNCTION partijen_van_digitale_adressen(uuid[]) IS 'The partijen that
 
 -- By the canonical key of a value of the soort (22P02 for a value that is
 -- none, from digitaal_adres_sleutel).
-CREATE FUNCTION zoek_partijen(soort soort_digitaal_adres, adres text) RETURNS SETOF partij_met_adres
+CREATE OR REPLACE FUNCTION zoek_partijen(soort soort_digitaal_adres, adres text) RETURNS SETOF partij_met_adres
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE ROWS 2
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	SET plan_cache_mode = force_generic_plan
@@ -144,13 +148,13 @@ END
 $$;
 COMMENT ON FUNCTION zoek_partijen(soort_digitaal_adres, text) IS 'Every partij that gave a digitaal adres of this soort equal to this value in canonical form (e-mail case-insensitively, telephone numbers in E.164, other soorten trimmed).';
 
-CREATE FUNCTION zoek_partijen(emailadres) RETURNS SETOF partij_met_adres
+CREATE OR REPLACE FUNCTION zoek_partijen(emailadres) RETURNS SETOF partij_met_adres
 	LANGUAGE sql STABLE STRICT PARALLEL SAFE ROWS 2
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	AS $$ SELECT * FROM zoek_partijen('email', $1::text) $$;
 COMMENT ON FUNCTION zoek_partijen(emailadres) IS 'Every partij that gave this e-mail address, compared case-insensitively (emailadres_genormaliseerd): partij, soort, naam, indicatie actief, and the digitaal adres as stored.';
 
-CREATE FUNCTION zoek_partijen(telefoonnummer) RETURNS SETOF partij_met_adres
+CREATE OR REPLACE FUNCTION zoek_partijen(telefoonnummer) RETURNS SETOF partij_met_adres
 	LANGUAGE sql STABLE STRICT PARALLEL SAFE ROWS 2
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	AS $$ SELECT * FROM zoek_partijen('telefoonnummer', $1::text) $$;
@@ -159,7 +163,7 @@ COMMENT ON FUNCTION zoek_partijen(telefoonnummer) IS 'Every partij that gave thi
 -- For people at a prompt: the text says itself whether it is a telephone
 -- number or an e-mail address (an unknown literal resolves to this
 -- overload).  Text that is neither fails, rather than finding nothing.
-CREATE FUNCTION zoek_partijen(text) RETURNS SETOF partij_met_adres
+CREATE OR REPLACE FUNCTION zoek_partijen(text) RETURNS SETOF partij_met_adres
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE ROWS 2
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	AS $$
@@ -194,7 +198,7 @@ COMMENT ON FUNCTION zoek_partijen(text) IS 'zoek_partijen for text: a valid tele
 -- The LIKE pattern for "contains fragment": wildcards in it match
 -- themselves.  At least 3 characters, the trigram indexes' unit; shorter
 -- pieces would read every row.
-CREATE FUNCTION zoekdeel_patroon(fragment text) RETURNS text
+CREATE OR REPLACE FUNCTION zoekdeel_patroon(fragment text) RETURNS text
 	LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -212,7 +216,7 @@ END
 $$;
 COMMENT ON FUNCTION zoekdeel_patroon(text) IS 'The LIKE pattern that finds a text containing the fragment (trimmed; %, _ and \ in it match themselves); refuses a fragment shorter than 3 characters (22023).';
 
-CREATE FUNCTION zoekdeel_kandidaten(soort text, fragment text) RETURNS SETOF uuid
+CREATE OR REPLACE FUNCTION zoekdeel_kandidaten(soort text, fragment text) RETURNS SETOF uuid
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE SECURITY DEFINER ROWS 50
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -236,7 +240,7 @@ END
 $$;
 COMMENT ON FUNCTION zoekdeel_kandidaten(text, text) IS 'Internal, for the owner of the search functions only: the digitale adressen (soort adres) or partijen (soort naam) whose text contains the fragment, found by the trigram indexes without row-level security; the callers test again what the caller may see.';
 
-CREATE FUNCTION zoek_partijen_met_adresdeel(fragment text, soort soort_digitaal_adres DEFAULT NULL)
+CREATE OR REPLACE FUNCTION zoek_partijen_met_adresdeel(fragment text, soort soort_digitaal_adres DEFAULT NULL)
 	RETURNS SETOF partij_met_adres
 	LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 20
 	SET search_path = pg_catalog, klantinteracties, pg_temp
@@ -252,7 +256,7 @@ END
 $$;
 COMMENT ON FUNCTION zoek_partijen_met_adresdeel(text, soort_digitaal_adres) IS 'Every partij that gave a digitaal adres containing the fragment (case-insensitive, at least 3 characters), optionally of one soort: partij, soort, naam, indicatie actief, and the digitaal adres as stored. Uses the trigram index also under row-level security, and finds only what the caller may see.';
 
-CREATE FUNCTION zoek_partijen_met_naamdeel(fragment text)
+CREATE OR REPLACE FUNCTION zoek_partijen_met_naamdeel(fragment text)
 	RETURNS TABLE (partij uuid, soort_partij soort_partij, naam text, indicatie_actief boolean)
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE ROWS 20
 	SET search_path = pg_catalog, klantinteracties, pg_temp

@@ -31,7 +31,7 @@
 -- the shared lock table (max_locks_per_transaction).
 
 -- Register and objecttype follow from the soort (42_identificatoren.sql).
-CREATE FUNCTION identificator_register(code_soort_object_id) RETURNS code_register
+CREATE OR REPLACE FUNCTION identificator_register(code_soort_object_id) RETURNS code_register
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	AS $$
@@ -39,7 +39,7 @@ SELECT CASE $1 WHEN 'bsn' THEN 'brp' ELSE 'hr' END::code_register
 $$;
 COMMENT ON FUNCTION identificator_register(code_soort_object_id) IS 'The register of an identificator of this soort: brp for bsn, hr for the others.';
 
-CREATE FUNCTION identificator_objecttype(code_soort_object_id) RETURNS code_objecttype
+CREATE OR REPLACE FUNCTION identificator_objecttype(code_soort_object_id) RETURNS code_objecttype
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	AS $$
@@ -53,7 +53,7 @@ COMMENT ON FUNCTION identificator_objecttype(code_soort_object_id) IS 'The objec
 -- UPDATE that links it and the INSERT of the partij are one statement, and
 -- a concurrent linker makes the UPDATE find the link taken (it re-checks
 -- its WHERE after waiting), so the loop reads the winner's partij.
-CREATE FUNCTION partij_bij_identificator(soort code_soort_object_id, waarde text, sub_identificator_van uuid,
+CREATE OR REPLACE FUNCTION partij_bij_identificator(soort code_soort_object_id, waarde text, sub_identificator_van uuid,
 										 soort_partij soort_partij,
 										 OUT identificator uuid, OUT partij uuid)
 	LANGUAGE plpgsql VOLATILE
@@ -113,7 +113,7 @@ COMMENT ON FUNCTION partij_bij_identificator(code_soort_object_id, text, uuid, s
 -- turns (the standaard-adres choice below reads, then writes).  Returns
 -- false when the partij no longer exists (deleted or merged away meanwhile),
 -- so the caller looks it up again.
-CREATE FUNCTION partij_aanvullen(partij uuid, voorletters text, voornaam text, voorvoegsel_achternaam text,
+CREATE OR REPLACE FUNCTION partij_aanvullen(partij uuid, voorletters text, voornaam text, voorvoegsel_achternaam text,
 								 achternaam text, naam text, emailadres emailadres, telefoonnummer telefoonnummer,
 								 voorkeurstaal text) RETURNS boolean
 	LANGUAGE plpgsql VOLATILE
@@ -192,7 +192,7 @@ COMMENT ON FUNCTION partij_aanvullen(uuid, text, text, text, text, text, emailad
 -- The one implementation behind the registreer_partij overloads.  A
 -- vestigingsnummer hangs under the identificator of its KvK-nummer, which
 -- is registered first (as an organisatie of its own, if new).
-CREATE FUNCTION partij_registreren(soort code_soort_object_id, waarde text, kvk_nummer kvk_nummer,
+CREATE OR REPLACE FUNCTION partij_registreren(soort code_soort_object_id, waarde text, kvk_nummer kvk_nummer,
 								   voorletters text, voornaam text, voorvoegsel_achternaam text, achternaam text,
 								   naam text, emailadres emailadres, telefoonnummer telefoonnummer,
 								   voorkeurstaal text) RETURNS uuid
@@ -222,7 +222,7 @@ END
 $$;
 COMMENT ON FUNCTION partij_registreren(code_soort_object_id, text, kvk_nummer, text, text, text, text, text, emailadres, telefoonnummer, text) IS 'Internal: the implementation of every registreer_partij overload (find or create the partij by its identificator, race-free, then supplement it).';
 
-CREATE FUNCTION registreer_partij(bsn bsn, voorletters text DEFAULT NULL, voornaam text DEFAULT NULL,
+CREATE OR REPLACE FUNCTION registreer_partij(bsn bsn, voorletters text DEFAULT NULL, voornaam text DEFAULT NULL,
 								  voorvoegsel_achternaam text DEFAULT NULL, achternaam text DEFAULT NULL,
 								  emailadres emailadres DEFAULT NULL, telefoonnummer telefoonnummer DEFAULT NULL,
 								  voorkeurstaal text DEFAULT NULL) RETURNS uuid
@@ -233,7 +233,7 @@ SELECT klantinteracties.partij_registreren('bsn', $1::text, NULL, $2, $3, $4, $5
 $$;
 COMMENT ON FUNCTION registreer_partij(bsn, text, text, text, text, emailadres, telefoonnummer, text) IS 'Finds or registers the persoon with this BSN and returns its uuid: race-free, concurrent calls with one BSN end with one partij and all get its uuid. Given names, e-mail address, telephone number and voorkeurstaal supplement it (only empty fields are filled, only new addresses added). NULL BSN: NULL.';
 
-CREATE FUNCTION registreer_partij(rsin rsin, naam text DEFAULT NULL, emailadres emailadres DEFAULT NULL,
+CREATE OR REPLACE FUNCTION registreer_partij(rsin rsin, naam text DEFAULT NULL, emailadres emailadres DEFAULT NULL,
 								  telefoonnummer telefoonnummer DEFAULT NULL, voorkeurstaal text DEFAULT NULL)
 	RETURNS uuid
 	LANGUAGE sql VOLATILE
@@ -243,7 +243,7 @@ SELECT klantinteracties.partij_registreren('rsin', $1::text, NULL, NULL, NULL, N
 $$;
 COMMENT ON FUNCTION registreer_partij(rsin, text, emailadres, telefoonnummer, text) IS 'Finds or registers the organisatie with this RSIN and returns its uuid (race-free); a given naam, e-mail address, telephone number and voorkeurstaal supplement it. NULL RSIN: NULL.';
 
-CREATE FUNCTION registreer_partij(kvk_nummer kvk_nummer, naam text DEFAULT NULL, emailadres emailadres DEFAULT NULL,
+CREATE OR REPLACE FUNCTION registreer_partij(kvk_nummer kvk_nummer, naam text DEFAULT NULL, emailadres emailadres DEFAULT NULL,
 								  telefoonnummer telefoonnummer DEFAULT NULL, voorkeurstaal text DEFAULT NULL)
 	RETURNS uuid
 	LANGUAGE sql VOLATILE
@@ -253,7 +253,7 @@ SELECT klantinteracties.partij_registreren('kvk_nummer', $1::text, NULL, NULL, N
 $$;
 COMMENT ON FUNCTION registreer_partij(kvk_nummer, text, emailadres, telefoonnummer, text) IS 'Finds or registers the organisatie with this KvK-nummer and returns its uuid (race-free); a given naam, e-mail address, telephone number and voorkeurstaal supplement it. NULL KvK-nummer: NULL.';
 
-CREATE FUNCTION registreer_partij(vestigingsnummer vestigingsnummer, kvk_nummer kvk_nummer, naam text DEFAULT NULL,
+CREATE OR REPLACE FUNCTION registreer_partij(vestigingsnummer vestigingsnummer, kvk_nummer kvk_nummer, naam text DEFAULT NULL,
 								  emailadres emailadres DEFAULT NULL, telefoonnummer telefoonnummer DEFAULT NULL,
 								  voorkeurstaal text DEFAULT NULL) RETURNS uuid
 	LANGUAGE sql VOLATILE

@@ -25,7 +25,7 @@
 -- jsonb_build_object is only STABLE: that marking covers arguments whose
 -- output depends on settings (timestamps), and these are text, integers and
 -- our types with fixed output.
-CREATE FUNCTION adres_json(nummeraanduiding_id bag_id, straatnaam text, huisnummer integer,
+CREATE OR REPLACE FUNCTION adres_json(nummeraanduiding_id bag_id, straatnaam text, huisnummer integer,
 						   huisnummertoevoeging text, postcode postcode, stad text, adresregel1 text,
 						   adresregel2 text, adresregel3 text, land landcode) RETURNS jsonb
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -44,7 +44,7 @@ COMMENT ON FUNCTION adres_json(bag_id, text, integer, text, postcode, text, text
 -- reference as "nummeraanduiding <id>".  A toevoeging is written as usual:
 -- one letter attached (12A), digits after a hyphen (12-2), words after a
 -- space (12 hs).
-CREATE FUNCTION adres_tekst(nummeraanduiding_id bag_id, straatnaam text, huisnummer integer,
+CREATE OR REPLACE FUNCTION adres_tekst(nummeraanduiding_id bag_id, straatnaam text, huisnummer integer,
 							huisnummertoevoeging text, postcode postcode, stad text, adresregel1 text,
 							adresregel2 text, adresregel3 text, land landcode) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
@@ -343,7 +343,7 @@ COMMENT ON COLUMN klantbeeld.document IS 'Het hele klantbeeld als JSON: partij (
 -- of an index condition, so a custom plan per value buys nothing, while
 -- planning the view under row-level security costs far more than running
 -- it (for a reader without geheim: 120 ms against 4 ms per call).
-CREATE FUNCTION klantbeeld(bsn) RETURNS jsonb
+CREATE OR REPLACE FUNCTION klantbeeld(bsn) RETURNS jsonb
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	SET plan_cache_mode = force_generic_plan
@@ -354,7 +354,7 @@ END
 $$;
 COMMENT ON FUNCTION klantbeeld(bsn) IS 'The klantbeeld document (see view klantbeeld, column document) of the persoon with this BSN, or NULL.';
 
-CREATE FUNCTION klantbeeld(kvk_nummer) RETURNS jsonb
+CREATE OR REPLACE FUNCTION klantbeeld(kvk_nummer) RETURNS jsonb
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	SET plan_cache_mode = force_generic_plan
@@ -365,7 +365,7 @@ END
 $$;
 COMMENT ON FUNCTION klantbeeld(kvk_nummer) IS 'The klantbeeld document of the organisatie with this KvK-nummer (its vestigingen are listed in it), or NULL.';
 
-CREATE FUNCTION klantbeeld(uuid) RETURNS jsonb
+CREATE OR REPLACE FUNCTION klantbeeld(uuid) RETURNS jsonb
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	SET plan_cache_mode = force_generic_plan

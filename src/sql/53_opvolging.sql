@@ -7,7 +7,7 @@
 -- in one contact, as klant and as vertegenwoordiger: its rollen are an
 -- array), newest first.  The period is [van, tot); NULL leaves a bound or
 -- the kanaal open.
-CREATE FUNCTION contacthistorie(partij uuid, van timestamptz DEFAULT NULL, tot timestamptz DEFAULT NULL,
+CREATE OR REPLACE FUNCTION contacthistorie(partij uuid, van timestamptz DEFAULT NULL, tot timestamptz DEFAULT NULL,
 								kanaal text DEFAULT NULL)
 	RETURNS TABLE (klantcontact uuid, plaatsgevonden_op timestamptz, kanaal text, onderwerp text,
 				   rollen klantcontactrol[], initiator boolean, indicatie_contact_gelukt boolean,
@@ -44,7 +44,7 @@ COMMENT ON FUNCTION contacthistorie(uuid, timestamptz, timestamptz, text) IS 'Th
 -- two cases are a UNION ALL with a one-time filter each, not
 -- "$1 IS NULL OR actor = $1": the function's (generic) plan can then read
 -- one actor's taken from interne_taak_actor_actor_idx.
-CREATE FUNCTION open_taken(actor uuid DEFAULT NULL)
+CREATE OR REPLACE FUNCTION open_taken(actor uuid DEFAULT NULL)
 	RETURNS TABLE (actor uuid, actor_naam text, interne_taak uuid, gevraagde_handeling text, toelichting text,
 				   toegewezen_op timestamptz, klantcontact uuid, kanaal text, onderwerp text,
 				   plaatsgevonden_op timestamptz)
@@ -83,7 +83,7 @@ COMMENT ON FUNCTION open_taken(uuid) IS 'Interne taken with status te_verwerken,
 --     for this contact still is.
 -- The name is the betrokkene's own contactnaam or organisatienaam, else the
 -- (active) partij's name.
-CREATE FUNCTION contactgegevens_voor_opvolging(klantcontact uuid)
+CREATE OR REPLACE FUNCTION contactgegevens_voor_opvolging(klantcontact uuid)
 	RETURNS TABLE (betrokkene uuid, partij uuid, rol klantcontactrol, naam text, rang bigint, soort text,
 				   adres text, bron text, kenmerk text)
 	LANGUAGE sql STABLE STRICT PARALLEL SAFE

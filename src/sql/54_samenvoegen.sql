@@ -6,6 +6,7 @@
 -- refusing conflicts so that nothing is lost).
 
 -- Candidates at the same postcode (mogelijke_dubbelen).
+-- @ONCE
 CREATE INDEX partij_bezoekadres_postcode_idx ON partij (bezoekadres_postcode);
 CREATE INDEX partij_correspondentieadres_postcode_idx ON partij (correspondentieadres_postcode);
 
@@ -25,6 +26,7 @@ CREATE TABLE samengevoegde_partij (
 		REFERENCES partij (uuid) ON DELETE CASCADE
 );
 CREATE INDEX samengevoegde_partij_behouden_partij_idx ON samengevoegde_partij (behouden_partij);
+-- @END
 COMMENT ON TABLE samengevoegde_partij IS 'Samengevoegde partijen (voeg_partijen_samen): welke partij opging in welke. Een betrokkene die naar een opgeheven partij verwijst, gaat naar de behouden partij; ook de geschiedenis van samenvoegingen.';
 COMMENT ON COLUMN samengevoegde_partij.opgeheven_partij IS 'De uuid van de partij die werd opgeheven (bestaat niet meer).';
 COMMENT ON COLUMN samengevoegde_partij.behouden_partij IS 'De partij waarin zij opging; na een latere samenvoeging van die partij de uiteindelijke opvolger.';
@@ -38,7 +40,7 @@ SELECT pg_catalog.pg_extension_config_dump('samengevoegde_partij', '');
 -- waits until it commits, then finds the row gone and, with a new snapshot
 -- (READ COMMITTED), the merge's entry in samengevoegde_partij.  Without it
 -- the foreign-key check would wait the same way and then fail (23503).
-CREATE FUNCTION betrokkene_samengevoegde_partij() RETURNS trigger
+CREATE OR REPLACE FUNCTION betrokkene_samengevoegde_partij() RETURNS trigger
 	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	AS $$
@@ -65,7 +67,7 @@ CREATE TRIGGER betrokkene_samengevoegde_partij BEFORE INSERT OR UPDATE OF was_pa
 -- The filled fields of an adres group of a row given as JSON (to_jsonb of a
 -- partij): {} when the address is empty.  Two addresses are the same when
 -- these objects are equal.
-CREATE FUNCTION adresgroep(rij jsonb, groep text) RETURNS jsonb
+CREATE OR REPLACE FUNCTION adresgroep(rij jsonb, groep text) RETURNS jsonb
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	AS $$
@@ -81,7 +83,7 @@ COMMENT ON FUNCTION adresgroep(jsonb, text) IS 'The filled fields of an adres gr
 -- at one of the partij's postcodes 0.5 x similarity.  Only partijen of the
 -- same soort; never two partijen with different identificators of one
 -- soort (two BSNs are two people).
-CREATE FUNCTION mogelijke_dubbelen(partij uuid)
+CREATE OR REPLACE FUNCTION mogelijke_dubbelen(partij uuid)
 	RETURNS TABLE (kandidaat uuid, naam text, score numeric, redenen text[])
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 	AS $$
@@ -144,7 +146,7 @@ $$;
 -- place, the merge is refused (SQLSTATE 23K01, class 23 integrity
 -- violation, K for klantinteracties) listing every conflict, and nothing is
 -- changed.  docs/klantbeeld.md lists the rules per kind of data.
-CREATE FUNCTION voeg_partijen_samen(behouden uuid, opheffen uuid) RETURNS jsonb
+CREATE OR REPLACE FUNCTION voeg_partijen_samen(behouden uuid, opheffen uuid) RETURNS jsonb
 	LANGUAGE plpgsql VOLATILE STRICT
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	AS $$

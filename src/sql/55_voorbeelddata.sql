@@ -26,7 +26,7 @@
 -- produce the same number: load one seed into a registry (a second call with
 -- the same seed fails on the first duplicate uuid; nothing is half-loaded).
 
-CREATE FUNCTION genereer_voorbeelddata(aantal integer, seed double precision DEFAULT 0.42)
+CREATE OR REPLACE FUNCTION genereer_voorbeelddata(aantal integer, seed double precision DEFAULT 0.42)
 	RETURNS TABLE (tabel text, rijen bigint)
 	LANGUAGE plpgsql VOLATILE STRICT
 	SET search_path = pg_catalog, klantinteracties, pg_temp

@@ -10,13 +10,15 @@
 -- that the planner can inline them into the views; they qualify every
 -- object of this extension, and pg_catalog is searched first anyway.
 
+-- @ONCE
 CREATE SCHEMA klantinteracties_api;
+-- @END
 COMMENT ON SCHEMA klantinteracties_api IS 'Klantinteracties API 0.9.0
 Het register als REST-API (PostgREST): per resource een view met de JSON-velden van de Klantinteracties API als kolommen, schrijven via INSTEAD OF-triggers, en /rpc-functies voor wat geen resource is.';
 
 -- Base URL ---------------------------------------------------------------
 
-CREATE FUNCTION api_basis_url() RETURNS text
+CREATE OR REPLACE FUNCTION api_basis_url() RETURNS text
 	LANGUAGE sql STABLE PARALLEL SAFE
 	AS $$
 SELECT pg_catalog.rtrim(coalesce(nullif(pg_catalog.current_setting('klantinteracties.api_base_url', true), ''),
@@ -24,14 +26,14 @@ SELECT pg_catalog.rtrim(coalesce(nullif(pg_catalog.current_setting('klantinterac
 $$;
 COMMENT ON FUNCTION api_basis_url() IS 'Base URL of the REST API, without trailing slash: the setting klantinteracties.api_base_url (ALTER DATABASE ... SET, ALTER ROLE ... SET or postgresql.conf), default http://localhost:3000.';
 
-CREATE FUNCTION api_url(pad text, id uuid) RETURNS text
+CREATE OR REPLACE FUNCTION api_url(pad text, id uuid) RETURNS text
 	LANGUAGE sql STABLE PARALLEL SAFE
 	AS $$
 SELECT klantinteracties.api_basis_url() || '/' || pad || '/' || id::text
 $$;
 COMMENT ON FUNCTION api_url(text, uuid) IS 'Absolute URL of a resource: base URL, resource path (partijen, digitaleadressen, ...) and uuid, as Open Klant''s url fields.';
 
-CREATE FUNCTION api_ref(pad text, id uuid) RETURNS jsonb
+CREATE OR REPLACE FUNCTION api_ref(pad text, id uuid) RETURNS jsonb
 	LANGUAGE sql STABLE PARALLEL SAFE
 	AS $$
 SELECT CASE WHEN id IS NOT NULL
@@ -43,7 +45,7 @@ COMMENT ON FUNCTION api_ref(text, uuid) IS 'A reference as the API writes it: {"
 -- Open Klant always returns every key of a group, "" for an empty text;
 -- typed values that are NULL here are "" there (huisnummer stays null).
 
-CREATE FUNCTION api_adres(nummeraanduiding_id bag_id, straatnaam text, huisnummer integer,
+CREATE OR REPLACE FUNCTION api_adres(nummeraanduiding_id bag_id, straatnaam text, huisnummer integer,
 						  huisnummertoevoeging text, postcode postcode, stad text,
 						  adresregel1 text, adresregel2 text, adresregel3 text, land landcode) RETURNS jsonb
 	LANGUAGE sql STABLE PARALLEL SAFE
@@ -62,7 +64,7 @@ SELECT pg_catalog.jsonb_build_object(
 $$;
 COMMENT ON FUNCTION api_adres(bag_id, text, integer, text, postcode, text, text, text, text, landcode) IS 'An adres group (bezoekadres, correspondentieadres) as the API returns it: all ten keys, canonical postcode ("1234 AB"), nummeraanduidingId and land, "" for empty values.';
 
-CREATE FUNCTION api_contactnaam(voorletters text, voornaam text, voorvoegsel_achternaam text, achternaam text) RETURNS jsonb
+CREATE OR REPLACE FUNCTION api_contactnaam(voorletters text, voornaam text, voorvoegsel_achternaam text, achternaam text) RETURNS jsonb
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	AS $$
 SELECT pg_catalog.jsonb_build_object('voorletters', coalesce(voorletters, ''), 'voornaam', coalesce(voornaam, ''),
@@ -70,7 +72,7 @@ SELECT pg_catalog.jsonb_build_object('voorletters', coalesce(voorletters, ''), '
 $$;
 COMMENT ON FUNCTION api_contactnaam(text, text, text, text) IS 'A contactnaam group as the API returns it: voorletters, voornaam, voorvoegselAchternaam, achternaam.';
 
-CREATE FUNCTION api_objectidentificator(object_id text, code_objecttype text, code_register text, code_soort_object_id text) RETURNS jsonb
+CREATE OR REPLACE FUNCTION api_objectidentificator(object_id text, code_objecttype text, code_register text, code_soort_object_id text) RETURNS jsonb
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	AS $$
 SELECT pg_catalog.jsonb_build_object('objectId', object_id, 'codeObjecttype', code_objecttype,
@@ -86,7 +88,7 @@ COMMENT ON FUNCTION api_objectidentificator(text, text, text, text) IS 'A free i
 -- the message: "bezoekadres.postcode: invalid input syntax for type
 -- postcode ...".  A constraint violation is named by its constraint.
 
-CREATE FUNCTION api_veld_van_beperking(beperking text) RETURNS text
+CREATE OR REPLACE FUNCTION api_veld_van_beperking(beperking text) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	AS $$
 SELECT CASE beperking
@@ -190,7 +192,7 @@ COMMENT ON FUNCTION api_veld_van_beperking(text) IS 'The API field (path within 
 -- while it calls a reader that names the fields itself.  prefix places the
 -- field in a nested object ("partijIdentificatoren.0.").  Without a field
 -- the error goes on unchanged.
-CREATE FUNCTION api_fout(prefix text, veld text, sqlstate text, bericht text, detail text, hint text, beperking text)
+CREATE OR REPLACE FUNCTION api_fout(prefix text, veld text, sqlstate text, bericht text, detail text, hint text, beperking text)
 	RETURNS void
 	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, pg_temp
@@ -216,7 +218,7 @@ COMMENT ON FUNCTION api_fout(text, text, text, text, text, text, text) IS 'Raise
 -- row-level security kept the row (nothing was deleted): the INSTEAD OF
 -- triggers then report it as not deleted, as row-level security does on a
 -- table.  They run as the views' owner, and so does this.
-CREATE FUNCTION api_verwijderen(tabel regclass, id uuid) RETURNS boolean
+CREATE OR REPLACE FUNCTION api_verwijderen(tabel regclass, id uuid) RETURNS boolean
 	LANGUAGE plpgsql VOLATILE STRICT
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -234,7 +236,7 @@ REVOKE EXECUTE ON FUNCTION api_verwijderen(regclass, uuid) FROM PUBLIC;
 -- The readers below report what is wrong without the field; the trigger
 -- adds it, as it adds it to PostgreSQL's own errors.
 
-CREATE FUNCTION api_verplicht(waarde anyelement) RETURNS anyelement
+CREATE OR REPLACE FUNCTION api_verplicht(waarde anyelement) RETURNS anyelement
 	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -250,7 +252,7 @@ COMMENT ON FUNCTION api_verplicht(anyelement) IS 'Returns the value; refuses NUL
 -- A JSON value of a request body of the kinds given (jsonb_typeof), or
 -- leeg for null or absent; anything else is refused with 22P02 "expected
 -- <wat>".  Serves api_tekst, api_object and api_lijst.
-CREATE FUNCTION api_json_soort(waarde jsonb, soorten text[], leeg jsonb, wat text) RETURNS jsonb
+CREATE OR REPLACE FUNCTION api_json_soort(waarde jsonb, soorten text[], leeg jsonb, wat text) RETURNS jsonb
 	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -267,19 +269,19 @@ END
 $$;
 COMMENT ON FUNCTION api_json_soort(jsonb, text[], jsonb, text) IS 'A JSON value of a request body if jsonb_typeof is one of soorten, leeg for null or absent; otherwise 22P02 "expected <wat>, got <type>". Serves api_tekst, api_object and api_lijst.';
 
-CREATE FUNCTION api_tekst(waarde jsonb) RETURNS text
+CREATE OR REPLACE FUNCTION api_tekst(waarde jsonb) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	AS $$ SELECT klantinteracties.api_json_soort(waarde, '{string,number,boolean}', NULL, 'a string') #>> '{}' $$;
 COMMENT ON FUNCTION api_tekst(jsonb) IS 'The text of a scalar JSON value of a request body (a number or boolean as its JSON text), NULL for null or absent; refuses an object or array with 22P02.';
 
-CREATE FUNCTION api_object(waarde jsonb) RETURNS jsonb
+CREATE OR REPLACE FUNCTION api_object(waarde jsonb) RETURNS jsonb
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	AS $$ SELECT klantinteracties.api_json_soort(waarde, '{object}', '{}', 'an object') $$;
 COMMENT ON FUNCTION api_object(jsonb) IS 'A nested object (gegevensgroep) of a request body; {} for null or absent (an empty group, as Open Klant empties a group set to null); refuses other JSON with 22P02.';
 
-CREATE FUNCTION api_lijst(waarde jsonb) RETURNS jsonb
+CREATE OR REPLACE FUNCTION api_lijst(waarde jsonb) RETURNS jsonb
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	AS $$ SELECT klantinteracties.api_json_soort(waarde, '{array}', '[]', 'a list') $$;
@@ -290,7 +292,7 @@ COMMENT ON FUNCTION api_lijst(jsonb) IS 'A list of a request body; [] for null o
 -- with 22023, which PostgREST answers with 400, as Open Klant answers
 -- "Ongeldige hyperlink - Object bestaat niet" (a foreign-key violation
 -- would be 409).  Only the uuid is read: url is read-only.
-CREATE FUNCTION api_verwijzing(ref jsonb, tabel text) RETURNS uuid
+CREATE OR REPLACE FUNCTION api_verwijzing(ref jsonb, tabel text) RETURNS uuid
 	LANGUAGE plpgsql STABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -332,7 +334,7 @@ END
 $$;
 COMMENT ON FUNCTION api_verwijzing(jsonb, text) IS 'Resolves a reference {"uuid": ...} of a request body to the uuid of an existing row of the given registry table; NULL for null; 22P02 for a malformed reference, 22023 (HTTP 400) for a uuid that names nothing.';
 
-CREATE FUNCTION api_verwijzingen(refs jsonb, tabel text) RETURNS uuid[]
+CREATE OR REPLACE FUNCTION api_verwijzingen(refs jsonb, tabel text) RETURNS uuid[]
 	LANGUAGE plpgsql STABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -360,6 +362,7 @@ COMMENT ON FUNCTION api_verwijzingen(jsonb, text) IS 'Resolves a list of referen
 -- each reader names the field (group.key) of what it refuses.  Keys that
 -- are absent are empty: a group is written whole, as Open Klant does.
 
+-- @ONCE
 CREATE TYPE api_adres AS (
 	nummeraanduiding_id bag_id,
 	straatnaam varchar(255),
@@ -372,9 +375,10 @@ CREATE TYPE api_adres AS (
 	adresregel3 varchar(80),
 	land landcode
 );
+-- @END
 COMMENT ON TYPE api_adres IS 'An adres group (bezoekadres, correspondentieadres) of a request body, typed as the bezoekadres_* / correspondentieadres_* columns, in their order.';
 
-CREATE FUNCTION api_adres_lezen(groep jsonb, naam text) RETURNS api_adres
+CREATE OR REPLACE FUNCTION api_adres_lezen(groep jsonb, naam text) RETURNS api_adres
 	LANGUAGE plpgsql IMMUTABLE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -406,18 +410,20 @@ END
 $$;
 COMMENT ON FUNCTION api_adres_lezen(jsonb, text) IS 'Reads an adres group of a request body into typed values (postcode, bag_id, landcode parsed); refuses a wrong value naming it (bezoekadres.postcode: ...).';
 
+-- @ONCE
 CREATE TYPE api_contactnaam AS (
 	voorletters varchar(10),
 	voornaam varchar(200),
 	voorvoegsel_achternaam varchar(10),
 	achternaam varchar(200)
 );
+-- @END
 COMMENT ON TYPE api_contactnaam IS 'A contactnaam group of a request body, typed as the contactnaam_* columns, in their order.';
 
 -- The texts of a group of a request body, by key, each at most its length;
 -- a wrong value is refused naming the group and the key (contactnaam.voornaam:
 -- ...), with the message a varchar column would give.
-CREATE FUNCTION api_teksten_lezen(groep jsonb, naam text, velden text[], lengtes integer[]) RETURNS text[]
+CREATE OR REPLACE FUNCTION api_teksten_lezen(groep jsonb, naam text, velden text[], lengtes integer[]) RETURNS text[]
 	LANGUAGE plpgsql IMMUTABLE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -447,7 +453,7 @@ END
 $$;
 COMMENT ON FUNCTION api_teksten_lezen(jsonb, text, text[], integer[]) IS 'Reads the texts of a group of a request body by key, each at most its length; refuses a wrong value naming the group and key. Serves api_contactnaam_lezen and api_objectidentificator_lezen.';
 
-CREATE FUNCTION api_contactnaam_lezen(groep jsonb, naam text) RETURNS api_contactnaam
+CREATE OR REPLACE FUNCTION api_contactnaam_lezen(groep jsonb, naam text) RETURNS api_contactnaam
 	LANGUAGE sql IMMUTABLE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -457,15 +463,17 @@ SELECT ROW(t[1], t[2], t[3], t[4])::klantinteracties.api_contactnaam
 $$;
 COMMENT ON FUNCTION api_contactnaam_lezen(jsonb, text) IS 'Reads a contactnaam group of a request body; refuses a wrong value naming it (contactnaam.voornaam: ...).';
 
+-- @ONCE
 CREATE TYPE api_objectidentificator AS (
 	object_id varchar(200),
 	code_objecttype varchar(200),
 	code_register varchar(200),
 	code_soort_object_id varchar(200)
 );
+-- @END
 COMMENT ON TYPE api_objectidentificator IS 'A free identificator group (onderwerpobjectidentificator, bijlageidentificator, actoridentificator) of a request body, typed as the *identificator_* columns, in their order.';
 
-CREATE FUNCTION api_objectidentificator_lezen(groep jsonb, naam text) RETURNS api_objectidentificator
+CREATE OR REPLACE FUNCTION api_objectidentificator_lezen(groep jsonb, naam text) RETURNS api_objectidentificator
 	LANGUAGE sql IMMUTABLE
 	SET search_path = pg_catalog, pg_temp
 	AS $$

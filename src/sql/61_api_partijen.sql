@@ -6,7 +6,7 @@
 
 -- JSON of the parts that appear inside other resources ----------------------
 
-CREATE FUNCTION api_partij_identificator(pi partij_identificator) RETURNS jsonb
+CREATE OR REPLACE FUNCTION api_partij_identificator(pi partij_identificator) RETURNS jsonb
 	LANGUAGE sql STABLE PARALLEL SAFE
 	AS $$
 SELECT pg_catalog.jsonb_build_object(
@@ -25,7 +25,7 @@ COMMENT ON FUNCTION api_partij_identificator(partij_identificator) IS 'A partij-
 
 -- partijIdentificatie by soortPartij; a partij without its detail row (only
 -- possible outside the API) shows the empty details of its soort.
-CREATE FUNCTION api_partij_identificatie(p partij) RETURNS jsonb
+CREATE OR REPLACE FUNCTION api_partij_identificatie(p partij) RETURNS jsonb
 	LANGUAGE sql STABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -146,7 +146,7 @@ SELECT cr.uuid,
 -- One partij-identificator from a request body, inserted (oud NULL) or
 -- written over row oud.  Used by /partij-identificatoren and for the
 -- partijIdentificatoren of a partij, whose fields it names with prefix.
-CREATE FUNCTION api_partij_identificator_schrijven(body jsonb, oud uuid, prefix text) RETURNS uuid
+CREATE OR REPLACE FUNCTION api_partij_identificator_schrijven(body jsonb, oud uuid, prefix text) RETURNS uuid
 	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -200,7 +200,7 @@ END
 $$;
 COMMENT ON FUNCTION api_partij_identificator_schrijven(jsonb, uuid, text) IS 'Writes one partij-identificator from a request body (PartijIdentificator JSON): inserts it (oud NULL; a uuid in the body is kept) or writes over row oud; refusals name the field, after prefix.';
 
-CREATE FUNCTION api_partij_identificatoren_schrijven() RETURNS trigger
+CREATE OR REPLACE FUNCTION api_partij_identificatoren_schrijven() RETURNS trigger
 	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -225,7 +225,7 @@ CREATE TRIGGER schrijven INSTEAD OF INSERT OR UPDATE OR DELETE ON klantinteracti
 -- listed ones (Open Klant: listed objects move to this partij, left-out ones
 -- are unlinked, not deleted).  Moved and unlinked rows lose their
 -- standaard and voorkeur flags, which belonged to their old partij.
-CREATE FUNCTION api_koppelen(tabel text, partij uuid, ids uuid[]) RETURNS void
+CREATE OR REPLACE FUNCTION api_koppelen(tabel text, partij uuid, ids uuid[]) RETURNS void
 	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -250,7 +250,7 @@ COMMENT ON FUNCTION api_koppelen(text, uuid, uuid[]) IS 'Makes the given digital
 -- Makes id the partij's voorkeur (NULL: none).  It must be one of the
 -- partij's own, as Open Klant requires ("Het voorkeurs adres moet een
 -- gelinkte digitaal adres zijn").
-CREATE FUNCTION api_voorkeur_zetten(tabel text, partij uuid, id uuid) RETURNS void
+CREATE OR REPLACE FUNCTION api_voorkeur_zetten(tabel text, partij uuid, id uuid) RETURNS void
 	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -280,7 +280,7 @@ COMMENT ON FUNCTION api_voorkeur_zetten(text, uuid, uuid) IS 'Makes the given di
 
 -- partijIdentificatie: the detail row of the partij's soort, written whole;
 -- a soort change has removed the old detail row before.
-CREATE FUNCTION api_partij_identificatie_schrijven(partij uuid, soort soort_partij, body jsonb) RETURNS void
+CREATE OR REPLACE FUNCTION api_partij_identificatie_schrijven(partij uuid, soort soort_partij, body jsonb) RETURNS void
 	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -338,7 +338,7 @@ END
 $$;
 COMMENT ON FUNCTION api_partij_identificatie_schrijven(uuid, soort_partij, jsonb) IS 'Writes partijIdentificatie of a request body as the persoon, organisatie or contactpersoon row of the partij (insert or overwrite); refusals name the field.';
 
-CREATE FUNCTION api_partijen_schrijven() RETURNS trigger
+CREATE OR REPLACE FUNCTION api_partijen_schrijven() RETURNS trigger
 	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -475,7 +475,7 @@ COMMENT ON FUNCTION api_partijen_schrijven() IS 'INSTEAD OF trigger of klantinte
 CREATE TRIGGER schrijven INSTEAD OF INSERT OR UPDATE OR DELETE ON klantinteracties_api.partijen
 	FOR EACH ROW EXECUTE FUNCTION api_partijen_schrijven();
 
-CREATE FUNCTION api_vertegenwoordigingen_schrijven() RETURNS trigger
+CREATE OR REPLACE FUNCTION api_vertegenwoordigingen_schrijven() RETURNS trigger
 	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -518,7 +518,7 @@ COMMENT ON FUNCTION api_vertegenwoordigingen_schrijven() IS 'INSTEAD OF trigger 
 CREATE TRIGGER schrijven INSTEAD OF INSERT OR UPDATE OR DELETE ON klantinteracties_api.vertegenwoordigingen
 	FOR EACH ROW EXECUTE FUNCTION api_vertegenwoordigingen_schrijven();
 
-CREATE FUNCTION api_categorieen_schrijven() RETURNS trigger
+CREATE OR REPLACE FUNCTION api_categorieen_schrijven() RETURNS trigger
 	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -555,7 +555,7 @@ COMMENT ON FUNCTION api_categorieen_schrijven() IS 'INSTEAD OF trigger of klanti
 CREATE TRIGGER schrijven INSTEAD OF INSERT OR UPDATE OR DELETE ON klantinteracties_api.categorieen
 	FOR EACH ROW EXECUTE FUNCTION api_categorieen_schrijven();
 
-CREATE FUNCTION api_categorie_relaties_schrijven() RETURNS trigger
+CREATE OR REPLACE FUNCTION api_categorie_relaties_schrijven() RETURNS trigger
 	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, pg_temp
 	AS $$

@@ -24,7 +24,7 @@ SELECT r.uuid,
 	coalesce(r.bic::text, '') AS bic
   FROM klantinteracties.rekeningnummer r;
 
-CREATE FUNCTION api_digitaleadressen_schrijven() RETURNS trigger
+CREATE OR REPLACE FUNCTION api_digitaleadressen_schrijven() RETURNS trigger
 	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -88,7 +88,7 @@ COMMENT ON FUNCTION api_digitaleadressen_schrijven() IS 'INSTEAD OF trigger of k
 CREATE TRIGGER schrijven INSTEAD OF INSERT OR UPDATE OR DELETE ON klantinteracties_api.digitaleadressen
 	FOR EACH ROW EXECUTE FUNCTION api_digitaleadressen_schrijven();
 
-CREATE FUNCTION api_rekeningnummers_schrijven() RETURNS trigger
+CREATE OR REPLACE FUNCTION api_rekeningnummers_schrijven() RETURNS trigger
 	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, pg_temp
 	AS $$

@@ -1,6 +1,6 @@
 -- REST API: /actoren, /actorklantcontacten, /internetaken.
 
-CREATE FUNCTION api_actor_identificatie(a actor) RETURNS jsonb
+CREATE OR REPLACE FUNCTION api_actor_identificatie(a actor) RETURNS jsonb
 	LANGUAGE sql STABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -23,7 +23,7 @@ END
 $$;
 COMMENT ON FUNCTION api_actor_identificatie(actor) IS 'actorIdentificatie of an actor as the API returns it, by soortActor: medewerker {functie, emailadres, telefoonnummer}, geautomatiseerde_actor {functie, omschrijving}, organisatorische_eenheid {omschrijving, emailadres, faxnummer, telefoonnummer}; telephone numbers in E.164.';
 
-CREATE FUNCTION api_actor(a actor) RETURNS jsonb
+CREATE OR REPLACE FUNCTION api_actor(a actor) RETURNS jsonb
 	LANGUAGE sql STABLE PARALLEL SAFE
 	AS $$
 SELECT pg_catalog.jsonb_build_object(
@@ -79,7 +79,7 @@ SELECT t.uuid,
 
 -- Writes ---------------------------------------------------------------------
 
-CREATE FUNCTION api_actoren_schrijven() RETURNS trigger
+CREATE OR REPLACE FUNCTION api_actoren_schrijven() RETURNS trigger
 	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -174,7 +174,7 @@ COMMENT ON FUNCTION api_actoren_schrijven() IS 'INSTEAD OF trigger of klantinter
 CREATE TRIGGER schrijven INSTEAD OF INSERT OR UPDATE OR DELETE ON klantinteracties_api.actoren
 	FOR EACH ROW EXECUTE FUNCTION api_actoren_schrijven();
 
-CREATE FUNCTION api_actorklantcontacten_schrijven() RETURNS trigger
+CREATE OR REPLACE FUNCTION api_actorklantcontacten_schrijven() RETURNS trigger
 	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -215,7 +215,7 @@ COMMENT ON FUNCTION api_actorklantcontacten_schrijven() IS 'INSTEAD OF trigger o
 CREATE TRIGGER schrijven INSTEAD OF INSERT OR UPDATE OR DELETE ON klantinteracties_api.actorklantcontacten
 	FOR EACH ROW EXECUTE FUNCTION api_actorklantcontacten_schrijven();
 
-CREATE FUNCTION api_internetaken_schrijven() RETURNS trigger
+CREATE OR REPLACE FUNCTION api_internetaken_schrijven() RETURNS trigger
 	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, pg_temp
 	AS $$

@@ -76,7 +76,7 @@ SELECT bl.uuid,
 
 -- Writes ---------------------------------------------------------------------
 
-CREATE FUNCTION api_klantcontacten_schrijven() RETURNS trigger
+CREATE OR REPLACE FUNCTION api_klantcontacten_schrijven() RETURNS trigger
 	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -144,7 +144,7 @@ COMMENT ON FUNCTION api_klantcontacten_schrijven() IS 'INSTEAD OF trigger of kla
 CREATE TRIGGER schrijven INSTEAD OF INSERT OR UPDATE OR DELETE ON klantinteracties_api.klantcontacten
 	FOR EACH ROW EXECUTE FUNCTION api_klantcontacten_schrijven();
 
-CREATE FUNCTION api_betrokkenen_schrijven() RETURNS trigger
+CREATE OR REPLACE FUNCTION api_betrokkenen_schrijven() RETURNS trigger
 	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -217,7 +217,7 @@ COMMENT ON FUNCTION api_betrokkenen_schrijven() IS 'INSTEAD OF trigger of klanti
 CREATE TRIGGER schrijven INSTEAD OF INSERT OR UPDATE OR DELETE ON klantinteracties_api.betrokkenen
 	FOR EACH ROW EXECUTE FUNCTION api_betrokkenen_schrijven();
 
-CREATE FUNCTION api_onderwerpobjecten_schrijven() RETURNS trigger
+CREATE OR REPLACE FUNCTION api_onderwerpobjecten_schrijven() RETURNS trigger
 	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -268,7 +268,7 @@ COMMENT ON FUNCTION api_onderwerpobjecten_schrijven() IS 'INSTEAD OF trigger of 
 CREATE TRIGGER schrijven INSTEAD OF INSERT OR UPDATE OR DELETE ON klantinteracties_api.onderwerpobjecten
 	FOR EACH ROW EXECUTE FUNCTION api_onderwerpobjecten_schrijven();
 
-CREATE FUNCTION api_bijlagen_schrijven() RETURNS trigger
+CREATE OR REPLACE FUNCTION api_bijlagen_schrijven() RETURNS trigger
 	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, pg_temp
 	AS $$

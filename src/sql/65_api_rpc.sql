@@ -6,7 +6,7 @@
 -- views, so PostgREST serves them on GET, inlines them and applies its
 -- filters, ordering and paging to their result.
 
-CREATE FUNCTION klantinteracties_api.maak_klantcontact(klantcontact json DEFAULT NULL, betrokkene json DEFAULT NULL,
+CREATE OR REPLACE FUNCTION klantinteracties_api.maak_klantcontact(klantcontact json DEFAULT NULL, betrokkene json DEFAULT NULL,
 													   onderwerpobject json DEFAULT NULL) RETURNS jsonb
 	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, pg_temp
@@ -60,7 +60,7 @@ Creates a klantcontact and, when given, a betrokkene and an onderwerpobject of i
 
 -- The canonical key of an objectId for a soort (register and objecttype
 -- follow from the soort); fails (22P02) on a value invalid for it.
-CREATE FUNCTION api_identificator_sleutel(soort text, object_id text) RETURNS text
+CREATE OR REPLACE FUNCTION api_identificator_sleutel(soort text, object_id text) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	AS $$
 SELECT klantinteracties.identificator_sleutel(
@@ -71,7 +71,7 @@ SELECT klantinteracties.identificator_sleutel(
 $$;
 COMMENT ON FUNCTION api_identificator_sleutel(text, text) IS 'Canonical key of an identificator value of a soort (bsn, rsin, kvk_nummer, vestigingsnummer), register and objecttype following from the soort; 22P02 for a value invalid for its type or an unknown soort.';
 
-CREATE FUNCTION klantinteracties_api.partijen_met_identificator("codeSoortObjectId" text, "objectId" text,
+CREATE OR REPLACE FUNCTION klantinteracties_api.partijen_met_identificator("codeSoortObjectId" text, "objectId" text,
 		"subIdentificatorVanObjectId" text DEFAULT NULL)
 	RETURNS SETOF klantinteracties_api.partijen
 	LANGUAGE sql STABLE PARALLEL SAFE
@@ -92,7 +92,7 @@ $$;
 COMMENT ON FUNCTION klantinteracties_api.partijen_met_identificator(text, text, text) IS 'Partijen met een identificator
 The partijen that have an identificator of this soort (bsn, rsin, kvk_nummer, vestigingsnummer) with this value, in any spelling (111222333 = 1112.22.333), optionally under the kvk_nummer subIdentificatorVanObjectId (a vestiging by vestigingsnummer and KvK-nummer). Soort and value are matched in the same identificator, unlike Open Klant''s partijIdentificator__* filters. An invalid value is refused (22P02, HTTP 400).';
 
-CREATE FUNCTION klantinteracties_api.partijen_met_digitaal_adres(adres text, "soortDigitaalAdres" text DEFAULT NULL)
+CREATE OR REPLACE FUNCTION klantinteracties_api.partijen_met_digitaal_adres(adres text, "soortDigitaalAdres" text DEFAULT NULL)
 	RETURNS SETOF klantinteracties_api.partijen
 	LANGUAGE sql STABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
@@ -115,7 +115,7 @@ The partijen that provided this e-mail address or telephone number, compared in 
 -- By a piece of text: the search functions of 50_zoeken.sql, which keep
 -- the trigram indexes under row-level security (a filter adres=ilike.*x*
 -- on the views cannot use them: ILIKE is not LEAKPROOF).
-CREATE FUNCTION klantinteracties_api.partijen_met_naamdeel(naam text)
+CREATE OR REPLACE FUNCTION klantinteracties_api.partijen_met_naamdeel(naam text)
 	RETURNS SETOF klantinteracties_api.partijen
 	LANGUAGE sql STABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
@@ -126,7 +126,7 @@ $$;
 COMMENT ON FUNCTION klantinteracties_api.partijen_met_naamdeel(text) IS 'Partijen met een deel van de naam
 The partijen whose name (a persoon''s or contactpersoon''s volledige naam, an organisatie''s naam) contains this piece, case-insensitively, at least 3 characters (shorter: 22023, HTTP 400). Only what the caller may see.';
 
-CREATE FUNCTION klantinteracties_api.digitaleadressen_met_adresdeel(adres text, "soortDigitaalAdres" text DEFAULT NULL)
+CREATE OR REPLACE FUNCTION klantinteracties_api.digitaleadressen_met_adresdeel(adres text, "soortDigitaalAdres" text DEFAULT NULL)
 	RETURNS SETOF klantinteracties_api.digitaleadressen
 	LANGUAGE sql STABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
@@ -139,7 +139,7 @@ $$;
 COMMENT ON FUNCTION klantinteracties_api.digitaleadressen_met_adresdeel(text, text) IS 'Digitale adressen met een deel van het adres
 The digitale adressen that partijen gave containing this piece, case-insensitively (part of an e-mail address or of a number as stored), at least 3 characters (shorter: 22023, HTTP 400), optionally of one soortDigitaalAdres. Only what the caller may see.';
 
-CREATE FUNCTION klantinteracties_api.digitaleadressen_met_identificator("codeSoortObjectId" text, "objectId" text)
+CREATE OR REPLACE FUNCTION klantinteracties_api.digitaleadressen_met_identificator("codeSoortObjectId" text, "objectId" text)
 	RETURNS SETOF klantinteracties_api.digitaleadressen
 	LANGUAGE sql STABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp

@@ -6,7 +6,7 @@
 -- answers with that status), as Open Klant answers
 -- for a resource that does not exist.  STABLE: PostgREST serves them on GET.
 
-CREATE FUNCTION klantinteracties_api.klantbeeld(partij uuid DEFAULT NULL, bsn text DEFAULT NULL,
+CREATE OR REPLACE FUNCTION klantinteracties_api.klantbeeld(partij uuid DEFAULT NULL, bsn text DEFAULT NULL,
 												"kvkNummer" text DEFAULT NULL) RETURNS jsonb
 	LANGUAGE plpgsql STABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
@@ -32,7 +32,7 @@ $$;
 COMMENT ON FUNCTION klantinteracties_api.klantbeeld(uuid, text, text) IS 'Klantbeeld van een partij
 The whole picture of one partij as one JSON document (docs/klantbeeld.md): the partij, identificatoren, digitale adressen, rekeningnummers, vertegenwoordigingen, contactpersonen and klantcontacten (newest first) with onderwerpobjecten, bijlagen, actoren and interne taken. Give exactly one of partij (uuid), bsn or kvkNummer; a malformed number is refused (400), an unknown partij is 404.';
 
-CREATE FUNCTION klantinteracties_api.contacthistorie(partij uuid, van timestamptz DEFAULT NULL,
+CREATE OR REPLACE FUNCTION klantinteracties_api.contacthistorie(partij uuid, van timestamptz DEFAULT NULL,
 													 tot timestamptz DEFAULT NULL, kanaal text DEFAULT NULL)
 	RETURNS TABLE (klantcontact jsonb, "plaatsgevondenOp" timestamptz, kanaal text, onderwerp text,
 				   rollen text[], initiator boolean, "indicatieContactGelukt" boolean, vertrouwelijk boolean,
@@ -47,7 +47,7 @@ $$;
 COMMENT ON FUNCTION klantinteracties_api.contacthistorie(uuid, timestamptz, timestamptz, text) IS 'Contacthistorie van een partij
 The klantcontacten of a partij, newest first, optionally within [van, tot) and on one kanaal: the klantcontact as {uuid, url}, when, kanaal, onderwerp, the partij''s rollen, whether it took the initiative, indicaties and the number of open interne taken.';
 
-CREATE FUNCTION klantinteracties_api.open_taken(actor uuid DEFAULT NULL)
+CREATE OR REPLACE FUNCTION klantinteracties_api.open_taken(actor uuid DEFAULT NULL)
 	RETURNS TABLE (actor jsonb, "actorNaam" text, "interneTaak" jsonb, "gevraagdeHandeling" text,
 				   toelichting text, "toegewezenOp" timestamptz, klantcontact jsonb, kanaal text,
 				   onderwerp text, "plaatsgevondenOp" timestamptz)

@@ -13,7 +13,7 @@
 -- registry tables: those belong to klantinteracties_eigenaar, whose views
 -- and functions mask (79_beveiliging_afronding.sql).
 
-CREATE FUNCTION maak_api_rollen(authenticator name DEFAULT 'authenticator', anoniem name DEFAULT 'web_anon',
+CREATE OR REPLACE FUNCTION maak_api_rollen(authenticator name DEFAULT 'authenticator', anoniem name DEFAULT 'web_anon',
 								lezer name DEFAULT 'klantinteracties_lezer',
 								schrijver name DEFAULT 'klantinteracties_schrijver',
 								wachtwoord text DEFAULT NULL) RETURNS void

@@ -31,7 +31,9 @@
 -- small set (partial index below), which the policies test with a hashed
 -- NOT IN.  SECURITY DEFINER, so that the set does not depend on what the
 -- caller may see (the citizen sees only its own partij).
+-- @ONCE
 CREATE INDEX partij_geheim_idx ON partij (uuid) WHERE indicatie_geheimhouding;
+-- @END
 
 --
 -- Every caller evaluates the policies of every caller kind (through the
@@ -39,7 +41,7 @@ CREATE INDEX partij_geheim_idx ON partij (uuid) WHERE indicatie_geheimhouding;
 -- them too; the set is therefore empty for a caller that neither reads nor
 -- audits, which needs it for nothing: a citizen learns no uuid from it.
 -- PL/pgSQL, so that the plan is cached for the session.
-CREATE FUNCTION geheime_partijen() RETURNS SETOF uuid
+CREATE OR REPLACE FUNCTION geheime_partijen() RETURNS SETOF uuid
 	LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER ROWS 100
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -51,7 +53,7 @@ END
 $$;
 COMMENT ON FUNCTION geheime_partijen() IS 'The uuids of the partijen with indicatie_geheimhouding, for the row-level security policies (which hide what hangs under them from callers without the geheim scope); empty for a caller with neither the read nor the beheer scope.';
 
-CREATE FUNCTION geheime_betrokkenen() RETURNS SETOF uuid
+CREATE OR REPLACE FUNCTION geheime_betrokkenen() RETURNS SETOF uuid
 	LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER ROWS 100
 	SET search_path = pg_catalog, pg_temp
 	AS $$

@@ -8,6 +8,7 @@
 -- itself in vergeetlog.  Triggers on every table are created at the end of
 -- the install script (79), when every table exists.
 
+-- @ONCE
 CREATE TABLE wijzigingslog (
 	id bigint GENERATED ALWAYS AS IDENTITY,
 	tijdstip timestamptz NOT NULL DEFAULT now(),
@@ -32,6 +33,7 @@ CREATE TABLE wijzigingslog (
 CREATE INDEX wijzigingslog_tabel_sleutel_idx ON wijzigingslog (tabel, sleutel);
 CREATE INDEX wijzigingslog_partijen_idx ON wijzigingslog USING gin (partijen);
 CREATE INDEX wijzigingslog_tijdstip_idx ON wijzigingslog (tijdstip);
+-- @END
 COMMENT ON TABLE wijzigingslog IS 'Audit trail: one row per inserted, updated or deleted row of a registry table, written by the trigger wijziging_vastleggen; the changing roles cannot alter it. Readable with the beheer scope (rows about BSNs also need bsn, rows about secret partijen or vertrouwelijke klantcontacten also geheim).';
 COMMENT ON COLUMN wijzigingslog.id IS 'Volgnummer van de wijziging.';
 COMMENT ON COLUMN wijzigingslog.tijdstip IS 'Tijdstip van de transactie die de wijziging deed.';
@@ -54,6 +56,7 @@ COMMENT ON COLUMN wijzigingslog.vergeten IS 'De rij is geschreven of geschoond d
 -- The erasures: who erased which partij when, why, and what was removed.
 -- The row of a running erasure (voltooid_op empty, this transaction) is
 -- what lets the audit trail be changed; nobody but vergeet_partij writes it.
+-- @ONCE
 CREATE TABLE vergeetlog (
 	id bigint GENERATED ALWAYS AS IDENTITY,
 	partij uuid NOT NULL,
@@ -70,6 +73,7 @@ CREATE TABLE vergeetlog (
 	CONSTRAINT vergeetlog_pkey PRIMARY KEY (id)
 );
 CREATE INDEX vergeetlog_transactie_idx ON vergeetlog (transactie);
+-- @END
 COMMENT ON TABLE vergeetlog IS 'Erasures (AVG art. 17) by vergeet_partij: which partij uuid, when, by whom, why, and the report of what was removed; holds no personal data. Readable with the beheer scope.';
 COMMENT ON COLUMN vergeetlog.id IS 'Volgnummer van het vergeten.';
 COMMENT ON COLUMN vergeetlog.partij IS 'De uuid van de vergeten partij (verwijst nergens meer naar).';
@@ -85,7 +89,7 @@ COMMENT ON COLUMN vergeetlog.verzoek IS 'De x-request-id van het HTTP-verzoek.';
 COMMENT ON COLUMN vergeetlog.rapport IS 'Wat vergeet_partij verwijderde en anonimiseerde, per tabel geteld.';
 
 -- True inside vergeet_partij: its transaction has a running erasure.
-CREATE FUNCTION vergeten_bezig() RETURNS boolean
+CREATE OR REPLACE FUNCTION vergeten_bezig() RETURNS boolean
 	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -99,7 +103,7 @@ COMMENT ON FUNCTION vergeten_bezig() IS 'True when the current transaction is er
 -- whose search_path is pinned.  Not inlined, for all that: the sub-select
 -- of a digitaal adres's betrokkene keeps the planner from it, so it costs
 -- a function call per row, some 5 µs.
-CREATE FUNCTION wijziging_partijen(tabel name, rij jsonb) RETURNS uuid[]
+CREATE OR REPLACE FUNCTION wijziging_partijen(tabel name, rij jsonb) RETURNS uuid[]
 	LANGUAGE sql STABLE PARALLEL SAFE
 	AS $$
 SELECT pg_catalog.array_remove(CASE tabel
@@ -118,7 +122,7 @@ COMMENT ON FUNCTION wijziging_partijen(name, jsonb) IS 'The partijen whose perso
 
 -- The primary key columns of a table (once per statement), and the key of
 -- a row (as JSON) as text, the columns joined by commas.
-CREATE FUNCTION sleutelkolommen(tabel regclass) RETURNS text[]
+CREATE OR REPLACE FUNCTION sleutelkolommen(tabel regclass) RETURNS text[]
 	LANGUAGE sql STABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -130,7 +134,7 @@ SELECT pg_catalog.array_agg(a.attname::text ORDER BY k.nr)
 $$;
 COMMENT ON FUNCTION sleutelkolommen(regclass) IS 'The primary key columns of a table, in key order.';
 
-CREATE FUNCTION rij_sleutel(rij jsonb, kolommen text[]) RETURNS text
+CREATE OR REPLACE FUNCTION rij_sleutel(rij jsonb, kolommen text[]) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	AS $$
 SELECT pg_catalog.string_agg(rij ->> k.kolom, ',' ORDER BY k.nr) FROM pg_catalog.unnest(kolommen) WITH ORDINALITY AS k(kolom, nr)
@@ -145,7 +149,7 @@ COMMENT ON FUNCTION rij_sleutel(jsonb, text[]) IS 'The key of a row (as JSON): t
 -- row_security is off: only superusers and BYPASSRLS roles can write then
 -- (PostgreSQL refuses everyone else), and pg_restore sets it off while it
 -- loads the tables, the log's own rows included.
-CREATE FUNCTION wijziging_vastleggen() RETURNS trigger
+CREATE OR REPLACE FUNCTION wijziging_vastleggen() RETURNS trigger
 	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -219,7 +223,7 @@ COMMENT ON FUNCTION wijziging_vastleggen() IS 'Trigger function (AFTER INSERT, U
 
 -- The log is append-only: UPDATE and DELETE only while vergeet_partij
 -- cleans it, TRUNCATE never; the record of erasures is never deleted.
-CREATE FUNCTION wijzigingslog_bewaken() RETURNS trigger
+CREATE OR REPLACE FUNCTION wijzigingslog_bewaken() RETURNS trigger
 	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$

@@ -5,6 +5,7 @@
 -- functions that PostgREST offers as POST /rpc/...; they call
 -- inzage_vastleggen.  The log holds the partij's uuid, never a BSN.
 
+-- @ONCE
 CREATE TABLE inzagelog (
 	id bigint GENERATED ALWAYS AS IDENTITY,
 	tijdstip timestamptz NOT NULL DEFAULT clock_timestamp(),
@@ -22,6 +23,7 @@ CREATE TABLE inzagelog (
 );
 CREATE INDEX inzagelog_partij_idx ON inzagelog (partij, tijdstip);
 CREATE INDEX inzagelog_tijdstip_idx ON inzagelog (tijdstip);
+-- @END
 COMMENT ON TABLE inzagelog IS 'Access log (Logboek Dataverwerkingen): one row per partij shown by a logged lookup (klantbeeld, search by BSN), or one row without partij when it found none; who, when, which lookup and the purpose given. Readable with the beheer scope.';
 COMMENT ON COLUMN inzagelog.id IS 'Volgnummer van de inzage.';
 COMMENT ON COLUMN inzagelog.tijdstip IS 'Tijdstip van de inzage.';
@@ -36,7 +38,7 @@ COMMENT ON COLUMN inzagelog.applicatie IS 'De applicatie (claim app, client_id o
 COMMENT ON COLUMN inzagelog.verzoek IS 'De x-request-id van het HTTP-verzoek.';
 
 -- Refuses a lookup without a purpose before anything is read.
-CREATE FUNCTION doelbinding_vereist(doelbinding text) RETURNS text
+CREATE OR REPLACE FUNCTION doelbinding_vereist(doelbinding text) RETURNS text
 	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -55,7 +57,7 @@ COMMENT ON FUNCTION doelbinding_vereist(text) IS 'The purpose (doelbinding) trim
 -- One row per partij shown, or one without partij when none was.
 -- SECURITY DEFINER: callers cannot write the log otherwise; it records the
 -- caller (wie()), so a caller can only log itself.
-CREATE FUNCTION inzage_vastleggen(handeling text, partijen uuid[], doelbinding text) RETURNS void
+CREATE OR REPLACE FUNCTION inzage_vastleggen(handeling text, partijen uuid[], doelbinding text) RETURNS void
 	LANGUAGE sql VOLATILE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$

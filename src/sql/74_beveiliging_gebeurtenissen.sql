@@ -10,6 +10,7 @@
 -- interne notitie).  One event per resource and transaction: creating a
 -- partij and its persoon is one "create".
 
+-- @ONCE
 CREATE TABLE gebeurtenis (
 	id bigint GENERATED ALWAYS AS IDENTITY,
 	transactie xid8 NOT NULL DEFAULT pg_current_xact_id(),
@@ -26,6 +27,7 @@ CREATE TABLE gebeurtenis (
 );
 CREATE INDEX gebeurtenis_te_verzenden_idx ON gebeurtenis (id) WHERE verzonden_op IS NULL;
 CREATE INDEX gebeurtenis_resource_idx ON gebeurtenis (resource_uuid);
+-- @END
 COMMENT ON TABLE gebeurtenis IS 'Outbox of change events (CloudEvents 1.0 JSON) on the channels partijen, klantcontacten and internetaken, written in the changing transaction and announced by NOTIFY klantinteracties_gebeurtenis (payload: id). Only references and flags, no personal data. A worker with the beheer scope reads the unsent ones and sets verzonden_op.';
 COMMENT ON COLUMN gebeurtenis.id IS 'Volgnummer van de gebeurtenis; de NOTIFY-payload.';
 COMMENT ON COLUMN gebeurtenis.transactie IS 'De transactie die de wijziging deed (één gebeurtenis per resource per transactie).';
@@ -38,7 +40,7 @@ COMMENT ON COLUMN gebeurtenis.verzonden_op IS 'Tijdstip waarop de worker de gebe
 
 -- The CloudEvents source: the API's base URL when set (ALTER DATABASE ...
 -- SET klantinteracties.api_base_url), else a URN naming the database.
-CREATE FUNCTION gebeurtenis_bron() RETURNS text
+CREATE OR REPLACE FUNCTION gebeurtenis_bron() RETURNS text
 	LANGUAGE sql STABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -53,7 +55,7 @@ COMMENT ON FUNCTION gebeurtenis_bron() IS 'The source of the change events: the 
 -- into JSON.  Hence no SET clause and every name qualified (as
 -- identificator_sleutel, 42), and STABLE, as jsonb_build_object is (an
 -- IMMUTABLE function is inlined only when its body is immutable).
-CREATE FUNCTION gebeurtenis_kenmerken(tabel name, rij jsonb) RETURNS jsonb
+CREATE OR REPLACE FUNCTION gebeurtenis_kenmerken(tabel name, rij jsonb) RETURNS jsonb
 	LANGUAGE sql STABLE PARALLEL SAFE
 	AS $$
 SELECT CASE
@@ -73,7 +75,7 @@ COMMENT ON FUNCTION gebeurtenis_kenmerken(name, jsonb) IS 'The kenmerken of a ch
 -- create stays a create, a destroy wins; the kenmerken of the resource's
 -- own row win over a detail's.  Both functions are inlined into the
 -- trigger's query, as gebeurtenis_kenmerken is (STABLE for to_jsonb).
-CREATE FUNCTION gebeurtenis_actie(bestaand text, nieuw text) RETURNS text
+CREATE OR REPLACE FUNCTION gebeurtenis_actie(bestaand text, nieuw text) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	AS $$
 SELECT CASE WHEN bestaand OPERATOR(pg_catalog.=) 'destroy' OR nieuw OPERATOR(pg_catalog.=) 'destroy' THEN 'destroy'
@@ -82,7 +84,7 @@ SELECT CASE WHEN bestaand OPERATOR(pg_catalog.=) 'destroy' OR nieuw OPERATOR(pg_
 $$;
 COMMENT ON FUNCTION gebeurtenis_actie(text, text) IS 'The actie of a resource''s event after a second change in one transaction: destroy when either is destroy, else create when the first was create, else the second.';
 
-CREATE FUNCTION gebeurtenis_samenvoegen(bestaand jsonb, nieuw jsonb, hoofd boolean) RETURNS jsonb
+CREATE OR REPLACE FUNCTION gebeurtenis_samenvoegen(bestaand jsonb, nieuw jsonb, hoofd boolean) RETURNS jsonb
 	LANGUAGE sql STABLE PARALLEL SAFE
 	AS $$
 SELECT pg_catalog.jsonb_set(pg_catalog.jsonb_set(pg_catalog.jsonb_set(bestaand,
@@ -103,7 +105,7 @@ COMMENT ON FUNCTION gebeurtenis_samenvoegen(jsonb, jsonb, boolean) IS 'Merges a 
 -- changes it: a persoon added to a new partij leaves its create as it is),
 -- the others are inserted.  The unique key holds this transaction's id, so
 -- no other transaction can add a conflicting event meanwhile.
-CREATE FUNCTION gebeurtenis_schrijven() RETURNS trigger
+CREATE OR REPLACE FUNCTION gebeurtenis_schrijven() RETURNS trigger
 	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$

@@ -30,7 +30,7 @@
 -- The regular expression that finds a value in text: the value itself; a
 -- number (BSN, phone number) also in other spellings, with single spaces,
 -- dots or hyphens between its digits.
-CREATE FUNCTION vergeet_patroon(waarde text) RETURNS text
+CREATE OR REPLACE FUNCTION vergeet_patroon(waarde text) RETURNS text
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -41,7 +41,7 @@ $$;
 COMMENT ON FUNCTION vergeet_patroon(text) IS 'The regular expression that finds a value in text: the value with its special characters escaped; for digits only, also with single spaces, dots or hyphens between the digits.';
 
 -- Replaces each of the values (case-insensitive, longest first) in a text.
-CREATE FUNCTION vergeet_tekst(tekst text, waarden text[]) RETURNS text
+CREATE OR REPLACE FUNCTION vergeet_tekst(tekst text, waarden text[]) RETURNS text
 	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -63,7 +63,7 @@ COMMENT ON FUNCTION vergeet_tekst(text, text[]) IS 'The text with every occurren
 
 -- The same inside JSON (the audit trail's row images), and the given keys
 -- emptied.
-CREATE FUNCTION vergeet_json(rij jsonb, waarden text[], leeg text[] DEFAULT '{}') RETURNS jsonb
+CREATE OR REPLACE FUNCTION vergeet_json(rij jsonb, waarden text[], leeg text[] DEFAULT '{}') RETURNS jsonb
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -74,7 +74,7 @@ SELECT CASE WHEN rij IS NOT NULL THEN
 $$;
 COMMENT ON FUNCTION vergeet_json(jsonb, text[], text[]) IS 'A JSON object with every occurrence of the values replaced by [vergeten] (vergeet_tekst on its text) and the keys in leeg set to "" (when not null).';
 
-CREATE FUNCTION vergeet_partij(partij uuid, reden text DEFAULT '') RETURNS jsonb
+CREATE OR REPLACE FUNCTION vergeet_partij(partij uuid, reden text DEFAULT '') RETURNS jsonb
 	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$

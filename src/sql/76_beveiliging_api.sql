@@ -54,7 +54,7 @@ COMMENT ON COLUMN klantinteracties_api.mijn_partij."digitaleAdressen" IS 'Verwij
 COMMENT ON COLUMN klantinteracties_api.mijn_partij."voorkeursDigitaalAdres" IS 'Verwijzing naar het digitale adres met de voorkeur.';
 
 -- PATCH /mijn_partij: only the voorkeurstaal.
-CREATE FUNCTION api_mijn_partij_schrijven() RETURNS trigger
+CREATE OR REPLACE FUNCTION api_mijn_partij_schrijven() RETURNS trigger
 	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -96,7 +96,7 @@ COMMENT ON COLUMN klantinteracties_api.mijn_digitaleadressen.omschrijving IS 'Om
 COMMENT ON COLUMN klantinteracties_api.mijn_digitaleadressen.referentie IS 'Referentie voor de afnemer.';
 COMMENT ON COLUMN klantinteracties_api.mijn_digitaleadressen."verificatieDatum" IS 'Datum waarop de gemeente het adres verifieerde (alleen-lezen).';
 
-CREATE FUNCTION api_mijn_digitaleadressen_schrijven() RETURNS trigger
+CREATE OR REPLACE FUNCTION api_mijn_digitaleadressen_schrijven() RETURNS trigger
 	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, pg_temp
 	AS $$
@@ -193,7 +193,7 @@ GRANT SELECT ON klantinteracties_api.mijn_klantcontacten, klantinteracties_api.m
 -- reaches the function and is refused there, not reported missing).  As the caller, so row-level security
 -- decides: without the bsn scope nothing is found, whether or not the BSN
 -- exists, and the answer is the same empty list.
-CREATE FUNCTION klantinteracties_api.zoek_partij_op_bsn(bsn text, doelbinding text DEFAULT NULL)
+CREATE OR REPLACE FUNCTION klantinteracties_api.zoek_partij_op_bsn(bsn text, doelbinding text DEFAULT NULL)
 	RETURNS SETOF klantinteracties_api.partijen
 	LANGUAGE plpgsql VOLATILE
 	SET search_path = pg_catalog, pg_temp
@@ -216,7 +216,7 @@ GRANT EXECUTE ON FUNCTION klantinteracties_api.zoek_partij_op_bsn(text, text) TO
 -- POST /rpc/klantbeeld_opvragen: the klantbeeld document (klantbeeld(...))
 -- of one partij, by uuid, BSN or KvK-nummer, as the caller may see it
 -- (masked), logged with the purpose.
-CREATE FUNCTION klantinteracties_api.klantbeeld_opvragen(doelbinding text DEFAULT NULL, partij uuid DEFAULT NULL,
+CREATE OR REPLACE FUNCTION klantinteracties_api.klantbeeld_opvragen(doelbinding text DEFAULT NULL, partij uuid DEFAULT NULL,
 														  bsn text DEFAULT NULL, "kvkNummer" text DEFAULT NULL)
 	RETURNS jsonb
 	LANGUAGE plpgsql VOLATILE
