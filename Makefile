@@ -27,7 +27,7 @@ PG_CPPFLAGS = -I$(srcdir)/src -DKI_VERSION='"$(EXTVERSION)"'
 PG_CFLAGS   = -Wall -Wextra
 SHLIB_LINK  = -lidn2
 
-EXTRA_CLEAN = results regression.diffs regression.out tmp_check log
+EXTRA_CLEAN = results regression.diffs regression.out tmp_check log src/landcode_rvig.h
 
 # On a fresh machine pg_config or PGXS is missing until `make deps` (which
 # `make test` and `make demo` run first) installs them.
@@ -43,11 +43,16 @@ endif
 $(DATA_built): $(SQL_SRC) $(wildcard src/sql/*.sql.in) src/sql/assemble.awk $(EXTENSION).control
 	awk -f src/sql/assemble.awk $(SQL_SRC) > $@ || { rm -f $@; exit 1; }
 
+# The RvIG Tabel 34 pairs of src/landcode_core.c, from the published table.
+src/landcode_rvig.h: data/tabel34-landcodes.csv tools/landcode_rvig.awk
+	awk -f tools/landcode_rvig.awk data/tabel34-landcodes.csv > $@ || { rm -f $@; exit 1; }
+src/landcode_core.o: src/landcode_rvig.h
+
 .PHONY: test demo demo-stop deps fuzz diagram bench bench-core
 
 # A long run of the pure-core fuzzer under ASan/UBSan (make test runs a short one).
 FUZZ_ITERATIONS ?= 2000000
-fuzz:
+fuzz: src/landcode_rvig.h
 	FUZZ_ITERATIONS=$(FUZZ_ITERATIONS) test/core_fuzz.sh
 
 deps:
@@ -70,7 +75,7 @@ bench:
 # compiled with the extension's flags.
 CORE_SRC = $(sort $(wildcard src/*_core.c))
 
-bench/out/core_bench: bench/core_bench.c $(CORE_SRC) $(wildcard src/*_core.h)
+bench/out/core_bench: bench/core_bench.c $(CORE_SRC) $(wildcard src/*_core.h) src/landcode_rvig.h
 	@mkdir -p bench/out
 	$(CC) $(CFLAGS) $(PG_CFLAGS) -Isrc -o $@ bench/core_bench.c $(CORE_SRC) $(SHLIB_LINK)
 

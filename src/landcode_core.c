@@ -303,12 +303,13 @@ static const country countries[KI_LANDCODE_SLOTS] = {
 };
 
 /*
- * RvIG Tabel 34 (Landentabel) codes with their ISO 3166-1 equivalent: only
- * the pairs stated in the project's references (validation-rules.md section
- * 10, open-klant.md section 1.1).  Tabel 34 also lists countries that no
- * longer exist, so the mapping can never be complete in both directions.
- * To add a pair, take it from RvIG's published "Tabel 34 Landen", keep
- * each landcode and each Tabel 34 code at most once, and extend the test.
+ * RvIG Tabel 34 (Landentabel) codes with their ISO 3166-1 equivalent: the
+ * 223 pairs of data/tabel34-landcodes.csv, the mapping Open Klant 2.18
+ * applies (src/openklant/utils/constants.py, COUNTRIES_DICT, taken from
+ * RvIG's published "Tabel 34 Landen").  Tabel 34 also lists countries that
+ * no longer exist; those have no ISO code and no pair.  The pairs are one to
+ * one; the Makefile generates landcode_rvig.h from the CSV with
+ * tools/landcode_rvig.awk, which refuses a code that occurs twice.
  */
 typedef struct rvig_pair
 {
@@ -317,9 +318,7 @@ typedef struct rvig_pair
 } rvig_pair;
 
 static const rvig_pair rvig_map[] = {
-	{LC('B', 'E'), 5010},		/* Belgie */
-	{LC('D', 'E'), 6029},		/* Duitsland */
-	{LC('N', 'L'), 6030},		/* Nederland */
+#include "landcode_rvig.h"
 };
 
 #define N_RVIG (sizeof(rvig_map) / sizeof(rvig_map[0]))
@@ -470,7 +469,7 @@ ki_landcode_from_rvig(const char *s, int16_t *out, ki_reason *why)
 			return true;
 		}
 	}
-	ki_fail(why, "RvIG Tabel 34 code %04d has no known ISO 3166-1 alpha-2 equivalent.", code);
-	ki_hint(why, "Only the codes listed in the documentation of type landcode are mapped.");
+	ki_fail(why, "RvIG Tabel 34 code %04d has no ISO 3166-1 alpha-2 equivalent.", code);
+	ki_hint(why, "Tabel 34 also lists countries that no longer exist; those have no landcode.");
 	return false;
 }
