@@ -11,8 +11,10 @@ MODULE_big = $(EXTENSION)
 OBJS       = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 
 # The install script, assembled from src/sql/*.sql in name order; a line
-# "-- @TEMPLATE NAME [BASE]" expands src/sql/TEMPLATE.sql.in there.
-SQL_SRC    = $(sort $(wildcard src/sql/*.sql))
+# "-- @TEMPLATE NAME [BASE]" expands src/sql/TEMPLATE.sql.in there.  The
+# REST API's write path is generated from its declaration (API_GEN).
+API_GEN    = src/sql/65_api_schrijven.sql
+SQL_SRC    = $(sort $(wildcard src/sql/*.sql) $(API_GEN))
 DATA_built = $(EXTENSION)--$(EXTVERSION).sql
 
 REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
@@ -27,7 +29,7 @@ PG_CPPFLAGS = -I$(srcdir)/src -DKI_VERSION='"$(EXTVERSION)"'
 PG_CFLAGS   = -Wall -Wextra
 SHLIB_LINK  = -lidn2
 
-EXTRA_CLEAN = results regression.diffs regression.out tmp_check log src/landcode_rvig.h
+EXTRA_CLEAN = results regression.diffs regression.out tmp_check log src/landcode_rvig.h $(API_GEN)
 
 # On a fresh machine pg_config or PGXS is missing until `make deps` (which
 # `make test` and `make demo` run first) installs them.
@@ -42,6 +44,9 @@ endif
 
 $(DATA_built): $(SQL_SRC) $(wildcard src/sql/*.sql.in) src/sql/assemble.awk $(EXTENSION).control
 	awk -f src/sql/assemble.awk $(SQL_SRC) > $@ || { rm -f $@; exit 1; }
+
+$(API_GEN): src/api/schrijven.api tools/api_schrijven.pl
+	perl tools/api_schrijven.pl src/api/schrijven.api > $@ || { rm -f $@; exit 1; }
 
 # The RvIG Tabel 34 pairs of src/landcode_core.c, from the published table.
 src/landcode_rvig.h: data/tabel34-landcodes.csv tools/landcode_rvig.awk

@@ -136,90 +136,14 @@ SELECT cr.uuid,
   FROM klantinteracties.categorie_relatie cr;
 
 -- Writes ---------------------------------------------------------------------
--- Each trigger function handles INSERT (POST), UPDATE (PATCH) and DELETE of
--- its view.  PostgREST's UPDATE sets only the columns in the request body,
--- so NEW holds the stored value (as the view shows it) for every other
--- column: a PATCH is partial, and a body value equal to the stored one
--- changes nothing.  A gegevensgroep is written whole.  The rows come back
--- through the view (RETURNING, Prefer: return=representation).
-
--- One partij-identificator from a request body, inserted (oud NULL) or
--- written over row oud.  Used by /partij-identificatoren and for the
--- partijIdentificatoren of a partij, whose fields it names with prefix.
-CREATE OR REPLACE FUNCTION api_partij_identificator_schrijven(body jsonb, oud uuid, prefix text) RETURNS uuid
-	LANGUAGE plpgsql VOLATILE
-	SET search_path = pg_catalog, pg_temp
-	AS $$
-DECLARE
-	veld text;
-	r klantinteracties.partij_identificator%ROWTYPE;
-	g jsonb;
-	f_staat text; f_bericht text; f_detail text; f_hint text; f_beperking text;
-BEGIN
-	veld := 'uuid';
-	r.uuid := coalesce(oud, nullif(klantinteracties.api_tekst(body -> 'uuid'), '')::uuid, gen_random_uuid());
-	veld := 'identificeerdePartij';
-	r.identificeerde_partij := klantinteracties.api_verwijzing(body -> veld, 'partij');
-	veld := 'anderePartijIdentificator';
-	r.andere_partij_identificator := coalesce(klantinteracties.api_tekst(body -> veld), '');
-	veld := 'partijIdentificator';
-	g := klantinteracties.api_verplicht(klantinteracties.api_object(body -> veld));
-	veld := 'partijIdentificator.codeObjecttype';
-	r.code_objecttype := klantinteracties.api_verplicht(klantinteracties.api_tekst(g -> 'codeObjecttype'));
-	veld := 'partijIdentificator.codeSoortObjectId';
-	r.code_soort_object_id := klantinteracties.api_verplicht(klantinteracties.api_tekst(g -> 'codeSoortObjectId'));
-	veld := 'partijIdentificator.codeRegister';
-	r.code_register := klantinteracties.api_verplicht(klantinteracties.api_tekst(g -> 'codeRegister'));
-	veld := 'partijIdentificator.objectId';
-	r.object_id := klantinteracties.api_verplicht(klantinteracties.api_tekst(g -> 'objectId'));
-	-- Parsed here, by the type its soort names, so that a wrong value is
-	-- named; a combination the table refuses is refused there.
-	PERFORM klantinteracties.identificator_sleutel(r.code_register, r.code_objecttype, r.code_soort_object_id, r.object_id);
-	veld := 'subIdentificatorVan';
-	r.sub_identificator_van := klantinteracties.api_verwijzing(body -> veld, 'partij_identificator');
-	veld := NULL;
-	IF oud IS NULL THEN
-		INSERT INTO klantinteracties.partij_identificator (uuid, identificeerde_partij, andere_partij_identificator,
-			code_objecttype, code_soort_object_id, object_id, code_register, sub_identificator_van)
-		VALUES (r.uuid, r.identificeerde_partij, r.andere_partij_identificator,
-			r.code_objecttype, r.code_soort_object_id, r.object_id, r.code_register, r.sub_identificator_van);
-	ELSE
-		UPDATE klantinteracties.partij_identificator
-		   SET identificeerde_partij = r.identificeerde_partij, andere_partij_identificator = r.andere_partij_identificator,
-			   code_objecttype = r.code_objecttype, code_soort_object_id = r.code_soort_object_id,
-			   object_id = r.object_id, code_register = r.code_register, sub_identificator_van = r.sub_identificator_van
-		 WHERE uuid = oud;
-	END IF;
-	RETURN r.uuid;
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS f_staat = RETURNED_SQLSTATE, f_bericht = MESSAGE_TEXT,
-		f_detail = PG_EXCEPTION_DETAIL, f_hint = PG_EXCEPTION_HINT, f_beperking = CONSTRAINT_NAME;
-	PERFORM klantinteracties.api_fout(prefix, veld, f_staat, f_bericht, f_detail, f_hint, f_beperking);
-	RETURN NULL;
-END
-$$;
-COMMENT ON FUNCTION api_partij_identificator_schrijven(jsonb, uuid, text) IS 'Writes one partij-identificator from a request body (PartijIdentificator JSON): inserts it (oud NULL; a uuid in the body is kept) or writes over row oud; refusals name the field, after prefix.';
-
-CREATE OR REPLACE FUNCTION api_partij_identificatoren_schrijven() RETURNS trigger
-	LANGUAGE plpgsql VOLATILE
-	SET search_path = pg_catalog, pg_temp
-	AS $$
-DECLARE
-	id uuid;
-BEGIN
-	IF TG_OP = 'DELETE' THEN
-		RETURN CASE WHEN klantinteracties.api_verwijderen('klantinteracties.partij_identificator', OLD.uuid) THEN OLD END;
-	END IF;
-	id := klantinteracties.api_partij_identificator_schrijven(to_jsonb(NEW),
-		CASE TG_OP WHEN 'UPDATE' THEN OLD.uuid END, NULL);
-	SELECT * INTO NEW FROM klantinteracties_api."partij-identificatoren" WHERE uuid = id;
-	RETURN NEW;
-END
-$$;
-COMMENT ON FUNCTION api_partij_identificatoren_schrijven() IS 'INSTEAD OF trigger of klantinteracties_api."partij-identificatoren": POST, PATCH and DELETE of /partij-identificatoren.';
-
-CREATE TRIGGER schrijven INSTEAD OF INSERT OR UPDATE OR DELETE ON klantinteracties_api."partij-identificatoren"
-	FOR EACH ROW EXECUTE FUNCTION api_partij_identificatoren_schrijven();
+-- The INSTEAD OF triggers of these views are generated from
+-- src/api/schrijven.api (65_api_schrijven.sql); they call the functions
+-- below for what is specific to a partij.  PostgREST's UPDATE sets only the
+-- columns in the request body, so NEW holds the stored value (as the view
+-- shows it) for every other column: a PATCH is partial, and a body value
+-- equal to the stored one changes nothing.  A gegevensgroep is written
+-- whole.  The rows come back through the view (RETURNING, Prefer:
+-- return=representation).
 
 -- Links the partij's digitale adressen or rekeningnummers to exactly the
 -- listed ones (Open Klant: listed objects move to this partij, left-out ones
@@ -338,264 +262,90 @@ END
 $$;
 COMMENT ON FUNCTION api_partij_identificatie_schrijven(uuid, soort_partij, jsonb) IS 'Writes partijIdentificatie of a request body as the persoon, organisatie or contactpersoon row of the partij (insert or overwrite); refusals name the field.';
 
-CREATE OR REPLACE FUNCTION api_partijen_schrijven() RETURNS trigger
+-- A soortPartij change: the detail rows reference (partij, soort), so the
+-- row of another soort goes before the partij's soort changes (PATCH).
+CREATE OR REPLACE FUNCTION klantinteracties.api_partij_soort_wisselen(id uuid, soort klantinteracties.soort_partij) RETURNS void
 	LANGUAGE plpgsql VOLATILE
+	SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+BEGIN
+	IF soort <> 'persoon' THEN
+		DELETE FROM klantinteracties.persoon WHERE partij = id;
+	END IF;
+	IF soort <> 'organisatie' THEN
+		DELETE FROM klantinteracties.organisatie WHERE partij = id;
+	END IF;
+	IF soort <> 'contactpersoon' THEN
+		DELETE FROM klantinteracties.contactpersoon WHERE partij = id;
+	END IF;
+END
+$$;
+ALTER FUNCTION klantinteracties.api_partij_soort_wisselen(uuid, klantinteracties.soort_partij) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION klantinteracties.api_partij_soort_wisselen(uuid, klantinteracties.soort_partij) FROM PUBLIC;
+COMMENT ON FUNCTION klantinteracties.api_partij_soort_wisselen(uuid, klantinteracties.soort_partij) IS 'As the caller, for the write trigger of /partijen: deletes the partij''s persoon, organisatie or contactpersoon row that is not of the given soort, before the soort changes.';
+
+-- partijIdentificatoren of a partij (POST /partijen, PATCH): the listed
+-- ones with a uuid that exists are written over, others created; on PATCH
+-- the partij's other ones are deleted.  Each is written through the view
+-- /partij-identificatoren, whose trigger reads and names its fields; a
+-- refusal is named inside the list ("partijIdentificatoren.0.partijIdentificator.objectId: ...").
+CREATE OR REPLACE FUNCTION klantinteracties.api_geneste_partij_identificatoren(partij uuid, lijst jsonb, nieuw boolean)
+	RETURNS void
+	LANGUAGE plpgsql VOLATILE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
-	veld text;
-	r klantinteracties.partij%ROWTYPE;
-	b klantinteracties.api_adres;
-	c klantinteracties.api_adres;
-	nieuw boolean := TG_OP = 'INSERT';
-	soort_anders boolean;
-	lijst jsonb;
+	veld text := 'partijIdentificatoren';
+	genest boolean := false;
 	item jsonb;
 	item_id uuid;
-	i integer;
+	rij klantinteracties_api."partij-identificatoren";
 	f_staat text; f_bericht text; f_detail text; f_hint text; f_beperking text;
 BEGIN
-	IF TG_OP = 'DELETE' THEN
-		RETURN CASE WHEN klantinteracties.api_verwijderen('klantinteracties.partij', OLD.uuid) THEN OLD END;
+	lijst := klantinteracties.api_lijst(lijst);
+	IF NOT nieuw THEN
+		DELETE FROM klantinteracties.partij_identificator pi
+		 WHERE pi.identificeerde_partij = api_geneste_partij_identificatoren.partij
+		   AND pi.uuid::text NOT IN (SELECT e ->> 'uuid' FROM jsonb_array_elements(lijst) e WHERE e ->> 'uuid' IS NOT NULL);
 	END IF;
-	BEGIN
-		veld := 'uuid';
-		r.uuid := CASE WHEN nieuw THEN coalesce(NEW.uuid, gen_random_uuid()) ELSE OLD.uuid END;
-		veld := 'nummer';
-		r.nummer := nullif(NEW.nummer, '');
-		veld := 'interneNotitie';
-		r.interne_notitie := coalesce(NEW."interneNotitie", '');
-		veld := 'soortPartij';
-		r.soort_partij := klantinteracties.api_verplicht(NEW."soortPartij");
-		veld := 'voorkeurstaal';
-		r.voorkeurstaal := coalesce(NEW.voorkeurstaal, '');
-		veld := 'indicatieActief';
-		r.indicatie_actief := klantinteracties.api_verplicht(NEW."indicatieActief");
-		veld := NULL;
-		b := klantinteracties.api_adres_lezen(NEW.bezoekadres, 'bezoekadres');
-		c := klantinteracties.api_adres_lezen(NEW.correspondentieadres, 'correspondentieadres');
-		soort_anders := NOT nieuw AND r.soort_partij::text <> OLD."soortPartij";
-		IF soort_anders THEN
-			-- The detail rows reference (partij, soort): the old one goes first.
-			DELETE FROM klantinteracties.persoon WHERE partij = r.uuid;
-			DELETE FROM klantinteracties.organisatie WHERE partij = r.uuid;
-			DELETE FROM klantinteracties.contactpersoon WHERE partij = r.uuid;
-		END IF;
-		IF nieuw THEN
-			INSERT INTO klantinteracties.partij (uuid, nummer, interne_notitie, soort_partij, indicatie_geheimhouding,
-				voorkeurstaal, indicatie_actief,
-				bezoekadres_nummeraanduiding_id, bezoekadres_straatnaam, bezoekadres_huisnummer,
-				bezoekadres_huisnummertoevoeging, bezoekadres_postcode, bezoekadres_stad, bezoekadres_adresregel1,
-				bezoekadres_adresregel2, bezoekadres_adresregel3, bezoekadres_land,
-				correspondentieadres_nummeraanduiding_id, correspondentieadres_straatnaam, correspondentieadres_huisnummer,
-				correspondentieadres_huisnummertoevoeging, correspondentieadres_postcode, correspondentieadres_stad,
-				correspondentieadres_adresregel1, correspondentieadres_adresregel2, correspondentieadres_adresregel3,
-				correspondentieadres_land)
-			SELECT r.uuid, r.nummer, r.interne_notitie, r.soort_partij, NEW."indicatieGeheimhouding",
-				r.voorkeurstaal, r.indicatie_actief, (b).*, (c).*;
+	FOR i IN 0 .. jsonb_array_length(lijst) - 1 LOOP
+		veld := 'partijIdentificatoren.' || i;
+		item := klantinteracties.api_object(lijst -> i);
+		item_id := nullif(klantinteracties.api_tekst(item -> 'uuid'), '')::uuid;
+		rij := jsonb_populate_record(NULL::klantinteracties_api."partij-identificatoren",
+			item || jsonb_build_object('identificeerdePartij', jsonb_build_object('uuid', partij)));
+		genest := true;
+		IF EXISTS (SELECT FROM klantinteracties.partij_identificator pi WHERE pi.uuid = item_id) THEN
+			UPDATE klantinteracties_api."partij-identificatoren" v
+			   SET "identificeerdePartij" = rij."identificeerdePartij", "anderePartijIdentificator" = rij."anderePartijIdentificator",
+				   "partijIdentificator" = rij."partijIdentificator", "subIdentificatorVan" = rij."subIdentificatorVan"
+			 WHERE v.uuid = item_id;
 		ELSE
-			UPDATE klantinteracties.partij
-			   SET (nummer, interne_notitie, soort_partij, indicatie_geheimhouding, voorkeurstaal, indicatie_actief,
-				bezoekadres_nummeraanduiding_id, bezoekadres_straatnaam, bezoekadres_huisnummer,
-				bezoekadres_huisnummertoevoeging, bezoekadres_postcode, bezoekadres_stad, bezoekadres_adresregel1,
-				bezoekadres_adresregel2, bezoekadres_adresregel3, bezoekadres_land,
-				correspondentieadres_nummeraanduiding_id, correspondentieadres_straatnaam, correspondentieadres_huisnummer,
-				correspondentieadres_huisnummertoevoeging, correspondentieadres_postcode, correspondentieadres_stad,
-				correspondentieadres_adresregel1, correspondentieadres_adresregel2, correspondentieadres_adresregel3,
-				correspondentieadres_land)
-			  = (SELECT r.nummer, r.interne_notitie, r.soort_partij, NEW."indicatieGeheimhouding",
-				r.voorkeurstaal, r.indicatie_actief, (b).*, (c).*)
-			 WHERE uuid = r.uuid;
-			IF NOT FOUND THEN
-				RETURN NULL;   -- row-level security kept the row
-			END IF;
+			INSERT INTO klantinteracties_api."partij-identificatoren" (uuid, "identificeerdePartij", "anderePartijIdentificator",
+				"partijIdentificator", "subIdentificatorVan")
+			VALUES (rij.uuid, rij."identificeerdePartij", rij."anderePartijIdentificator", rij."partijIdentificator",
+				rij."subIdentificatorVan");
 		END IF;
-
-		-- A partij made through the API always has the details of its soort.
-		IF nieuw OR soort_anders OR NEW."partijIdentificatie" IS DISTINCT FROM OLD."partijIdentificatie" THEN
-			PERFORM klantinteracties.api_partij_identificatie_schrijven(r.uuid, r.soort_partij, NEW."partijIdentificatie");
+		genest := false;
+	END LOOP;
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS f_staat = RETURNED_SQLSTATE, f_bericht = MESSAGE_TEXT,
+		f_detail = PG_EXCEPTION_DETAIL, f_hint = PG_EXCEPTION_HINT, f_beperking = CONSTRAINT_NAME;
+	IF genest THEN
+		-- The trigger of the view named the field ("partijIdentificator.objectId:
+		-- ..."): it goes inside the list element; an error it could not name
+		-- (a policy's refusal) goes on unchanged.
+		IF f_bericht ~ '^[A-Za-z][A-Za-z0-9.]*: ' THEN
+			f_bericht := veld || '.' || f_bericht;
 		END IF;
-
-		-- partijIdentificatoren: listed ones with a uuid are written over,
-		-- others created; on PATCH the partij's other ones are deleted.
-		IF (nieuw AND NEW."partijIdentificatoren" IS NOT NULL)
-		   OR NEW."partijIdentificatoren" IS DISTINCT FROM OLD."partijIdentificatoren" THEN
-			veld := 'partijIdentificatoren';
-			lijst := klantinteracties.api_lijst(NEW."partijIdentificatoren");
-			IF NOT nieuw THEN
-				DELETE FROM klantinteracties.partij_identificator
-				 WHERE identificeerde_partij = r.uuid
-				   AND uuid::text NOT IN (SELECT e ->> 'uuid' FROM jsonb_array_elements(lijst) e WHERE e ->> 'uuid' IS NOT NULL);
-			END IF;
-			FOR i IN 0 .. jsonb_array_length(lijst) - 1 LOOP
-				veld := 'partijIdentificatoren.' || i;
-				item := klantinteracties.api_object(lijst -> i);
-				item_id := nullif(klantinteracties.api_tekst(item -> 'uuid'), '')::uuid;
-				veld := NULL;
-				PERFORM klantinteracties.api_partij_identificator_schrijven(
-					item || jsonb_build_object('identificeerdePartij', jsonb_build_object('uuid', r.uuid)),
-					(SELECT pi.uuid FROM klantinteracties.partij_identificator pi WHERE pi.uuid = item_id),
-					'partijIdentificatoren.' || i || '.');
-			END LOOP;
-		END IF;
-
-		IF (nieuw AND NEW."digitaleAdressen" IS NOT NULL) OR NEW."digitaleAdressen" IS DISTINCT FROM OLD."digitaleAdressen" THEN
-			veld := 'digitaleAdressen';
-			PERFORM klantinteracties.api_koppelen('digitaal_adres', r.uuid,
-				klantinteracties.api_verwijzingen(NEW."digitaleAdressen", 'digitaal_adres'));
-		END IF;
-		IF (nieuw AND NEW."voorkeursDigitaalAdres" IS NOT NULL)
-		   OR NEW."voorkeursDigitaalAdres" IS DISTINCT FROM OLD."voorkeursDigitaalAdres" THEN
-			veld := 'voorkeursDigitaalAdres';
-			PERFORM klantinteracties.api_voorkeur_zetten('digitaal_adres', r.uuid,
-				klantinteracties.api_verwijzing(NEW."voorkeursDigitaalAdres", 'digitaal_adres'));
-		END IF;
-		IF (nieuw AND NEW.rekeningnummers IS NOT NULL) OR NEW.rekeningnummers IS DISTINCT FROM OLD.rekeningnummers THEN
-			veld := 'rekeningnummers';
-			PERFORM klantinteracties.api_koppelen('rekeningnummer', r.uuid,
-				klantinteracties.api_verwijzingen(NEW.rekeningnummers, 'rekeningnummer'));
-		END IF;
-		IF (nieuw AND NEW."voorkeursRekeningnummer" IS NOT NULL)
-		   OR NEW."voorkeursRekeningnummer" IS DISTINCT FROM OLD."voorkeursRekeningnummer" THEN
-			veld := 'voorkeursRekeningnummer';
-			PERFORM klantinteracties.api_voorkeur_zetten('rekeningnummer', r.uuid,
-				klantinteracties.api_verwijzing(NEW."voorkeursRekeningnummer", 'rekeningnummer'));
-		END IF;
-	EXCEPTION WHEN OTHERS THEN
-		GET STACKED DIAGNOSTICS f_staat = RETURNED_SQLSTATE, f_bericht = MESSAGE_TEXT,
-			f_detail = PG_EXCEPTION_DETAIL, f_hint = PG_EXCEPTION_HINT, f_beperking = CONSTRAINT_NAME;
-		PERFORM klantinteracties.api_fout(NULL, veld, f_staat, f_bericht, f_detail, f_hint, f_beperking);
-	END;
-	SELECT * INTO NEW FROM klantinteracties_api.partijen WHERE uuid = r.uuid;
-	RETURN NEW;
+		veld := NULL;
+	END IF;
+	PERFORM klantinteracties.api_fout(NULL, veld, f_staat, f_bericht, f_detail, f_hint, CASE WHEN NOT genest THEN f_beperking END);
 END
 $$;
-COMMENT ON FUNCTION api_partijen_schrijven() IS 'INSTEAD OF trigger of klantinteracties_api.partijen: POST, PATCH and DELETE of /partijen with Open Klant''s write semantics (partijIdentificatie by soortPartij, nested partijIdentificatoren, linking digitaleAdressen and rekeningnummers, voorkeur references).';
+ALTER FUNCTION klantinteracties.api_geneste_partij_identificatoren(uuid, jsonb, boolean) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION klantinteracties.api_geneste_partij_identificatoren(uuid, jsonb, boolean) FROM PUBLIC;
+COMMENT ON FUNCTION klantinteracties.api_geneste_partij_identificatoren(uuid, jsonb, boolean) IS 'As the caller, for the write trigger of /partijen: writes the partijIdentificatoren of a request body for the partij (through the view /partij-identificatoren; on PATCH, nieuw false, the partij''s unlisted ones are deleted); refusals name the element and field.';
 
-CREATE TRIGGER schrijven INSTEAD OF INSERT OR UPDATE OR DELETE ON klantinteracties_api.partijen
-	FOR EACH ROW EXECUTE FUNCTION api_partijen_schrijven();
-
-CREATE OR REPLACE FUNCTION api_vertegenwoordigingen_schrijven() RETURNS trigger
-	LANGUAGE plpgsql VOLATILE
-	SET search_path = pg_catalog, pg_temp
-	AS $$
-DECLARE
-	veld text;
-	id uuid;
-	vertegenwoordigende uuid;
-	vertegenwoordigde uuid;
-	f_staat text; f_bericht text; f_detail text; f_hint text; f_beperking text;
-BEGIN
-	IF TG_OP = 'DELETE' THEN
-		RETURN CASE WHEN klantinteracties.api_verwijderen('klantinteracties.vertegenwoordiging', OLD.uuid) THEN OLD END;
-	END IF;
-	BEGIN
-		id := CASE TG_OP WHEN 'INSERT' THEN coalesce(NEW.uuid, gen_random_uuid()) ELSE OLD.uuid END;
-		veld := 'vertegenwoordigendePartij';
-		vertegenwoordigende := klantinteracties.api_verplicht(klantinteracties.api_verwijzing(NEW."vertegenwoordigendePartij", 'partij'));
-		veld := 'vertegenwoordigdePartij';
-		vertegenwoordigde := klantinteracties.api_verplicht(klantinteracties.api_verwijzing(NEW."vertegenwoordigdePartij", 'partij'));
-		veld := NULL;
-		IF TG_OP = 'INSERT' THEN
-			INSERT INTO klantinteracties.vertegenwoordiging (uuid, vertegenwoordigende_partij, vertegenwoordigde_partij)
-			VALUES (id, vertegenwoordigende, vertegenwoordigde);
-		ELSE
-			UPDATE klantinteracties.vertegenwoordiging
-			   SET vertegenwoordigende_partij = vertegenwoordigende, vertegenwoordigde_partij = vertegenwoordigde
-			 WHERE uuid = id;
-		END IF;
-	EXCEPTION WHEN OTHERS THEN
-		GET STACKED DIAGNOSTICS f_staat = RETURNED_SQLSTATE, f_bericht = MESSAGE_TEXT,
-			f_detail = PG_EXCEPTION_DETAIL, f_hint = PG_EXCEPTION_HINT, f_beperking = CONSTRAINT_NAME;
-		PERFORM klantinteracties.api_fout(NULL, veld, f_staat, f_bericht, f_detail, f_hint, f_beperking);
-	END;
-	SELECT * INTO NEW FROM klantinteracties_api.vertegenwoordigingen WHERE uuid = id;
-	RETURN NEW;
-END
-$$;
-COMMENT ON FUNCTION api_vertegenwoordigingen_schrijven() IS 'INSTEAD OF trigger of klantinteracties_api.vertegenwoordigingen: POST, PATCH and DELETE of /vertegenwoordigingen.';
-
-CREATE TRIGGER schrijven INSTEAD OF INSERT OR UPDATE OR DELETE ON klantinteracties_api.vertegenwoordigingen
-	FOR EACH ROW EXECUTE FUNCTION api_vertegenwoordigingen_schrijven();
-
-CREATE OR REPLACE FUNCTION api_categorieen_schrijven() RETURNS trigger
-	LANGUAGE plpgsql VOLATILE
-	SET search_path = pg_catalog, pg_temp
-	AS $$
-DECLARE
-	veld text;
-	id uuid;
-	v_naam varchar(80);
-	f_staat text; f_bericht text; f_detail text; f_hint text; f_beperking text;
-BEGIN
-	IF TG_OP = 'DELETE' THEN
-		RETURN CASE WHEN klantinteracties.api_verwijderen('klantinteracties.categorie', OLD.uuid) THEN OLD END;
-	END IF;
-	BEGIN
-		id := CASE TG_OP WHEN 'INSERT' THEN coalesce(NEW.uuid, gen_random_uuid()) ELSE OLD.uuid END;
-		veld := 'naam';
-		v_naam := coalesce(NEW.naam, '');
-		veld := NULL;
-		IF TG_OP = 'INSERT' THEN
-			INSERT INTO klantinteracties.categorie (uuid, naam) VALUES (id, v_naam);
-		ELSE
-			UPDATE klantinteracties.categorie SET naam = v_naam WHERE uuid = id;
-		END IF;
-	EXCEPTION WHEN OTHERS THEN
-		GET STACKED DIAGNOSTICS f_staat = RETURNED_SQLSTATE, f_bericht = MESSAGE_TEXT,
-			f_detail = PG_EXCEPTION_DETAIL, f_hint = PG_EXCEPTION_HINT, f_beperking = CONSTRAINT_NAME;
-		PERFORM klantinteracties.api_fout(NULL, veld, f_staat, f_bericht, f_detail, f_hint, f_beperking);
-	END;
-	SELECT * INTO NEW FROM klantinteracties_api.categorieen WHERE uuid = id;
-	RETURN NEW;
-END
-$$;
-COMMENT ON FUNCTION api_categorieen_schrijven() IS 'INSTEAD OF trigger of klantinteracties_api.categorieen: POST, PATCH and DELETE of /categorieen.';
-
-CREATE TRIGGER schrijven INSTEAD OF INSERT OR UPDATE OR DELETE ON klantinteracties_api.categorieen
-	FOR EACH ROW EXECUTE FUNCTION api_categorieen_schrijven();
-
-CREATE OR REPLACE FUNCTION api_categorie_relaties_schrijven() RETURNS trigger
-	LANGUAGE plpgsql VOLATILE
-	SET search_path = pg_catalog, pg_temp
-	AS $$
-DECLARE
-	veld text;
-	r klantinteracties.categorie_relatie%ROWTYPE;
-	f_staat text; f_bericht text; f_detail text; f_hint text; f_beperking text;
-BEGIN
-	IF TG_OP = 'DELETE' THEN
-		RETURN CASE WHEN klantinteracties.api_verwijderen('klantinteracties.categorie_relatie', OLD.uuid) THEN OLD END;
-	END IF;
-	BEGIN
-		r.uuid := CASE TG_OP WHEN 'INSERT' THEN coalesce(NEW.uuid, gen_random_uuid()) ELSE OLD.uuid END;
-		veld := 'partij';
-		r.partij := klantinteracties.api_verwijzing(NEW.partij, 'partij');
-		veld := 'categorie';
-		r.categorie := klantinteracties.api_verwijzing(NEW.categorie, 'categorie');
-		veld := NULL;
-		IF TG_OP = 'INSERT' THEN
-			-- Open Klant fills in today when beginDatum is absent.
-			INSERT INTO klantinteracties.categorie_relatie (uuid, partij, categorie, begin_datum, eind_datum)
-			VALUES (r.uuid, r.partij, r.categorie, coalesce(NEW."beginDatum", CURRENT_DATE), NEW."eindDatum");
-		ELSE
-			UPDATE klantinteracties.categorie_relatie
-			   SET partij = r.partij, categorie = r.categorie, begin_datum = NEW."beginDatum", eind_datum = NEW."eindDatum"
-			 WHERE uuid = r.uuid;
-			IF NOT FOUND THEN
-				RETURN NULL;   -- row-level security kept the row
-			END IF;
-		END IF;
-	EXCEPTION WHEN OTHERS THEN
-		GET STACKED DIAGNOSTICS f_staat = RETURNED_SQLSTATE, f_bericht = MESSAGE_TEXT,
-			f_detail = PG_EXCEPTION_DETAIL, f_hint = PG_EXCEPTION_HINT, f_beperking = CONSTRAINT_NAME;
-		PERFORM klantinteracties.api_fout(NULL, veld, f_staat, f_bericht, f_detail, f_hint, f_beperking);
-	END;
-	SELECT * INTO NEW FROM klantinteracties_api."categorie-relaties" WHERE uuid = r.uuid;
-	RETURN NEW;
-END
-$$;
-COMMENT ON FUNCTION api_categorie_relaties_schrijven() IS 'INSTEAD OF trigger of klantinteracties_api."categorie-relaties": POST, PATCH and DELETE of /categorie-relaties (beginDatum defaults to today on POST).';
-
-CREATE TRIGGER schrijven INSTEAD OF INSERT OR UPDATE OR DELETE ON klantinteracties_api."categorie-relaties"
-	FOR EACH ROW EXECUTE FUNCTION api_categorie_relaties_schrijven();

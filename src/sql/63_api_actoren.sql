@@ -78,234 +78,150 @@ SELECT t.uuid,
   FROM klantinteracties.interne_taak t;
 
 -- Writes ---------------------------------------------------------------------
+-- The INSTEAD OF triggers of these views are generated from
+-- src/api/schrijven.api (65_api_schrijven.sql); they call the functions
+-- below for the actor's soort and the interne taak's actors.
 
-CREATE OR REPLACE FUNCTION api_actoren_schrijven() RETURNS trigger
+-- The detail rows reference (actor, soort): on PATCH they are replaced
+-- whole, the old one removed before the soort may change.
+CREATE OR REPLACE FUNCTION klantinteracties.api_actor_soort_wisselen(id uuid) RETURNS void
 	LANGUAGE plpgsql VOLATILE
+	SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+BEGIN
+	DELETE FROM klantinteracties.medewerker WHERE actor = id;
+	DELETE FROM klantinteracties.geautomatiseerde_actor WHERE actor = id;
+	DELETE FROM klantinteracties.organisatorische_eenheid WHERE actor = id;
+END
+$$;
+ALTER FUNCTION klantinteracties.api_actor_soort_wisselen(uuid) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION klantinteracties.api_actor_soort_wisselen(uuid) FROM PUBLIC;
+COMMENT ON FUNCTION klantinteracties.api_actor_soort_wisselen(uuid) IS 'As the caller, for the write trigger of /actoren: deletes the actor''s medewerker, geautomatiseerde_actor or organisatorische_eenheid row before a PATCH writes actorIdentificatie anew.';
+
+-- actorIdentificatie, written whole as the detail row of the soort; names
+-- the field of every refusal (actorIdentificatie.telefoonnummer: ...).
+CREATE OR REPLACE FUNCTION klantinteracties.api_actor_identificatie_schrijven(id uuid, soort klantinteracties.soort_actor, body jsonb)
+	RETURNS void
+	LANGUAGE plpgsql VOLATILE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
 	veld text;
-	r klantinteracties.actor%ROWTYPE;
-	o klantinteracties.api_objectidentificator;
 	g jsonb;
 	m klantinteracties.medewerker%ROWTYPE;
 	e klantinteracties.organisatorische_eenheid%ROWTYPE;
 	ga klantinteracties.geautomatiseerde_actor%ROWTYPE;
 	f_staat text; f_bericht text; f_detail text; f_hint text; f_beperking text;
 BEGIN
-	IF TG_OP = 'DELETE' THEN
-		RETURN CASE WHEN klantinteracties.api_verwijderen('klantinteracties.actor', OLD.uuid) THEN OLD END;
+	veld := 'actorIdentificatie';
+	g := klantinteracties.api_object(body);
+	IF soort = 'medewerker' THEN
+		veld := 'actorIdentificatie.functie';
+		m.functie := klantinteracties.api_verplicht(klantinteracties.api_tekst(g -> 'functie'));
+		veld := 'actorIdentificatie.emailadres';
+		m.emailadres := nullif(klantinteracties.api_tekst(g -> 'emailadres'), '');
+		veld := 'actorIdentificatie.telefoonnummer';
+		m.telefoonnummer := klantinteracties.api_verplicht(nullif(klantinteracties.api_tekst(g -> 'telefoonnummer'), ''));
+		veld := NULL;
+		INSERT INTO klantinteracties.medewerker (actor, functie, emailadres, telefoonnummer)
+		VALUES (id, m.functie, m.emailadres, m.telefoonnummer);
+	ELSIF soort = 'geautomatiseerde_actor' THEN
+		veld := 'actorIdentificatie.functie';
+		ga.functie := klantinteracties.api_verplicht(klantinteracties.api_tekst(g -> 'functie'));
+		veld := 'actorIdentificatie.omschrijving';
+		ga.omschrijving := coalesce(klantinteracties.api_tekst(g -> 'omschrijving'), '');
+		veld := NULL;
+		INSERT INTO klantinteracties.geautomatiseerde_actor (actor, functie, omschrijving)
+		VALUES (id, ga.functie, ga.omschrijving);
+	ELSE
+		veld := 'actorIdentificatie.omschrijving';
+		e.omschrijving := coalesce(klantinteracties.api_tekst(g -> 'omschrijving'), '');
+		veld := 'actorIdentificatie.emailadres';
+		e.emailadres := nullif(klantinteracties.api_tekst(g -> 'emailadres'), '');
+		veld := 'actorIdentificatie.faxnummer';
+		e.faxnummer := coalesce(klantinteracties.api_tekst(g -> 'faxnummer'), '');
+		veld := 'actorIdentificatie.telefoonnummer';
+		e.telefoonnummer := nullif(klantinteracties.api_tekst(g -> 'telefoonnummer'), '');
+		veld := NULL;
+		INSERT INTO klantinteracties.organisatorische_eenheid (actor, omschrijving, emailadres, faxnummer, telefoonnummer)
+		VALUES (id, e.omschrijving, e.emailadres, e.faxnummer, e.telefoonnummer);
 	END IF;
-	BEGIN
-		r.uuid := CASE TG_OP WHEN 'INSERT' THEN coalesce(NEW.uuid, gen_random_uuid()) ELSE OLD.uuid END;
-		veld := 'naam';
-		r.naam := klantinteracties.api_verplicht(NEW.naam);
-		veld := 'soortActor';
-		r.soort_actor := klantinteracties.api_verplicht(NEW."soortActor");
-		veld := 'indicatieActief';
-		r.indicatie_actief := coalesce(NEW."indicatieActief", true);
-		veld := NULL;
-		o := klantinteracties.api_objectidentificator_lezen(NEW.actoridentificator, 'actoridentificator');
-		-- actorIdentificatie, written whole as the detail row of the soort.
-		veld := 'actorIdentificatie';
-		g := klantinteracties.api_object(NEW."actorIdentificatie");
-		IF r.soort_actor = 'medewerker' THEN
-			veld := 'actorIdentificatie.functie';
-			m.functie := klantinteracties.api_verplicht(klantinteracties.api_tekst(g -> 'functie'));
-			veld := 'actorIdentificatie.emailadres';
-			m.emailadres := nullif(klantinteracties.api_tekst(g -> 'emailadres'), '');
-			veld := 'actorIdentificatie.telefoonnummer';
-			m.telefoonnummer := klantinteracties.api_verplicht(nullif(klantinteracties.api_tekst(g -> 'telefoonnummer'), ''));
-		ELSIF r.soort_actor = 'geautomatiseerde_actor' THEN
-			veld := 'actorIdentificatie.functie';
-			ga.functie := klantinteracties.api_verplicht(klantinteracties.api_tekst(g -> 'functie'));
-			veld := 'actorIdentificatie.omschrijving';
-			ga.omschrijving := coalesce(klantinteracties.api_tekst(g -> 'omschrijving'), '');
-		ELSE
-			veld := 'actorIdentificatie.omschrijving';
-			e.omschrijving := coalesce(klantinteracties.api_tekst(g -> 'omschrijving'), '');
-			veld := 'actorIdentificatie.emailadres';
-			e.emailadres := nullif(klantinteracties.api_tekst(g -> 'emailadres'), '');
-			veld := 'actorIdentificatie.faxnummer';
-			e.faxnummer := coalesce(klantinteracties.api_tekst(g -> 'faxnummer'), '');
-			veld := 'actorIdentificatie.telefoonnummer';
-			e.telefoonnummer := nullif(klantinteracties.api_tekst(g -> 'telefoonnummer'), '');
-		END IF;
-		veld := NULL;
-		IF TG_OP = 'INSERT' THEN
-			INSERT INTO klantinteracties.actor (uuid, naam, soort_actor, indicatie_actief, actoridentificator_object_id,
-				actoridentificator_code_objecttype, actoridentificator_code_register, actoridentificator_code_soort_object_id)
-			SELECT r.uuid, r.naam, r.soort_actor, r.indicatie_actief, (o).*;
-		ELSE
-			-- The detail rows reference (actor, soort): replaced whole.
-			DELETE FROM klantinteracties.medewerker WHERE actor = r.uuid;
-			DELETE FROM klantinteracties.geautomatiseerde_actor WHERE actor = r.uuid;
-			DELETE FROM klantinteracties.organisatorische_eenheid WHERE actor = r.uuid;
-			UPDATE klantinteracties.actor
-			   SET (naam, soort_actor, indicatie_actief, actoridentificator_object_id, actoridentificator_code_objecttype,
-					actoridentificator_code_register, actoridentificator_code_soort_object_id)
-				 = (SELECT r.naam, r.soort_actor, r.indicatie_actief, (o).*)
-			 WHERE uuid = r.uuid;
-			IF NOT FOUND THEN
-				RETURN NULL;   -- row-level security kept the row
-			END IF;
-		END IF;
-		IF r.soort_actor = 'medewerker' THEN
-			INSERT INTO klantinteracties.medewerker (actor, functie, emailadres, telefoonnummer)
-			VALUES (r.uuid, m.functie, m.emailadres, m.telefoonnummer);
-		ELSIF r.soort_actor = 'geautomatiseerde_actor' THEN
-			INSERT INTO klantinteracties.geautomatiseerde_actor (actor, functie, omschrijving)
-			VALUES (r.uuid, ga.functie, ga.omschrijving);
-		ELSE
-			INSERT INTO klantinteracties.organisatorische_eenheid (actor, omschrijving, emailadres, faxnummer, telefoonnummer)
-			VALUES (r.uuid, e.omschrijving, e.emailadres, e.faxnummer, e.telefoonnummer);
-		END IF;
-	EXCEPTION WHEN OTHERS THEN
-		GET STACKED DIAGNOSTICS f_staat = RETURNED_SQLSTATE, f_bericht = MESSAGE_TEXT,
-			f_detail = PG_EXCEPTION_DETAIL, f_hint = PG_EXCEPTION_HINT, f_beperking = CONSTRAINT_NAME;
-		PERFORM klantinteracties.api_fout(NULL, veld, f_staat, f_bericht, f_detail, f_hint, f_beperking);
-	END;
-	SELECT * INTO NEW FROM klantinteracties_api.actoren WHERE uuid = r.uuid;
-	RETURN NEW;
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS f_staat = RETURNED_SQLSTATE, f_bericht = MESSAGE_TEXT,
+		f_detail = PG_EXCEPTION_DETAIL, f_hint = PG_EXCEPTION_HINT, f_beperking = CONSTRAINT_NAME;
+	PERFORM klantinteracties.api_fout(NULL, veld, f_staat, f_bericht, f_detail, f_hint, f_beperking);
 END
 $$;
-COMMENT ON FUNCTION api_actoren_schrijven() IS 'INSTEAD OF trigger of klantinteracties_api.actoren: POST, PATCH and DELETE of /actoren; actorIdentificatie is written as the medewerker, geautomatiseerde_actor or organisatorische_eenheid row of soortActor.';
+ALTER FUNCTION klantinteracties.api_actor_identificatie_schrijven(uuid, klantinteracties.soort_actor, jsonb) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION klantinteracties.api_actor_identificatie_schrijven(uuid, klantinteracties.soort_actor, jsonb) FROM PUBLIC;
+COMMENT ON FUNCTION klantinteracties.api_actor_identificatie_schrijven(uuid, klantinteracties.soort_actor, jsonb) IS 'As the caller, for the write trigger of /actoren: writes actorIdentificatie of a request body as the medewerker, geautomatiseerde_actor or organisatorische_eenheid row of the soort; refusals name the field.';
 
-CREATE TRIGGER schrijven INSTEAD OF INSERT OR UPDATE OR DELETE ON klantinteracties_api.actoren
-	FOR EACH ROW EXECUTE FUNCTION api_actoren_schrijven();
-
-CREATE OR REPLACE FUNCTION api_actorklantcontacten_schrijven() RETURNS trigger
-	LANGUAGE plpgsql VOLATILE
+-- The actors of an interne taak from a request body: toegewezenAanActoren,
+-- or the deprecated single toegewezenAanActor (which, when both are sent,
+-- must be one of the list); at least one.  NULL when the body changed
+-- neither (PATCH).  Names the field of every refusal.
+CREATE OR REPLACE FUNCTION klantinteracties.api_toewijzing_lezen(nieuw boolean, actor jsonb, actor_oud jsonb,
+																   actoren jsonb, actoren_oud jsonb) RETURNS uuid[]
+	LANGUAGE plpgsql STABLE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
 	veld text;
-	r klantinteracties.actor_klantcontact%ROWTYPE;
-	f_staat text; f_bericht text; f_detail text; f_hint text; f_beperking text;
-BEGIN
-	IF TG_OP = 'DELETE' THEN
-		RETURN CASE WHEN klantinteracties.api_verwijderen('klantinteracties.actor_klantcontact', OLD.uuid) THEN OLD END;
-	END IF;
-	BEGIN
-		r.uuid := CASE TG_OP WHEN 'INSERT' THEN coalesce(NEW.uuid, gen_random_uuid()) ELSE OLD.uuid END;
-		veld := 'actor';
-		r.actor := klantinteracties.api_verplicht(klantinteracties.api_verwijzing(NEW.actor, 'actor'));
-		veld := 'klantcontact';
-		r.klantcontact := klantinteracties.api_verplicht(klantinteracties.api_verwijzing(NEW.klantcontact, 'klantcontact'));
-		veld := NULL;
-		IF TG_OP = 'INSERT' THEN
-			INSERT INTO klantinteracties.actor_klantcontact (uuid, actor, klantcontact) VALUES (r.uuid, r.actor, r.klantcontact);
-		ELSE
-			UPDATE klantinteracties.actor_klantcontact SET actor = r.actor, klantcontact = r.klantcontact WHERE uuid = r.uuid;
-			IF NOT FOUND THEN
-				RETURN NULL;   -- row-level security kept the row
-			END IF;
-		END IF;
-	EXCEPTION WHEN OTHERS THEN
-		GET STACKED DIAGNOSTICS f_staat = RETURNED_SQLSTATE, f_bericht = MESSAGE_TEXT,
-			f_detail = PG_EXCEPTION_DETAIL, f_hint = PG_EXCEPTION_HINT, f_beperking = CONSTRAINT_NAME;
-		PERFORM klantinteracties.api_fout(NULL, veld, f_staat, f_bericht, f_detail, f_hint, f_beperking);
-	END;
-	SELECT * INTO NEW FROM klantinteracties_api.actorklantcontacten WHERE uuid = r.uuid;
-	RETURN NEW;
-END
-$$;
-COMMENT ON FUNCTION api_actorklantcontacten_schrijven() IS 'INSTEAD OF trigger of klantinteracties_api.actorklantcontacten: POST, PATCH and DELETE of /actorklantcontacten.';
-
-CREATE TRIGGER schrijven INSTEAD OF INSERT OR UPDATE OR DELETE ON klantinteracties_api.actorklantcontacten
-	FOR EACH ROW EXECUTE FUNCTION api_actorklantcontacten_schrijven();
-
-CREATE OR REPLACE FUNCTION api_internetaken_schrijven() RETURNS trigger
-	LANGUAGE plpgsql VOLATILE
-	SET search_path = pg_catalog, pg_temp
-	AS $$
-DECLARE
-	veld text;
-	r klantinteracties.interne_taak%ROWTYPE;
 	eerste uuid;
-	actoren uuid[];
-	f_staat text; f_bericht text; f_detail text; f_hint text; f_beperking text;
+	lijst uuid[];
+	f_staat text; f_bericht text; f_detail text; f_hint text;
 BEGIN
-	IF TG_OP = 'DELETE' THEN
-		RETURN CASE WHEN klantinteracties.api_verwijderen('klantinteracties.interne_taak', OLD.uuid) THEN OLD END;
+	IF NOT nieuw AND actoren IS NOT DISTINCT FROM actoren_oud AND actor IS NOT DISTINCT FROM actor_oud THEN
+		RETURN NULL;
 	END IF;
-	BEGIN
-		r.uuid := CASE TG_OP WHEN 'INSERT' THEN coalesce(NEW.uuid, gen_random_uuid()) ELSE OLD.uuid END;
-		veld := 'nummer';
-		r.nummer := nullif(NEW.nummer, '');
-		veld := 'referentienummer';
-		r.referentienummer := nullif(NEW.referentienummer, '');
-		veld := 'gevraagdeHandeling';
-		r.gevraagde_handeling := klantinteracties.api_verplicht(NEW."gevraagdeHandeling");
-		veld := 'aanleidinggevendKlantcontact';
-		r.aanleidinggevend_klantcontact := klantinteracties.api_verplicht(
-			klantinteracties.api_verwijzing(NEW."aanleidinggevendKlantcontact", 'klantcontact'));
-		veld := 'toelichting';
-		r.toelichting := coalesce(NEW.toelichting, '');
-		veld := 'status';
-		r.status := coalesce(NEW.status, 'te_verwerken');
-		-- The actors: toegewezenAanActoren, or the deprecated single
-		-- toegewezenAanActor; on PATCH only what the body changed.
-		IF TG_OP = 'INSERT' OR NEW."toegewezenAanActoren" IS DISTINCT FROM OLD."toegewezenAanActoren"
-		   OR NEW."toegewezenAanActor" IS DISTINCT FROM OLD."toegewezenAanActor" THEN
-			veld := 'toegewezenAanActor';
-			eerste := klantinteracties.api_verwijzing(NEW."toegewezenAanActor", 'actor');
-			veld := 'toegewezenAanActoren';
-			IF NEW."toegewezenAanActoren" IS NOT NULL
-			   AND (TG_OP = 'INSERT' OR NEW."toegewezenAanActoren" IS DISTINCT FROM OLD."toegewezenAanActoren") THEN
-				actoren := klantinteracties.api_verwijzingen(NEW."toegewezenAanActoren", 'actor');
-				IF eerste IS NOT NULL AND eerste <> ALL (actoren)
-				   AND (TG_OP = 'INSERT' OR NEW."toegewezenAanActor" IS DISTINCT FROM OLD."toegewezenAanActor") THEN
-					RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
-						MESSAGE = 'toegewezenAanActor is not one of toegewezenAanActoren',
-						HINT = 'Send toegewezenAanActoren only; toegewezenAanActor is deprecated.';
-				END IF;
-			ELSIF eerste IS NOT NULL THEN
-				actoren := ARRAY[eerste];
-			END IF;
-			IF coalesce(cardinality(actoren), 0) = 0 THEN
-				RAISE EXCEPTION USING ERRCODE = 'not_null_violation',
-					MESSAGE = 'an interne taak is assigned to at least one actor';
-			END IF;
+	veld := 'toegewezenAanActor';
+	eerste := klantinteracties.api_verwijzing(actor, 'actor');
+	veld := 'toegewezenAanActoren';
+	IF actoren IS NOT NULL AND (nieuw OR actoren IS DISTINCT FROM actoren_oud) THEN
+		lijst := klantinteracties.api_verwijzingen(actoren, 'actor');
+		IF eerste IS NOT NULL AND eerste <> ALL (lijst) AND (nieuw OR actor IS DISTINCT FROM actor_oud) THEN
+			RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+				MESSAGE = 'toegewezenAanActor is not one of toegewezenAanActoren',
+				HINT = 'Send toegewezenAanActoren only; toegewezenAanActor is deprecated.';
 		END IF;
-		veld := NULL;
-		IF TG_OP = 'INSERT' THEN
-			INSERT INTO klantinteracties.interne_taak (uuid, nummer, referentienummer, gevraagde_handeling,
-				aanleidinggevend_klantcontact, toelichting, status, afgehandeld_op)
-			VALUES (r.uuid, r.nummer, r.referentienummer, r.gevraagde_handeling, r.aanleidinggevend_klantcontact,
-				r.toelichting, r.status, NEW."afgehandeldOp");
-		ELSE
-			UPDATE klantinteracties.interne_taak
-			   SET nummer = r.nummer, referentienummer = r.referentienummer, gevraagde_handeling = r.gevraagde_handeling,
-				   aanleidinggevend_klantcontact = r.aanleidinggevend_klantcontact, toelichting = r.toelichting,
-				   status = r.status, afgehandeld_op = NEW."afgehandeldOp"
-			 WHERE uuid = r.uuid;
-			IF NOT FOUND THEN
-				RETURN NULL;   -- row-level security kept the row
-			END IF;
-		END IF;
-		IF actoren IS NOT NULL THEN
-			veld := 'toegewezenAanActoren';
-			DELETE FROM klantinteracties.interne_taak_actor WHERE interne_taak = r.uuid AND actor <> ALL (actoren);
-			-- clock_timestamp keeps the order of the list (the first is
-			-- toegewezenAanActor); kept assignments keep their time.
-			INSERT INTO klantinteracties.interne_taak_actor (interne_taak, actor, geregistreerd_op)
-			SELECT r.uuid, a.actor, clock_timestamp()
-			  FROM unnest(actoren) WITH ORDINALITY AS a(actor, nr)
-			 WHERE NOT EXISTS (SELECT FROM klantinteracties.interne_taak_actor ta
-								WHERE ta.interne_taak = r.uuid AND ta.actor = a.actor)
-			 ORDER BY a.nr;
-		END IF;
-	EXCEPTION WHEN OTHERS THEN
-		GET STACKED DIAGNOSTICS f_staat = RETURNED_SQLSTATE, f_bericht = MESSAGE_TEXT,
-			f_detail = PG_EXCEPTION_DETAIL, f_hint = PG_EXCEPTION_HINT, f_beperking = CONSTRAINT_NAME;
-		PERFORM klantinteracties.api_fout(NULL, veld, f_staat, f_bericht, f_detail, f_hint, f_beperking);
-	END;
-	SELECT * INTO NEW FROM klantinteracties_api.internetaken WHERE uuid = r.uuid;
-	RETURN NEW;
+	ELSIF eerste IS NOT NULL THEN
+		lijst := ARRAY[eerste];
+	END IF;
+	IF coalesce(cardinality(lijst), 0) = 0 THEN
+		RAISE EXCEPTION USING ERRCODE = 'not_null_violation',
+			MESSAGE = 'an interne taak is assigned to at least one actor';
+	END IF;
+	RETURN lijst;
+EXCEPTION WHEN OTHERS THEN
+	GET STACKED DIAGNOSTICS f_staat = RETURNED_SQLSTATE, f_bericht = MESSAGE_TEXT,
+		f_detail = PG_EXCEPTION_DETAIL, f_hint = PG_EXCEPTION_HINT;
+	PERFORM klantinteracties.api_fout(NULL, veld, f_staat, f_bericht, f_detail, f_hint, NULL);
+	RETURN NULL;
 END
 $$;
-COMMENT ON FUNCTION api_internetaken_schrijven() IS 'INSTEAD OF trigger of klantinteracties_api.internetaken: POST, PATCH and DELETE of /internetaken; toegewezenAanActoren (or the deprecated toegewezenAanActor) assigns the actors, at least one.';
+REVOKE ALL ON FUNCTION klantinteracties.api_toewijzing_lezen(boolean, jsonb, jsonb, jsonb, jsonb) FROM PUBLIC;
+COMMENT ON FUNCTION klantinteracties.api_toewijzing_lezen(boolean, jsonb, jsonb, jsonb, jsonb) IS 'For the write trigger of /internetaken (which runs as the owner; the references are resolved under the caller''s policies): the actors a request body assigns (toegewezenAanActoren, or the deprecated toegewezenAanActor), NULL when a PATCH changed neither; refusals name the field.';
 
-CREATE TRIGGER schrijven INSTEAD OF INSERT OR UPDATE OR DELETE ON klantinteracties_api.internetaken
-	FOR EACH ROW EXECUTE FUNCTION api_internetaken_schrijven();
+-- Assigns exactly these actors; clock_timestamp keeps the order of the
+-- list (the first is toegewezenAanActor); kept assignments keep their time.
+CREATE OR REPLACE FUNCTION klantinteracties.api_toewijzing_schrijven(taak uuid, actoren uuid[]) RETURNS void
+	LANGUAGE plpgsql VOLATILE
+	SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+BEGIN
+	DELETE FROM klantinteracties.interne_taak_actor WHERE interne_taak = taak AND actor <> ALL (actoren);
+	INSERT INTO klantinteracties.interne_taak_actor (interne_taak, actor, geregistreerd_op)
+	SELECT taak, a.actor, clock_timestamp()
+	  FROM unnest(actoren) WITH ORDINALITY AS a(actor, nr)
+	 WHERE NOT EXISTS (SELECT FROM klantinteracties.interne_taak_actor ta
+						WHERE ta.interne_taak = taak AND ta.actor = a.actor)
+	 ORDER BY a.nr;
+END
+$$;
+ALTER FUNCTION klantinteracties.api_toewijzing_schrijven(uuid, uuid[]) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION klantinteracties.api_toewijzing_schrijven(uuid, uuid[]) FROM PUBLIC;
+COMMENT ON FUNCTION klantinteracties.api_toewijzing_schrijven(uuid, uuid[]) IS 'As the caller, for the write trigger of /internetaken: makes exactly these actors the interne taak''s, in the order of the list.';

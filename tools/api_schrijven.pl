@@ -1,0 +1,341 @@
+#!/usr/bin/perl
+# Generates the REST API's write path from its declaration:
+#
+#	perl tools/api_schrijven.pl src/api/schrijven.api > src/sql/65_api_schrijven.sql
+#
+# The declaration's header comment describes the syntax and what comes out.
+# Only core Perl (perl-base, which every Debian system has).  Any error in
+# the declaration stops the build with the line it is on.
+use strict;
+use warnings;
+
+my $bron = shift @ARGV or die "usage: $0 src/api/schrijven.api\n";
+open(my $in, '<', $bron) or die "$bron: $!\n";
+
+my (@groepen, %groep, @resources, @rollen);
+my ($blok, $regelnr);
+
+sub fout { die "$bron:$regelnr: $_[0]\n"; }
+
+# Splits "... ! a b=c" into the text before the last " ! " and the
+# constraint entries after it.
+sub beperkingen {
+	my ($tekst) = @_;
+	my @b;
+	if ($tekst =~ /^(.*?)\s+!\s+([a-z0-9_=. A-Za-z]+)$/) {
+		$tekst = $1;
+		for my $e (split ' ', $2) {
+			my ($naam, $pad) = split /=/, $e, 2;
+			fout("constraint name expected: $e") unless $naam =~ /^[a-z][a-z0-9_]*$/;
+			push @b, [$naam, $pad];
+		}
+	}
+	return ($tekst, \@b);
+}
+
+while (my $regel = <$in>) {
+	$regelnr = $.;
+	chomp $regel;
+	next if $regel =~ /^\s*(#.*)?$/;
+	if ($regel =~ /^\S/) {
+		my @w = split ' ', $regel;
+		if ($w[0] eq 'rollen' && @w == 3) {
+			@rollen = @w[1, 2];
+			$blok = undef;
+		} elsif ($w[0] eq 'groep' && @w == 2) {
+			fout("group $w[1] declared twice") if $groep{$w[1]};
+			$blok = { soort => 'groep', naam => $w[1], leden => [] };
+			$groep{$w[1]} = $blok;
+			push @groepen, $blok;
+		} elsif ($w[0] eq 'resource' && @w == 3) {
+			fout("view name expected: $w[1]") unless $w[1] =~ /^[a-z][a-z-]*$/;
+			fout("table name expected: $w[2]") unless $w[2] =~ /^[a-z][a-z_]*$/;
+			$blok = { soort => 'resource', view => $w[1], tabel => $w[2], velden => [], stappen => [],
+					  variabelen => [], bij_wijzigen => [], beperkingen => [] };
+			push @resources, $blok;
+		} else {
+			fout("expected rollen, groep or resource: $regel");
+		}
+		next;
+	}
+	fout("line outside a groep or resource block") unless $blok;
+	$regel =~ s/^\s+//;
+	if ($blok->{soort} eq 'groep') {
+		my @w = split ' ', $regel;
+		fout("expected <key> <member> <sql type> <lezen>") unless @w == 4 && $w[3] =~ /^(tekst|leeg_null)$/;
+		push @{$blok->{leden}}, { key => $w[0], lid => $w[1], type => $w[2], lezen => $w[3] };
+		next;
+	}
+	my ($tekst, $b) = beperkingen($regel);
+	if ($tekst =~ /^\@variabele\s+([a-z_]+)\s+(.+)$/) {
+		push @{$blok->{variabelen}}, [$1, $2];
+	} elsif ($tekst =~ /^\@(voor|na|gewijzigd)\s+(\S+)\s+(.+)$/) {
+		my ($wanneer, $veld, $sql, $gewijzigd) = ($1, $2, $3, undef);
+		if ($wanneer eq 'gewijzigd') {
+			($wanneer, $gewijzigd) = ('na', $veld);
+		} elsif ($wanneer eq 'na' && $sql =~ s/^gewijzigd\s+(\S+)\s+//) {
+			$gewijzigd = $1;
+		}
+		$veld = undef if $veld eq '-';
+		push @{$blok->{stappen}}, { wanneer => $wanneer, veld => $veld, gewijzigd => $gewijzigd, sql => $sql };
+		fout("constraints need a field: name it or give =path") if !$veld && grep { !defined $_->[1] } @$b;
+		push @{$blok->{beperkingen}}, map { [$_->[0], $veld, $_->[1]] } @$b;
+	} elsif ($tekst =~ /^\@bij_wijzigen\s+([a-z_]+)\s*=\s*(.+)$/) {
+		push @{$blok->{bij_wijzigen}}, [$1, $2];
+	} elsif ($tekst =~ /^\@/) {
+		fout("unknown step: $tekst");
+	} else {
+		my ($veld, $kolom, $rest) = split ' ', $tekst, 3;
+		fout("expected <field> <column> <lezen>") unless defined $rest;
+		fout("field name expected: $veld") unless $veld =~ /^[a-zA-Z][a-zA-Z0-9]*(\.[a-zA-Z][a-zA-Z0-9]*)?$/;
+		my $v = { veld => $veld, kolom => $kolom };
+		if ($rest =~ /^groep\s+([a-z]+)$/) {
+			my $g = $1;
+			fout("unknown group $g") unless $groep{$g};
+			fout("a group's column prefix ends in _: $kolom") unless $kolom =~ /^[a-z_]+_$/;
+			$v->{groep} = $groep{$g};
+		} else {
+			fout("column name expected: $kolom") unless $kolom =~ /^[a-z][a-z_]*$/;
+			$v->{controle} = $1 if $rest =~ s/\s+controle\s+(.+)$//;
+			$v->{verplicht} = 1 if $rest =~ s/^verplicht\b\s*//;
+			if ($rest eq '') {
+				fout("verplicht of what?") unless $v->{verplicht};
+				$v->{lezen} = 'waarde';
+			} elsif ($rest =~ /^(tekst|leeg_null|waarde)$/) {
+				$v->{lezen} = $1;
+			} elsif ($rest =~ /^(standaard|nieuw)\s+(.+)$/) {
+				@$v{qw(lezen expr)} = ($1, $2);
+			} elsif ($rest =~ /^verwijzing\s+([a-z_]+)$/) {
+				@$v{qw(lezen tabel)} = ('verwijzing', $1);
+			} else {
+				fout("unknown lezen: $rest");
+			}
+		}
+		push @{$blok->{velden}}, $v;
+		push @{$blok->{beperkingen}}, map { [$_->[0], $veld, $_->[1]] } @$b;
+	}
+}
+close $in;
+fout("no rollen line") unless @rollen;
+
+# Output ---------------------------------------------------------------------
+
+sub ident { my ($n) = @_; return $n =~ /^[a-z_][a-z0-9_]*$/ ? $n : qq("$n"); }
+sub lit { my ($s) = @_; $s =~ s/'/''/g; return "'$s'"; }
+sub view { return 'klantinteracties_api.' . ident($_[0]); }
+sub naam { my ($v) = @_; $v =~ s/-/_/g; return $v; }
+
+my @uit;
+sub uit { push @uit, @_; }
+
+uit("-- REST API write path, generated by tools/api_schrijven.pl from src/api/schrijven.api; do not edit.",
+	"-- The declaration there says what comes out and why.", "");
+
+# Gegevensgroepen: type and reader.
+for my $g (@groepen) {
+	my $type = "klantinteracties.api_$g->{naam}";
+	uit("-- Gegevensgroep $g->{naam}.", "-- \@ONCE", "CREATE TYPE $type AS (");
+	uit(join(",\n", map { "\t$_->{lid} " . ($_->{type} =~ /^(varchar|integer)/ ? $_->{type} : "klantinteracties.$_->{type}") } @{$g->{leden}}));
+	uit(");", "-- \@END");
+	uit("COMMENT ON TYPE $type IS " . lit("A $g->{naam} group of a request body, typed as the registry's <prefix>$g->{naam}_* columns ("
+		. join(', ', map { $_->{key} } @{$g->{leden}}) . "); generated from src/api/schrijven.api.") . ";", "");
+	uit("CREATE OR REPLACE FUNCTION klantinteracties.api_$g->{naam}_lezen(groep jsonb, naam text) RETURNS $type",
+		"\tLANGUAGE plpgsql IMMUTABLE PARALLEL SAFE",
+		"\tSECURITY INVOKER",
+		"\tSET search_path = pg_catalog, pg_temp",
+		"\tAS \$\$",
+		"DECLARE",
+		"\tg jsonb;",
+		"\tw $type;",
+		"\tveld text;",
+		"\tf_staat text; f_bericht text; f_detail text; f_hint text;",
+		"BEGIN",
+		"\tg := klantinteracties.api_object(groep);");
+	for my $l (@{$g->{leden}}) {
+		my $e = "klantinteracties.api_tekst(g -> veld)";
+		$e = $l->{lezen} eq 'tekst' ? "coalesce($e, '')" : "nullif($e, '')";
+		uit("\tveld := " . lit($l->{key}) . "; w.$l->{lid} := $e;");
+	}
+	uit("\tRETURN w;",
+		"EXCEPTION WHEN OTHERS THEN",
+		"\tGET STACKED DIAGNOSTICS f_staat = RETURNED_SQLSTATE, f_bericht = MESSAGE_TEXT,",
+		"\t\tf_detail = PG_EXCEPTION_DETAIL, f_hint = PG_EXCEPTION_HINT;",
+		"\tPERFORM klantinteracties.api_fout(naam || CASE WHEN g IS NULL THEN '' ELSE '.' END,",
+		"\t\tCASE WHEN g IS NULL THEN '' ELSE veld END, f_staat, f_bericht, f_detail, f_hint, NULL);",
+		"\tRETURN NULL;",
+		"END",
+		"\$\$;");
+	uit("COMMENT ON FUNCTION klantinteracties.api_$g->{naam}_lezen(jsonb, text) IS "
+		. lit("Pure: reads a $g->{naam} group of a request body (keys " . join(', ', map { $_->{key} } @{$g->{leden}})
+			. ") into typed values; absent keys are empty, a wrong value is refused naming group and key (<naam>.<key>: ...). Generated from src/api/schrijven.api.") . ";", "");
+}
+
+# The value a field of the request becomes.
+sub lezen {
+	my ($v) = @_;
+	my $new = $v->{veld} =~ /^(\w+)\.(\w+)$/
+		? "klantinteracties.api_tekst(klantinteracties.api_object(NEW." . ident($1) . ") -> " . lit($2) . ")"
+		: 'NEW.' . ident($v->{veld});
+	my $l = $v->{lezen};
+	my $e = $l eq 'tekst' ? "coalesce($new, '')"
+		: $l eq 'leeg_null' ? "nullif($new, '')"
+		: $l eq 'waarde' ? $new
+		: $l eq 'standaard' ? "coalesce($new, $v->{expr})"
+		: $l eq 'nieuw' ? "CASE TG_OP WHEN 'INSERT' THEN coalesce($new, $v->{expr}) ELSE $new END"
+		: $l eq 'verwijzing' ? "klantinteracties.api_verwijzing($new, " . lit($v->{tabel}) . ")"
+		: die;
+	return $v->{verplicht} ? "klantinteracties.api_verplicht($e)" : $e;
+}
+
+# A comma-separated list, wrapped before 100 columns.
+sub lijst {
+	my ($inspringen, @l) = @_;
+	my ($uit, $regel) = ('', '');
+	for my $e (@l) {
+		if ($regel ne '' && length($regel) + length($e) > 90) {
+			$uit .= "$regel,\n$inspringen";
+			$regel = '';
+		}
+		$regel .= ($regel eq '' ? '' : ', ') . $e;
+	}
+	return $uit . $regel;
+}
+
+my %veld_van;	# constraint -> field
+for my $res (@resources) {
+	my ($vw, $t) = ($res->{view}, $res->{tabel});
+	my $fn = "klantinteracties.api_" . naam($vw) . "_schrijven()";
+	my (@kolommen, @waarden, @decl);
+	for my $v (@{$res->{velden}}) {
+		if ($v->{groep}) {
+			push @decl, "\tg_$v->{kolom} klantinteracties.api_$v->{groep}{naam};";
+			for my $l (@{$v->{groep}{leden}}) {
+				push @kolommen, "$v->{kolom}$l->{lid}";
+			}
+		} else {
+			push @kolommen, $v->{kolom};
+		}
+	}
+	push @decl, map { "\t$_->[0] $_->[1];" } @{$res->{variabelen}};
+
+	uit("-- /$vw: POST, PATCH and DELETE on view " . view($vw) . ", table klantinteracties.$t.");
+	uit("CREATE OR REPLACE FUNCTION $fn RETURNS trigger",
+		"\tLANGUAGE plpgsql VOLATILE",
+		"\tSECURITY DEFINER",
+		"\tSET search_path = pg_catalog, pg_temp",
+		"\tAS \$\$",
+		"DECLARE",
+		"\tveld text;",
+		"\tr klantinteracties.$t%ROWTYPE;",
+		@decl,
+		"\tf_staat text; f_bericht text; f_detail text; f_hint text; f_beperking text;",
+		"BEGIN",
+		"\tIF TG_OP = 'DELETE' THEN",
+		"\t\t-- Nothing deleted (row-level security kept the row): no row answered.",
+		"\t\tDELETE FROM klantinteracties.$t WHERE uuid = OLD.uuid;",
+		"\t\tRETURN CASE WHEN FOUND THEN OLD END;",
+		"\tEND IF;",
+		"\tBEGIN",
+		"\t\tr.uuid := CASE TG_OP WHEN 'INSERT' THEN coalesce(NEW.uuid, pg_catalog.gen_random_uuid()) ELSE OLD.uuid END;");
+	my $ouder = '';
+	for my $v (@{$res->{velden}}) {
+		if ($v->{groep}) {
+			my $var = "g_$v->{kolom}";
+			uit("\t\tveld := NULL;",
+				"\t\t$var := klantinteracties.api_$v->{groep}{naam}_lezen(NEW." . ident($v->{veld}) . ", " . lit($v->{veld}) . ");");
+			uit(map { "\t\tr.$v->{kolom}$_->{lid} := $var.$_->{lid};" } @{$v->{groep}{leden}});
+			$ouder = '';
+			next;
+		}
+		if ($v->{veld} =~ /^(\w+)\./ && $1 ne $ouder) {
+			# The object itself first, so that a non-object is named as such.
+			$ouder = $1;
+			uit("\t\tveld := " . lit($ouder) . ";", "\t\tPERFORM klantinteracties.api_object(NEW." . ident($ouder) . ");");
+		} elsif ($v->{veld} !~ /\./) {
+			$ouder = '';
+		}
+		uit("\t\tveld := " . lit($v->{veld}) . ";", "\t\tr.$v->{kolom} := " . lezen($v) . ";");
+		uit("\t\tPERFORM $v->{controle};") if $v->{controle};
+	}
+	my $stap = sub {
+		my ($s) = @_;
+		my $body = "\t\tveld := " . (defined $s->{veld} ? lit($s->{veld}) : 'NULL') . ";\n\t\t$s->{sql}";
+		if ($s->{gewijzigd}) {
+			my $c = 'NEW.' . ident($s->{gewijzigd});
+			my $o = 'OLD.' . ident($s->{gewijzigd});
+			$body = "\t\tIF (TG_OP = 'INSERT' AND $c IS NOT NULL) OR $c IS DISTINCT FROM $o THEN\n"
+				. join("\n", map { "\t$_" } split /\n/, $body) . "\n\t\tEND IF;";
+		}
+		uit($body);
+	};
+	$stap->($_) for grep { $_->{wanneer} eq 'voor' } @{$res->{stappen}};
+	my @zet = ((map { "$_ = r.$_" } @kolommen), (map { "$_->[0] = $_->[1]" } @{$res->{bij_wijzigen}}));
+	uit("\t\tveld := NULL;",
+		"\t\tIF TG_OP = 'INSERT' THEN",
+		"\t\t\tINSERT INTO klantinteracties.$t (" . lijst("\t\t\t\t", 'uuid', @kolommen) . ")",
+		"\t\t\tVALUES (" . lijst("\t\t\t\t", map { "r.$_" } 'uuid', @kolommen) . ");",
+		"\t\tELSE",
+		"\t\t\tUPDATE klantinteracties.$t",
+		"\t\t\t   SET " . join(",\n\t\t\t       ", @zet),
+		"\t\t\t WHERE uuid = r.uuid;",
+		"\t\t\tIF NOT FOUND THEN",
+		"\t\t\t\tRAISE EXCEPTION USING ERRCODE = 'no_data_found';",
+		"\t\t\tEND IF;",
+		"\t\tEND IF;");
+	$stap->($_) for grep { $_->{wanneer} eq 'na' } @{$res->{stappen}};
+	uit("\tEXCEPTION",
+		"\t\tWHEN no_data_found THEN",
+		"\t\t\t-- Row-level security kept the row: what the steps before did is",
+		"\t\t\t-- undone with this block, and no row is answered.",
+		"\t\t\tRETURN NULL;",
+		"\t\tWHEN OTHERS THEN",
+		"\t\t\tGET STACKED DIAGNOSTICS f_staat = RETURNED_SQLSTATE, f_bericht = MESSAGE_TEXT,",
+		"\t\t\t\tf_detail = PG_EXCEPTION_DETAIL, f_hint = PG_EXCEPTION_HINT, f_beperking = CONSTRAINT_NAME;",
+		"\t\t\tPERFORM klantinteracties.api_fout(NULL, veld, f_staat, f_bericht, f_detail, f_hint, f_beperking);",
+		"\tEND;",
+		"\tSELECT * INTO NEW FROM " . view($vw) . " WHERE uuid = r.uuid;",
+		"\tRETURN NEW;",
+		"END",
+		"\$\$;");
+	# As the caller: the owner alone may write the tables, the policies test
+	# the caller; a trigger function needs no EXECUTE privilege to fire.
+	uit("ALTER FUNCTION $fn OWNER TO klantinteracties_eigenaar;",
+		"REVOKE ALL ON FUNCTION $fn FROM PUBLIC;",
+		"COMMENT ON FUNCTION $fn IS " . lit("As the caller: INSTEAD OF trigger of " . view($vw) . ", POST, PATCH and DELETE of /$vw"
+			. " (fields " . join(", ", (map { $_->{veld} } @{$res->{velden}}), (map { $_->{gewijzigd} // $_->{veld} // () } @{$res->{stappen}}))
+			. "). Generated from src/api/schrijven.api.") . ";",
+		"CREATE TRIGGER schrijven INSTEAD OF INSERT OR UPDATE OR DELETE ON " . view($vw),
+		"\tFOR EACH ROW EXECUTE FUNCTION $fn;",
+		"GRANT SELECT ON " . view($vw) . " TO $rollen[0];",
+		"GRANT INSERT, UPDATE, DELETE ON " . view($vw) . " TO $rollen[1];", "");
+
+	# The constraint map.
+	my @map = (["${t}_pkey", 'uuid', undef], @{$res->{beperkingen}});
+	for my $m (@map) {
+		my ($c, $veld, $pad) = @$m;
+		my $doel = !defined $pad ? $veld : $pad =~ /^\./ ? "$veld$pad" : $pad;
+		die "$bron: constraint $c is mapped twice\n" if exists $veld_van{$c};
+		$veld_van{$c} = $doel;
+	}
+}
+
+uit("-- The API field each constraint of the registry tables guards, from the",
+	"-- \"!\" entries beside the fields.",
+	"CREATE OR REPLACE FUNCTION klantinteracties.api_veld_van_beperking(beperking text) RETURNS text",
+	"\tLANGUAGE sql IMMUTABLE PARALLEL SAFE",
+	"\tSECURITY INVOKER",
+	"\tSET search_path = pg_catalog, pg_temp",
+	"\tAS \$\$",
+	"SELECT CASE beperking");
+uit(map { "\tWHEN " . lit($_) . " THEN " . lit($veld_van{$_}) } sort keys %veld_van);
+uit("END", "\$\$;",
+	"COMMENT ON FUNCTION klantinteracties.api_veld_van_beperking(text) IS "
+	. lit('Pure: the API field (path within its resource) that a constraint of the registry tables guards, for naming it in refusals of the REST API; NULL for a constraint the API cannot break. Generated from src/api/schrijven.api.') . ";");
+
+# One assignment of veld where two follow each other without a use between.
+my @schoon;
+for my $r (map { split /\n/ } @uit) {
+	pop @schoon if @schoon && $schoon[-1] =~ /^\s*veld := [^;]*;$/ && $r =~ /^\s*veld := [^;]*;$/;
+	push @schoon, $r;
+}
+print join("\n", @schoon), "\n";
