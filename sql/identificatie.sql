@@ -55,6 +55,21 @@ FROM (VALUES ('000038509504'), ('000038509520'), ('000037178598'),
 	('999999999999999999999'))
 	AS v(input), pg_temp.try_input(v.input, 'vestigingsnummer') t;
 
+-- Separators (space, dot, hyphen) only between digits: a minus sign, a
+-- leading or a trailing dot or hyphen is refused (22P02), for every type;
+-- blanks around the value are still ignored
+SELECT v.t, v.input, t.ok, t.canonical, t.code, t.detail
+FROM (VALUES ('bsn', '-111222333'), ('bsn', '111222333-'), ('bsn', '.111222333'),
+	('bsn', '111222333.'), ('bsn', ' -111222333 '), ('bsn', '111222333 - '),
+	('bsn', '- 111222333'), ('bsn', '111.222.333..'), ('bsn', '---'), ('bsn', '1112-22-333'),
+	('bsn', ' 111 222 333 '), ('rsin', '-517439943'), ('rsin', '517439943.'),
+	('kvk_nummer', '-69599084'), ('kvk_nummer', '6959 9084-'),
+	('vestigingsnummer', '-000038509504'), ('vestigingsnummer', '000038509504.'),
+	('vestigingsnummer', '.0000-3850-9504'), ('vestigingsnummer', '0000-3850-9504'))
+	AS v(t, input), pg_temp.try_input(v.input, v.t::regtype) t;
+SELECT is_bsn('-111222333') AS minus, is_rsin('517439943-') AS trailing,
+	is_kvk_nummer('.69599084') AS dot, is_vestigingsnummer('-000038509504') AS vestiging;
+
 -- is_* agrees with the input function on every vector above and on NULL
 SELECT count(*) AS disagreements
 FROM (VALUES ('bsn'), ('rsin'), ('kvk_nummer'), ('vestigingsnummer')) AS ty(t),

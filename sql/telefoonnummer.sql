@@ -54,6 +54,13 @@ FROM (VALUES (''), ('   '), (E'0612345678\n'), ('06 1234 567x'), ('06_12345678')
 	('0612345'), ('066 234567'), ('0970 123 4567'), ('0841 234 56'),
 	('088 123 45'), ('091 123 45678'), ('0800 123456'), ('0900 12345'))
 	AS v(input), pg_temp.try_input(v.input, 'telefoonnummer') t;
+-- Separators only between digits; "(" may open the number, ")" close it
+SELECT v.input, t.ok, t.canonical, t.code, t.detail
+FROM (VALUES ('-0201234567'), ('0201234567-'), ('.06 12345678'), ('06 12345678/'),
+	('/020 1234567'), ('+-31 20 1234567'), ('+ 31 20 1234567'), (')020 1234567'),
+	('020 1234567('), ('020 123 4567 - '), ('(020) 1234567'), ('(+31) 6 1234 5678'),
+	('+31 (0)20 123 4567'), ('(020 1234567)'))
+	AS v(input), pg_temp.try_input(v.input, 'telefoonnummer') t;
 SELECT length(v.input) AS input_length, t.code, t.detail
 FROM (VALUES (repeat('1', 65)), ('+' || repeat('3', 70))) AS v(input), pg_temp.try_input(v.input, 'telefoonnummer') t;
 

@@ -146,8 +146,8 @@ is_alnum_upper(char c)
 }
 
 /*
- * Text input of both types: trim, drop the separators space and hyphen,
- * upper-case the rest into buf (at most bufsize characters stored, NUL-
+ * Text input of both types: trim, drop the separators space and hyphen
+ * (only between letters and digits, not at either end), upper-case the rest into buf (at most bufsize characters stored, NUL-
  * terminated) and count them all in *n, so that a too-long value still
  * reports its length.  Fails on any other character.
  */
@@ -158,6 +158,8 @@ collect_alnum(const char *s, const char *what, char *buf, int bufsize, int *n,
 	const char *p;
 	size_t		len;
 	int			count = 0;
+	char		leading = '\0';	/* a hyphen before the first letter or digit */
+	char		trailing = '\0';	/* a hyphen after the last one */
 	char		cbuf[16];
 
 	if (!ki_trim(s, &p, &len, why))
@@ -173,13 +175,28 @@ collect_alnum(const char *s, const char *what, char *buf, int bufsize, int *n,
 			if (count < bufsize)
 				buf[count] = c;
 			count++;
+			trailing = '\0';
 		}
 		else if (*p != ' ' && *p != '-')
 			return ki_fail(why, "%s contains %s; only letters, digits and the separators space and hyphen are allowed.",
 						   what, ki_char_desc(*p, cbuf, sizeof(cbuf)));
+		else if (count == 0)
+		{
+			/* blanks are trimmed, so this is a hyphen */
+			if (leading == '\0')
+				leading = *p;
+		}
+		else if (*p == '-' && trailing == '\0')
+			trailing = *p;
 	}
 	if (count == 0)
 		return ki_fail(why, "%s has no letters or digits.", what);
+	if (leading != '\0')
+		return ki_fail(why, "%s starts with the separator %s; separators are allowed only between letters and digits.",
+					   what, ki_char_desc(leading, cbuf, sizeof(cbuf)));
+	if (trailing != '\0')
+		return ki_fail(why, "%s ends with the separator %s; separators are allowed only between letters and digits.",
+					   what, ki_char_desc(trailing, cbuf, sizeof(cbuf)));
 	buf[count < bufsize ? count : bufsize] = '\0';
 	*n = count;
 	return true;

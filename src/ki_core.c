@@ -82,6 +82,8 @@ ki_trim(const char *s, const char **start, size_t *len, ki_reason *why)
 /*
  * One pass over the text: this runs for every identifier a COPY loads, so it
  * does not trim first and scan again (the rules are those of ki_trim).
+ * Separators may stand only between digits: one before the first digit or
+ * after the last (a minus sign, "-111222333", or ".111222333") is refused.
  */
 bool
 ki_collect_digits(const char *s, const char *what, int maxdigits,
@@ -90,6 +92,8 @@ ki_collect_digits(const char *s, const char *what, int maxdigits,
 	const char *p = s;
 	int			n = 0;
 	int64_t		v = 0;
+	char		leading = '\0';	/* a separator before the first digit */
+	char		trailing = '\0';	/* a dot or hyphen after the last digit */
 	char		cbuf[16];
 
 	while (ki_isblank(*p))
@@ -107,9 +111,19 @@ ki_collect_digits(const char *s, const char *what, int maxdigits,
 			if (n < maxdigits)
 				v = v * 10 + (c - '0');
 			n++;
+			trailing = '\0';
 		}
 		else if (c == ' ' || c == '.' || c == '-')
-			continue;
+		{
+			if (n == 0)
+			{
+				if (leading == '\0')
+					leading = *p;
+			}
+			/* a space here may still turn out to be a trailing blank */
+			else if (c != ' ' && trailing == '\0')
+				trailing = *p;
+		}
 		else if (c == '\t')
 		{
 			/* a tab may only stand among the trailing blanks */
@@ -130,6 +144,12 @@ ki_collect_digits(const char *s, const char *what, int maxdigits,
 	}
 	if (n == 0)
 		return ki_fail(why, "%s has no digits.", what);
+	if (leading != '\0')
+		return ki_fail(why, "%s starts with the separator %s; separators are allowed only between digits.",
+					   what, ki_char_desc(leading, cbuf, sizeof(cbuf)));
+	if (trailing != '\0')
+		return ki_fail(why, "%s ends with the separator %s; separators are allowed only between digits.",
+					   what, ki_char_desc(trailing, cbuf, sizeof(cbuf)));
 	*ndigits = n;
 	*value = v;
 	return true;

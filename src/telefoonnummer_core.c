@@ -604,6 +604,8 @@ ki_telefoonnummer_parse(const char *s, int64_t *out, ki_reason *why)
 	int			n = 0;
 	int			paren0 = -1;	/* digit index of the 0 in the first "(0)" */
 	bool		plus = false;
+	char		leading = '\0';	/* a separator before the first digit */
+	char		trailing = '\0';	/* a separator after the last digit */
 	char		cbuf[16];
 
 	if (!ki_trim(s, &p, &len, why))
@@ -619,6 +621,7 @@ ki_telefoonnummer_parse(const char *s, int64_t *out, ki_reason *why)
 				return ki_fail(why, "Telefoonnummer has more than %d digits; E.164 allows at most %d.",
 							   COLLECT_MAX, KI_TEL_MAX_DIGITS);
 			d[n++] = *p;
+			trailing = '\0';
 		}
 		else if (*p == '+')
 		{
@@ -633,6 +636,19 @@ ki_telefoonnummer_parse(const char *s, int64_t *out, ki_reason *why)
 		{
 			if (*p == '(' && paren0 < 0 && end - p >= 3 && p[1] == '0' && p[2] == ')')
 				paren0 = n;
+
+			/*
+			 * Separators stand between digits; only an opening parenthesis
+			 * may come before the first ("(020) 123 4567", "(+31) 6 ...")
+			 * and a closing one after the last.
+			 */
+			if (n == 0)
+			{
+				if (*p != '(' && leading == '\0')
+					leading = *p;
+			}
+			else if (*p != ')' && *p != ' ' && trailing == '\0')
+				trailing = *p;
 		}
 		else
 			return ki_fail(why, "Telefoonnummer contains the character %s; only digits, a leading + and the separators space, hyphen, dot, slash and parentheses are allowed.",
@@ -640,6 +656,12 @@ ki_telefoonnummer_parse(const char *s, int64_t *out, ki_reason *why)
 	}
 	if (n == 0)
 		return ki_fail(why, "Telefoonnummer has no digits.");
+	if (leading != '\0')
+		return ki_fail(why, "Telefoonnummer has %s before its first digit; separators are allowed only between digits (an opening parenthesis also before the first).",
+					   ki_char_desc(leading, cbuf, sizeof(cbuf)));
+	if (trailing != '\0')
+		return ki_fail(why, "Telefoonnummer has %s after its last digit; separators are allowed only between digits (a closing parenthesis also after the last).",
+					   ki_char_desc(trailing, cbuf, sizeof(cbuf)));
 
 	if (plus || (n >= 2 && d[0] == '0' && d[1] == '0'))
 	{

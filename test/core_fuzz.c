@@ -11,7 +11,10 @@
  *     is_<type>() predicates agree with the input functions;
  *   - a failure always comes with a reason;
  *   - an accepted value passes its own check, and its canonical text parses
- *     back to the same value (output is a fixed point).
+ *     back to the same value (output is a fixed point);
+ *   - an accepted text neither starts nor ends, blanks aside, with one of the
+ *     type's separators: separators stand only between the characters of the
+ *     value (the oracle for "-111222333" and "111222333-").
  *
  * Usage: core_fuzz [iterations per type] [seed]
  */
@@ -36,6 +39,8 @@ typedef struct fixed_type
 	bool		(*parse) (const char *s, int64_t *out, ki_reason *why);
 	bool		(*check) (int64_t v, ki_reason *why);
 	void		(*format) (int64_t v, char *buf);
+	const char *no_first;		/* separators that may not start the value */
+	const char *no_last;		/* separators that may not end it */
 	const char *seeds[8];
 } fixed_type;
 
@@ -64,19 +69,25 @@ ADAPT(landcode, int16_t)
 ADAPT(telefoonnummer, int64_t)
 ADAPT(bic, int64_t)
 
-#define FIXED(name, ...) {#name, name##_parse64, ki_##name##_check, name##_format64, {__VA_ARGS__, NULL}}
+#define FIXED(name, first, last, ...) {#name, name##_parse64, ki_##name##_check, name##_format64, first, last, {__VA_ARGS__, NULL}}
+
+/* The separators of the identification numbers, of the telephone number, of IBAN and BIC. */
+#define ID_SEP ".-"
+#define TEL_FIRST "-./)"
+#define TEL_LAST "-./("
+#define BANK_SEP "-"
 
 static const fixed_type fixed_types[] = {
-	FIXED(bsn, "111222333", "0000.09.921", "12345672"),
-	FIXED(rsin, "517439943", "002564440"),
-	FIXED(kvk_nummer, "69599084", "1234 5678"),
-	FIXED(vestigingsnummer, "000038509504", "990000541921"),
-	FIXED(postcode, "1015 CJ", "NL-2611ET", "9999xl"),
-	FIXED(bag_id, "0363010000758545", "NL.IMBAG.Nummeraanduiding.0363200000218908"),
-	FIXED(landcode, "NL", "de", " BE "),
-	FIXED(telefoonnummer, "020-123 45 67", "+31 (0)6 1234 5678", "0031612345678",
-		  "+441134960000", "0800 1234", "097012345678"),
-	FIXED(bic, "ABNANL2A", "abnanl2axxx", "DEUTDEFF500"),
+	FIXED(bsn, ID_SEP, ID_SEP, "111222333", "0000.09.921", "12345672", "-111222333"),
+	FIXED(rsin, ID_SEP, ID_SEP, "517439943", "002564440", ".517439943"),
+	FIXED(kvk_nummer, ID_SEP, ID_SEP, "69599084", "1234 5678", "69599084-"),
+	FIXED(vestigingsnummer, ID_SEP, ID_SEP, "000038509504", "990000541921", "-000038509504"),
+	FIXED(postcode, "", "", "1015 CJ", "NL-2611ET", "9999xl"),
+	FIXED(bag_id, "", "", "0363010000758545", "NL.IMBAG.Nummeraanduiding.0363200000218908"),
+	FIXED(landcode, "", "", "NL", "de", " BE "),
+	FIXED(telefoonnummer, TEL_FIRST, TEL_LAST, "020-123 45 67", "+31 (0)6 1234 5678", "0031612345678",
+		  "+441134960000", "0800 1234", "097012345678", "(020) 123 4567-"),
+	FIXED(bic, BANK_SEP, BANK_SEP, "ABNANL2A", "abnanl2axxx", "DEUTDEFF500", "-ABNA-NL-2A"),
 };
 
 /* A variable-length type: parse into its canonical text. */
@@ -84,6 +95,8 @@ typedef struct text_type
 {
 	const char *name;
 	bool		(*parse) (const char *s, char *canon, ki_reason *why);
+	const char *no_first;
+	const char *no_last;
 	const char *seeds[8];
 } text_type;
 
@@ -115,11 +128,11 @@ iban_parse_text(const char *s, char *canon, ki_reason *why)
 }
 
 static const text_type text_types[] = {
-	{"emailadres", emailadres_parse_text,
+	{"emailadres", emailadres_parse_text, "", "",
 	{"Jan@Voorbeeld.NL", "info@b\xc3\xbc" "cher.example", "a.b-c+d@sub.domain.nl", NULL}},
-	{"iban", iban_parse_text,
+	{"iban", iban_parse_text, BANK_SEP, BANK_SEP,
 	{"NL91ABNA0417164300", "nl91 abna 0417 1643 00", "DE89370400440532013000",
-	"GB82WEST12345698765432", NULL}},
+	"GB82WEST12345698765432", "NL91-ABNA-0417-1643-00-", NULL}},
 };
 
 static const char *fragments[] = {
@@ -186,6 +199,22 @@ mutate(const char *seed, char *buf)
 
 static long failures;
 
+/* Whether s, blanks (space, tab) at both ends aside, starts with a character of first or ends with one of last. */
+static bool
+separator_at_edge(const char *s, const char *first, const char *last)
+{
+	const char *b = s;
+	const char *e = s + strlen(s);
+
+	while (*b == ' ' || *b == '\t')
+		b++;
+	while (e > b && (e[-1] == ' ' || e[-1] == '\t'))
+		e--;
+	if (b == e)
+		return false;
+	return strchr(first, *b) != NULL || strchr(last, e[-1]) != NULL;
+}
+
 static void
 finding(const char *type, const char *input, const char *what)
 {
@@ -222,6 +251,8 @@ fuzz_fixed(const fixed_type *t, long iterations)
 			continue;
 		}
 		accepted++;
+		if (separator_at_edge(input, t->no_first, t->no_last))
+			finding(t->name, input, "accepted with a separator at an end");
 		if (!t->check(v, NULL))
 			finding(t->name, input, "accepted value fails its own check");
 		t->format(v, out);
@@ -259,6 +290,8 @@ fuzz_text(const text_type *t, long iterations)
 			continue;
 		}
 		accepted++;
+		if (separator_at_edge(input, t->no_first, t->no_last))
+			finding(t->name, input, "accepted with a separator at an end");
 		if (!t->parse(canon, again, NULL) || strcmp(canon, again) != 0)
 			finding(t->name, input, "canonical text does not parse back to itself");
 	}
