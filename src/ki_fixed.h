@@ -111,7 +111,7 @@ name##_from_int8(PG_FUNCTION_ARGS) \
 	ki_reason	why; \
  \
 	if (!ki_##name##_check(v, &why)) \
-		ki_invalid_value(#name, psprintf(INT64_FORMAT, v), &why); \
+		ki_invalid_value(#name, psprintf(INT64_FORMAT, v), false, &why); \
 	return KI_FIXED_DATUM_##base((KI_FIXED_CTYPE_##base) v); \
 }
 

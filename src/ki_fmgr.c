@@ -4,11 +4,38 @@
  */
 #include "ki_fmgr.h"
 
+#include <limits.h>
+
+#include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 
 #if PG_VERSION_NUM >= 160000
 #include "nodes/miscnodes.h"
 #endif
+
+/*
+ * The rejected value as a message quotes it: whole up to KI_SHOWN_MAX bytes;
+ * a longer one is cut after its first KI_SHOWN_MAX bytes (at a character
+ * boundary of the database encoding) and the message says so and gives the
+ * length, "1111..."... (first 128 of 104857600 bytes), so that a 100 MB input
+ * does not make a 100 MB message for the client and the server log.  literal
+ * quotes as an SQL literal ('...'), otherwise in double quotes.
+ */
+static char *
+ki_shown(const char *input, bool literal)
+{
+	size_t		len = strlen(input);
+	int			cut;
+	char	   *head;
+
+	if (len <= KI_SHOWN_MAX)
+		return literal ? quote_literal_cstr(input) : psprintf("\"%s\"", input);
+	cut = pg_mbcliplen(input, (int) Min(len, (size_t) INT_MAX), KI_SHOWN_MAX);
+	head = pnstrdup(input, cut);
+	return psprintf("%s... (first %d of %zu bytes)",
+					literal ? quote_literal_cstr(head) : psprintf("\"%s\"", head),
+					cut, len);
+}
 
 void
 ki_invalid_text(Node *escontext, const char *typname, const char *input,
@@ -17,25 +44,27 @@ ki_invalid_text(Node *escontext, const char *typname, const char *input,
 #if PG_VERSION_NUM >= 160000
 	errsave(escontext,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
+			 errmsg("invalid input syntax for type %s: %s", typname, ki_shown(input, false)),
 			 errdetail_internal("%s", why->detail),
 			 why->hint[0] ? errhint("%s", why->hint) : 0));
 #else
 	(void) escontext;
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-			 errmsg("invalid input syntax for type %s: \"%s\"", typname, input),
+			 errmsg("invalid input syntax for type %s: %s", typname, ki_shown(input, false)),
 			 errdetail_internal("%s", why->detail),
 			 why->hint[0] ? errhint("%s", why->hint) : 0));
 #endif
 }
 
 void
-ki_invalid_value(const char *typname, const char *input, const ki_reason *why)
+ki_invalid_value(const char *typname, const char *input, bool literal,
+				 const ki_reason *why)
 {
 	ereport(ERROR,
 			(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			 errmsg("invalid value for type %s: %s", typname, input),
+			 errmsg("invalid value for type %s: %s", typname,
+					literal ? ki_shown(input, true) : input),
 			 errdetail_internal("%s", why->detail),
 			 why->hint[0] ? errhint("%s", why->hint) : 0));
 }

@@ -15,8 +15,15 @@
 #include "ki_core.h"
 
 /*
+ * A rejected value longer than this many bytes is quoted only in part in an
+ * error message, which says so and gives its length.
+ */
+#define KI_SHOWN_MAX 128
+
+/*
  * Report text input that the core rejected: SQLSTATE 22P02, the type and the
- * value in the message, the core's reason as detail and hint.  On PostgreSQL
+ * value in the message (cut after KI_SHOWN_MAX bytes), the core's reason as
+ * detail and hint.  On PostgreSQL
  * 16 and later a soft-error context (pg_input_is_valid) gets the error
  * instead of a throw; the caller then returns (Datum) 0.
  */
@@ -24,10 +31,12 @@ void		ki_invalid_text(Node *escontext, const char *typname, const char *input,
 							const ki_reason *why);
 
 /*
- * Report a value from another type (integer cast) that the core rejected:
- * SQLSTATE 22023 with the same message layout.
+ * Report a value from another type that the core rejected: SQLSTATE 22023
+ * with the same message layout.  input is shown as it is (an integer), or,
+ * with literal, as an SQL literal cut as above (text).
  */
-void		ki_invalid_value(const char *typname, const char *input, const ki_reason *why);
+void		ki_invalid_value(const char *typname, const char *input, bool literal,
+							 const ki_reason *why);
 
 /* Report binary input that is not a valid value: SQLSTATE 22P03. */
 void		ki_invalid_binary(const char *typname, const ki_reason *why);

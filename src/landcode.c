@@ -49,6 +49,6 @@ landcode_from_rvig(PG_FUNCTION_ARGS)
 	ki_reason	why;
 
 	if (!ki_landcode_from_rvig(str, &v, &why))
-		ki_invalid_value("landcode", quote_literal_cstr(str), &why);
+		ki_invalid_value("landcode", str, true, &why);
 	PG_RETURN_INT16(v);
 }
