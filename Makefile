@@ -42,6 +42,11 @@ all install installcheck:
 	@exit 1
 endif
 
+# PGXS tracks no header dependencies (Debian's PostgreSQL is built without
+# --enable-depend): rebuild every object when a header changes, so that a
+# changed struct or prototype never meets an object built against the old one.
+$(OBJS) $(OBJS:.o=.bc): $(wildcard src/*.h)
+
 $(DATA_built): $(SQL_SRC) $(wildcard src/sql/*.sql.in) src/sql/assemble.awk $(EXTENSION).control
 	awk -f src/sql/assemble.awk $(SQL_SRC) > $@ || { rm -f $@; exit 1; }
 
