@@ -119,7 +119,7 @@ SELECT coalesce(pg_catalog.pg_has_role(klantinteracties.handelende_rol(),
 	AND CASE WHEN klantinteracties.jwt_claims() OPERATOR(pg_catalog.->) 'scope' IS NULL THEN true
 			 WHEN pg_catalog.jsonb_typeof(klantinteracties.jwt_claims() OPERATOR(pg_catalog.->) 'scope') OPERATOR(pg_catalog.=) 'string'
 			 THEN scope OPERATOR(pg_catalog.=) ANY (pg_catalog.regexp_split_to_array(
-				klantinteracties.jwt_claims() OPERATOR(pg_catalog.->>) 'scope', '\s+'))
+				klantinteracties.jwt_claims() OPERATOR(pg_catalog.->>) 'scope', '[[:space:]]+'))
 			 WHEN pg_catalog.jsonb_typeof(klantinteracties.jwt_claims() OPERATOR(pg_catalog.->) 'scope') OPERATOR(pg_catalog.=) 'array'
 			 THEN klantinteracties.jwt_claims() OPERATOR(pg_catalog.->) 'scope' OPERATOR(pg_catalog.?) scope
 			 ELSE false END, false)

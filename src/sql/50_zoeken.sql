@@ -211,10 +211,10 @@ BEGIN
 				  HINT = 'Give a longer piece of the name or address.';
 	END IF;
 	RETURN '%' || pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.btrim(fragment),
-		'\', '\\'), '%', '\%'), '_', '\_') || '%';
+		E'\\', E'\\\\'), '%', E'\\%'), '_', E'\\_') || '%';
 END
 $$;
-COMMENT ON FUNCTION zoekdeel_patroon(text) IS 'The LIKE pattern that finds a text containing the fragment (trimmed; %, _ and \ in it match themselves); refuses a fragment shorter than 3 characters (22023).';
+COMMENT ON FUNCTION zoekdeel_patroon(text) IS E'The LIKE pattern that finds a text containing the fragment (trimmed; %, _ and \\ in it match themselves); refuses a fragment shorter than 3 characters (22023).';
 
 CREATE OR REPLACE FUNCTION zoekdeel_kandidaten(soort text, fragment text) RETURNS SETOF uuid
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE SECURITY DEFINER ROWS 50

@@ -201,7 +201,7 @@ BEGIN
 			MESSAGE = 'expected a reference {"uuid": "..."}',
 			DETAIL = 'The value is ' || left(ref::text, 100) || '.';
 	END IF;
-	IF NOT (ref ->> 'uuid') ~* '^\{?[0-9a-f]{8}-?([0-9a-f]{4}-?){3}[0-9a-f]{12}\}?$' THEN
+	IF NOT (ref ->> 'uuid') ~* '^[{]?[0-9a-f]{8}-?([0-9a-f]{4}-?){3}[0-9a-f]{12}[}]?$' THEN
 		RAISE EXCEPTION USING ERRCODE = 'invalid_text_representation',
 			MESSAGE = 'invalid input syntax for type uuid: "' || (ref ->> 'uuid') || '"';
 	END IF;

@@ -114,9 +114,9 @@ BEGIN
 		-- and B(group).
 		SELECT pg_catalog.array_agg(pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.regexp_replace(
 				   pg_catalog.format(e.expr, geheim, bsn),
-				   'GB\(([a-z_.]+)\)', '(\1 IS NULL OR NOT \1 IN (SELECT klantinteracties.geheime_betrokkenen()))', 'g'),
-				   'G\(([a-z_.]+)\)', '(\1 IS NULL OR NOT \1 IN (SELECT klantinteracties.geheime_partijen()))', 'g'),
-				   'B\(([a-z]+)\)', pg_catalog.format('(%s OR NOT (pg_catalog.lower(\1_code_soort_object_id) = ''bsn'' OR klantinteracties.bevat_bsn(\1_object_id)))', bsn), 'g')
+				   'GB[(]([a-z_.]+)[)]', E'(\\1 IS NULL OR NOT \\1 IN (SELECT klantinteracties.geheime_betrokkenen()))', 'g'),
+				   'G[(]([a-z_.]+)[)]', E'(\\1 IS NULL OR NOT \\1 IN (SELECT klantinteracties.geheime_partijen()))', 'g'),
+				   'B[(]([a-z]+)[)]', pg_catalog.format(E'(%s OR NOT (pg_catalog.lower(\\1_code_soort_object_id) = ''bsn'' OR klantinteracties.bevat_bsn(\\1_object_id)))', bsn), 'g')
 				   ORDER BY e.nr)
 		  INTO uit
 		  FROM pg_catalog.unnest(ARRAY[t.lezen, coalesce(t.schrijven, t.lezen), coalesce(t.nieuw, t.schrijven, t.lezen)])

@@ -36,7 +36,7 @@ CREATE OR REPLACE FUNCTION vergeet_patroon(waarde text) RETURNS text
 	AS $$
 SELECT CASE WHEN waarde ~ '^[0-9]+$'
 	THEN '(?<![0-9])' || pg_catalog.array_to_string(pg_catalog.regexp_split_to_array(waarde, ''), '[ .-]?') || '(?![0-9])'
-	ELSE pg_catalog.regexp_replace(waarde, '([.*+?^${}()|\[\]\\])', '\\\1', 'g') END
+	ELSE pg_catalog.regexp_replace(waarde, E'([.*+?^${}()|\\[\\]\\\\])', E'\\\\\\1', 'g') END
 $$;
 COMMENT ON FUNCTION vergeet_patroon(text) IS 'The regular expression that finds a value in text: the value with its special characters escaped; for digits only, also with single spaces, dots or hyphens between the digits.';
 

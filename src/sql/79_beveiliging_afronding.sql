@@ -99,17 +99,17 @@ BEGIN
 	SELECT pg_catalog.array_agg(p.oid) INTO geraakt FROM pg_catalog.pg_proc p
 	 WHERE p.pronamespace = ANY (schemas)
 	   AND (p.prosecdef OR p.prorettype = 'trigger'::regtype
-			OR p.prosrc ~* ('\m(from|join|into|update|table)\s+((klantinteracties|klantinteracties_api)\.)?"?(' || relaties || ')\M'));
+			OR p.prosrc ~* (E'\\m(from|join|into|update|table)\\s+((klantinteracties|klantinteracties_api)\\.)?"?(' || relaties || E')\\M'));
 	-- Those that name a table or view themselves.
 	SELECT pg_catalog.array_agg(p.oid) INTO lezers FROM pg_catalog.pg_proc p
 	 WHERE p.oid = ANY (geraakt)
-	   AND p.prosrc ~* ('\m(from|join|into|update|table)\s+((klantinteracties|klantinteracties_api)\.)?"?(' || relaties || ')\M');
+	   AND p.prosrc ~* (E'\\m(from|join|into|update|table)\\s+((klantinteracties|klantinteracties_api)\\.)?"?(' || relaties || E')\\M');
 	LOOP
 		SELECT pg_catalog.array_agg(p.oid) INTO erbij FROM pg_catalog.pg_proc p
 		 WHERE p.pronamespace = ANY (schemas) AND p.oid <> ALL (geraakt)
-		   AND p.prosrc ~ ('\m('
+		   AND p.prosrc ~ (E'\\m('
 						   || (SELECT pg_catalog.string_agg(DISTINCT g.proname, '|') FROM pg_catalog.pg_proc g WHERE g.oid = ANY (geraakt))
-						   || ')\(');
+						   || E')\\(');
 		EXIT WHEN erbij IS NULL;
 		geraakt := geraakt || erbij;
 	END LOOP;

@@ -39,7 +39,10 @@ const extra = {
 	'actoren.actorIdentificatie': 'Gegevens van de actor naar soortActor: medewerker {functie, emailadres, telefoonnummer}, geautomatiseerde_actor {functie, omschrijving} of organisatorische_eenheid {omschrijving, emailadres, faxnummer, telefoonnummer}.',
 };
 
-const lit = (s) => "'" + s.replace(/'/g, "''") + "'";
+// A backslash makes an E'' literal, read the same whatever standard_conforming_strings says.
+const lit = (s) => s.includes('\\')
+	? "E'" + s.replace(/\\/g, '\\\\').replace(/'/g, "''") + "'"
+	: "'" + s.replace(/'/g, "''") + "'";
 const ident = (s) => '"' + s.replace(/"/g, '""') + '"';
 const clean = (s) => s.replace(/\s+/g, ' ').trim();
 
