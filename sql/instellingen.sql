@@ -3,7 +3,7 @@
 -- standard_conforming_strings = off (the install script is parsed under the
 -- installing session's setting) and other non-default DateStyle, TimeZone,
 -- IntervalStyle, search_path and bytea_output succeeds and gives the same
--- catalog as the install of this test database (functions with their bodies
+-- catalog as an install under default settings (functions with their bodies
 -- and settings, views, policies, constraints, triggers, comments); the
 -- functions that had backslashes in plain literals (heeft_scope,
 -- vergeet_patroon, zoekdeel_patroon, api_verwijzing) give the same results
@@ -63,8 +63,16 @@ FROM (VALUES ('{"uuid": "{00000000-0000-0000-0000-000000000000}"}'), ('{"uuid": 
 	pg_temp.try(format('SELECT klantinteracties.api_verwijzing(%L::jsonb, %L)', v.ref, 'partij')) r;
 $q$ AS functies_sql \gset
 
--- This database, installed by pg_regress under default settings
+-- A database installed under default settings (the test database itself
+-- holds the tables the other tests left in the extension's schema)
 SELECT current_database() AS testdb \gset
+CREATE DATABASE ki_instellingen_standaard;
+\c ki_instellingen_standaard
+SET client_min_messages = warning;
+CREATE EXTENSION pg_trgm SCHEMA public;
+CREATE EXTENSION klantinteracties;
+RESET client_min_messages;
+\i sql/include/helpers.psql
 SELECT current_setting('standard_conforming_strings') AS scs;
 :catalogus_sql \gset standaard_
 SELECT :standaard_objects > 1000 AS many_objects;
@@ -82,7 +90,7 @@ SET bytea_output = 'escape';
 SET extra_float_digits = -3;
 CREATE SCHEMA instelling;
 SET search_path = instelling, public;
-CREATE EXTENSION pg_trgm SCHEMA public;  -- where pg_regress puts it in the test database
+CREATE EXTENSION pg_trgm SCHEMA public;
 CREATE EXTENSION klantinteracties;
 -- the catalog read under the same settings as above (pg_get_expr prints
 -- constants under the session's DateStyle and IntervalStyle)
@@ -97,3 +105,4 @@ SET escape_string_warning = off;
 :functies_sql
 \c :testdb
 DROP DATABASE ki_instellingen;
+DROP DATABASE ki_instellingen_standaard;
