@@ -29,7 +29,7 @@ PG_CPPFLAGS = -I$(srcdir)/src -DKI_VERSION='"$(EXTVERSION)"'
 PG_CFLAGS   = -Wall -Wextra
 SHLIB_LINK  = -lidn2
 
-EXTRA_CLEAN = results regression.diffs regression.out tmp_check log src/landcode_rvig.h $(API_GEN)
+EXTRA_CLEAN = results regression.diffs regression.out tmp_check log src/landcode_rvig.h $(API_GEN) META.json
 
 # On a fresh machine pg_config or PGXS is missing until `make deps` (which
 # `make test` and `make demo` run first) installs them.
@@ -58,7 +58,7 @@ src/landcode_rvig.h: data/tabel34-landcodes.csv tools/landcode_rvig.awk
 	awk -f tools/landcode_rvig.awk data/tabel34-landcodes.csv > $@ || { rm -f $@; exit 1; }
 src/landcode_core.o: src/landcode_rvig.h
 
-.PHONY: test demo demo-stop deps fuzz diagram bench bench-core
+.PHONY: test demo demo-stop deps fuzz diagram bench bench-core deb deb-test dist
 
 # A long run of the pure-core fuzzer under ASan/UBSan (make test runs a short one).
 FUZZ_ITERATIONS ?= 2000000
@@ -95,3 +95,24 @@ bench-core: bench/out/core_bench
 # docs/datamodel.png, drawn from the catalog of a throwaway cluster.
 diagram:
 	@scripts/diagram.sh
+
+# The PGXN metadata, its version from the control file (the one place).
+all: META.json
+META.json: META.json.in $(EXTENSION).control
+	sed 's/@VERSION@/$(EXTVERSION)/g' $< > $@
+
+# A PGXN distribution: the tracked files and META.json, in $(EXTENSION)-$(EXTVERSION).zip.
+dist: META.json
+	git archive --format zip --prefix=$(EXTENSION)-$(EXTVERSION)/ \
+		--add-file=META.json -o $(EXTENSION)-$(EXTVERSION).zip HEAD
+
+# The Debian package (debian/, pg_buildext): deb/postgresql-15-klantinteracties_<version>_amd64.deb.
+deb:
+	@scripts/deb.sh
+
+# Builds the package, installs it into the machine's PostgreSQL with dpkg,
+# runs debian/tests/smoke.sql on a throwaway cluster and removes the package
+# again (unless it was installed before).  Not part of make test: it changes
+# the system's PostgreSQL installation.
+deb-test: deb
+	@scripts/deb_test.sh
