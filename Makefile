@@ -56,9 +56,9 @@ $(API_GEN): src/api/schrijven.api tools/api_schrijven.pl
 # The RvIG Tabel 34 pairs of src/landcode_core.c, from the published table.
 src/landcode_rvig.h: data/tabel34-landcodes.csv tools/landcode_rvig.awk
 	awk -f tools/landcode_rvig.awk data/tabel34-landcodes.csv > $@ || { rm -f $@; exit 1; }
-src/landcode_core.o: src/landcode_rvig.h
+src/landcode_core.o src/landcode_core.bc: src/landcode_rvig.h
 
-.PHONY: test demo demo-stop deps fuzz diagram bench bench-core deb deb-test dist
+.PHONY: test demo demo-stop deps fuzz diagram bench bench-core deb deb-test dist valgrind test-instellingen
 
 # A long run of the pure-core fuzzer under ASan/UBSan (make test runs a short one).
 FUZZ_ITERATIONS ?= 2000000
@@ -95,6 +95,17 @@ bench-core: bench/out/core_bench
 # docs/datamodel.png, drawn from the catalog of a throwaway cluster.
 diagram:
 	@scripts/diagram.sh
+
+# The pg_regress suite again under other session settings and in LATIN1 and
+# SQL_ASCII databases (about four times make installcheck).  See docs/testing.md.
+test-instellingen:
+	@scripts/instellingen.sh
+
+# The pg_regress and isolation suite against a server under valgrind
+# (hours; VALGRIND_TESTS="bsn ..." for a few pg_regress tests); 0 errors in
+# the extension's frames.  See docs/testing.md.
+valgrind:
+	@VALGRIND_TESTS="$(VALGRIND_TESTS)" scripts/valgrind.sh
 
 # The PGXN metadata, its version from the control file (the one place).
 all: META.json

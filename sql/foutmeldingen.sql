@@ -46,4 +46,4 @@ ORDER BY 1;
 -- the RvIG code of a landcode (22023): the same cut, as an SQL literal
 SELECT r.state, r.message
 FROM pg_temp.try(format('SELECT klantinteracties.landcode_from_rvig(%L)', repeat('x', 300))) r;
-SELECT landcode_from_rvig('5001');
+SELECT landcode_from_rvig('9999');
