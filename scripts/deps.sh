@@ -12,6 +12,8 @@ packages=(
 	build-essential                     # gcc, make
 	libidn2-dev                         # IDNA for emailadres
 	util-linux                          # runuser
+	"postgresql-$PG_MAJOR-auto-failover" # pg_autoctl: the failover test (test/failover.sh)
+	"postgresql-$PG_MAJOR-cron"         # pg_cron: scheduled retention (test/retentie_cron.sh)
 )
 # node and npm for the API conformance test (ajv); any node >= 18 will do,
 # so Debian's is installed only when the machine has none.

@@ -54,6 +54,29 @@ END
 $$;
 COMMENT ON FUNCTION doelbinding_vereist(text) IS 'The purpose (doelbinding) trimmed; refuses an empty or missing one with 22023.';
 
+-- A logged lookup needs a server that can write the access log: on a hot
+-- standby (and in a READ ONLY transaction) it is refused with 25006 and a
+-- hint, before the log would fail with a bare "cannot execute INSERT"; it
+-- returns no data either way.  docs/operations.md, "Reads from replicas":
+-- the reverse proxy sends POST /rpc/* to the primary.
+-- Pure helper (no table access).
+CREATE FUNCTION inzage_schrijfbaar_vereist(handeling text) RETURNS void
+	LANGUAGE plpgsql STABLE PARALLEL SAFE
+	SECURITY INVOKER
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+BEGIN
+	IF pg_catalog.current_setting('transaction_read_only')::boolean THEN
+		RAISE EXCEPTION 'logged lookup % cannot run %', handeling,
+			CASE WHEN pg_catalog.pg_is_in_recovery() THEN 'on a standby' ELSE 'in a read-only transaction' END
+			USING ERRCODE = 'read_only_sql_transaction',
+				  DETAIL = 'Every lookup of personal data is recorded in the access log (inzagelog), which only the primary can write in a read-write transaction; unlogged, the lookup returns nothing.',
+				  HINT = pg_catalog.format('Send POST /rpc/%s to the primary: route POST requests to the PostgREST instance connected with target_session_attrs=read-write (docs/operations.md).', handeling);
+	END IF;
+END
+$$;
+COMMENT ON FUNCTION inzage_schrijfbaar_vereist(text) IS 'Refuses a logged lookup (25006 read_only_sql_transaction, with a hint to send it to the primary) on a hot standby or in a read-only transaction, where the access log cannot be written.';
+
 -- One row per partij shown, or one without partij when none was.
 -- SECURITY DEFINER: callers cannot write the log otherwise; it records the
 -- caller (wie()), so a caller can only log itself.
@@ -61,6 +84,7 @@ CREATE OR REPLACE FUNCTION inzage_vastleggen(handeling text, partijen uuid[], do
 	LANGUAGE sql VOLATILE SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
+SELECT klantinteracties.inzage_schrijfbaar_vereist(handeling);
 INSERT INTO klantinteracties.inzagelog (handeling, partij, doelbinding, gebruiker, rol, subject, applicatie, verzoek)
 SELECT handeling, p.partij, klantinteracties.doelbinding_vereist(doelbinding),
 	   w ->> 'gebruiker', w ->> 'rol', w ->> 'subject', w ->> 'applicatie', w ->> 'verzoek'
