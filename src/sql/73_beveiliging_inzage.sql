@@ -60,7 +60,7 @@ COMMENT ON FUNCTION doelbinding_vereist(text) IS 'The purpose (doelbinding) trim
 -- returns no data either way.  docs/operations.md, "Reads from replicas":
 -- the reverse proxy sends POST /rpc/* to the primary.
 -- Pure helper (no table access).
-CREATE FUNCTION inzage_schrijfbaar_vereist(handeling text) RETURNS void
+CREATE OR REPLACE FUNCTION inzage_schrijfbaar_vereist(handeling text) RETURNS void
 	LANGUAGE plpgsql STABLE PARALLEL SAFE
 	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
