@@ -24,7 +24,7 @@
 #   primary, and every statement that writes must fail on both.  The outputs
 #   are compared per file; a difference fails the file and is printed.  The
 #   only normalisation: the socket path in a connection error; the error of
-#   a COPY FROM (a standby refuses the command before it looks up the table;
+#   a COPY FROM or \copy (a standby refuses the command before it looks up the table;
 #   the primary reports first that the table, which pass 2 could not
 #   create, is missing); and ANALYZE, which writes statistics: a standby
 #   refuses it, a read-only transaction on the primary allows it, and
@@ -137,7 +137,7 @@ ok "the standby has the primary's rows (count and checksum per table, $rijen row
 # Pass 2: every test file again, read-only, on both at once; outputs compared.
 normaal() {
 	sed -E 's#"[^"]*/(primary|standby)/sock/\.s\.PGSQL\.[0-9]+"#"<socket>"#' "$1" | awk '
-		/^COPY/ { schrijft = 1; print; next }
+		/^(COPY|\\copy)/ { schrijft = 1; print; next }
 		/^ANALYZE/ { analyse = 1; print; next }
 		/^ERROR:/ && schrijft { print "ERROR:  <refused: COPY FROM>"; schrijft = 0; next }
 		/^ERROR:/ && analyse { analyse = 0; next }
