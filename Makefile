@@ -10,12 +10,27 @@ PG_CONFIG ?= pg_config
 MODULE_big = $(EXTENSION)
 OBJS       = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 
-# The install script, assembled from src/sql/*.sql in name order; a line
-# "-- @TEMPLATE NAME [BASE]" expands src/sql/TEMPLATE.sql.in there.  The
-# REST API's write path is generated from its declaration (API_GEN).
+# The scripts (docs/upgrading.md).  Released versions keep their scripts
+# frozen in the repository: klantinteracties--0.1.0.sql as 0.1.0 installed
+# it (and, from the next release on, the update scripts between released
+# versions).  The version in development (default_version) gets its install
+# script and the update script from the newest released version, both
+# assembled from src/sql/*.sql in name order by src/sql/assemble.awk: the
+# install script leaves out the "-- @UPDATE F" regions, the update script
+# leaves out the "-- @ONCE" regions and runs between src/sql/update/
+# prologue.sql and epilogue.sql.  A line "-- @name [TYPE [BASE]]" expands
+# src/sql/name.sql.in.  The REST API's write path is generated from its
+# declaration (API_GEN).
 API_GEN    = src/sql/65_api_schrijven.sql
 SQL_SRC    = $(sort $(wildcard src/sql/*.sql) $(API_GEN))
-DATA_built = $(EXTENSION)--$(EXTVERSION).sql
+SQL_DEPS   = $(SQL_SRC) $(wildcard src/sql/*.sql.in) src/sql/assemble.awk $(EXTENSION).control
+INSTALL_SQL = $(EXTENSION)--$(EXTVERSION).sql
+FROZEN     = $(filter-out $(INSTALL_SQL) %--$(EXTVERSION).sql,$(wildcard $(EXTENSION)--*.sql))
+RELEASED   = $(shell printf '%s\n' $(patsubst $(EXTENSION)--%.sql,%,$(FROZEN)) | tr -s '-' '\n' | sort -u -V)
+PREVIOUS   = $(lastword $(RELEASED))
+UPDATE_SQL = $(if $(PREVIOUS),$(EXTENSION)--$(PREVIOUS)--$(EXTVERSION).sql)
+DATA       = $(FROZEN)
+DATA_built = $(INSTALL_SQL) $(UPDATE_SQL)
 
 REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
 REGRESS_OPTS = --load-extension=pg_trgm --load-extension=$(EXTENSION)
@@ -47,8 +62,14 @@ endif
 # changed struct or prototype never meets an object built against the old one.
 $(OBJS) $(OBJS:.o=.bc): $(wildcard src/*.h)
 
-$(DATA_built): $(SQL_SRC) $(wildcard src/sql/*.sql.in) src/sql/assemble.awk $(EXTENSION).control
-	awk -f src/sql/assemble.awk $(SQL_SRC) > $@ || { rm -f $@; exit 1; }
+$(INSTALL_SQL): $(SQL_DEPS)
+	awk -v mode=install -v version=$(EXTVERSION) -v released="$(RELEASED)" \
+		-f src/sql/assemble.awk $(SQL_SRC) > $@ || { rm -f $@; exit 1; }
+
+$(UPDATE_SQL): $(SQL_DEPS) src/sql/update/prologue.sql src/sql/update/epilogue.sql
+	awk -v mode=update -v from=$(PREVIOUS) -v version=$(EXTVERSION) -v released="$(RELEASED)" \
+		-f src/sql/assemble.awk src/sql/update/prologue.sql $(SQL_SRC) src/sql/update/epilogue.sql > $@ \
+		|| { rm -f $@; exit 1; }
 
 $(API_GEN): src/api/schrijven.api tools/api_schrijven.pl
 	perl tools/api_schrijven.pl src/api/schrijven.api > $@ || { rm -f $@; exit 1; }
