@@ -1,7 +1,8 @@
 -- Column groups that recur on several tables get their comment here, once:
 -- the adres groups (bezoekadres_*, correspondentieadres_*), the contactnaam
--- group (contactnaam_*) and the registration timestamps; and every table
--- with registration timestamps gets the registratie_bijwerken trigger.
+-- group (contactnaam_*) and the registration timestamps.  (Every table
+-- with registration timestamps gets the registratie_bijwerken trigger in
+-- 54_samenvoegen.sql, once the last of them exists.)
 
 DO $$
 DECLARE
@@ -59,8 +60,6 @@ BEGIN
 					   'Tijdstip waarop de rij in het register is vastgelegd (door de database bijgehouden).');
 		EXECUTE format('COMMENT ON COLUMN %s.gewijzigd_op IS %L', tabel,
 					   'Tijdstip van de laatste wijziging van de rij (door de database bijgehouden).');
-		EXECUTE format('CREATE TRIGGER registratie_bijwerken BEFORE UPDATE ON %s '
-					   'FOR EACH ROW EXECUTE FUNCTION klantinteracties.registratie_bijwerken()', tabel);
 	END LOOP;
 END
 $$;

@@ -32,8 +32,25 @@ COMMENT ON COLUMN samengevoegde_partij.opgeheven_partij IS 'De uuid van de parti
 COMMENT ON COLUMN samengevoegde_partij.behouden_partij IS 'De partij waarin zij opging; na een latere samenvoeging van die partij de uiteindelijke opvolger.';
 COMMENT ON COLUMN samengevoegde_partij.geregistreerd_op IS 'Tijdstip van de samenvoeging (door de database bijgehouden).';
 COMMENT ON COLUMN samengevoegde_partij.gewijzigd_op IS 'Tijdstip van de laatste wijziging van de rij (door de database bijgehouden).';
-CREATE TRIGGER registratie_bijwerken BEFORE UPDATE ON samengevoegde_partij
-	FOR EACH ROW EXECUTE FUNCTION registratie_bijwerken();
+-- Every table with registration timestamps, this the last of them, gets
+-- the registratie_bijwerken trigger (40_registratie.sql).  Here, where they
+-- all exist, so that an install and an update (which finds every table
+-- there from its start) create the same triggers.
+DO $$
+DECLARE
+	tabel regclass;
+BEGIN
+	FOR tabel IN
+		SELECT a.attrelid::regclass FROM pg_catalog.pg_attribute a
+		  JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+		 WHERE c.relnamespace = 'klantinteracties'::regnamespace AND c.relkind = 'r'
+		   AND a.attname = 'geregistreerd_op'
+	LOOP
+		EXECUTE format('CREATE TRIGGER registratie_bijwerken BEFORE UPDATE ON %s '
+					   'FOR EACH ROW EXECUTE FUNCTION klantinteracties.registratie_bijwerken()', tabel);
+	END LOOP;
+END
+$$;
 SELECT pg_catalog.pg_extension_config_dump('samengevoegde_partij', '');
 
 -- The lock is the point: if a merge holds the partij (FOR UPDATE), this

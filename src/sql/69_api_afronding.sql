@@ -8,7 +8,9 @@
 -- becomes soort_partij::text = 'persoon'.  Without statistics on that
 -- expression the planner guesses it rare and sorts the whole table for a
 -- page of 100 (20,000 partijen: 212 ms instead of 14 ms).  Expression
--- statistics exist from PostgreSQL 14 on.
+-- statistics exist from PostgreSQL 14 on.  Install-only (with their
+-- comments, to keep the list in one place).
+-- @ONCE
 DO $$
 DECLARE
 	k record;
@@ -25,6 +27,7 @@ BEGIN
 	END IF;
 END
 $$;
+-- @END
 
 -- No function of the API is callable by everyone; maak_api_rollen grants
 -- them to the API roles.
