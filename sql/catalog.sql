@@ -27,9 +27,12 @@ JOIN pg_temp.extension_members('pg_type') m ON m = t.oid
 WHERE t.typtype = 'b'
 ORDER BY t.typname;
 
--- C functions are never VOLATILE and always PARALLEL SAFE and STRICT;
--- LEAKPROOF appears on comparison and hash support; any other LEAKPROOF
--- function is listed here, each one reviewed: it cannot raise an error.
+-- C functions are never VOLATILE and always PARALLEL SAFE and STRICT, but
+-- for the one listed: the event trigger function verwijderbewaking, fired
+-- by DDL, which reads the catalog (VOLATILE, not parallel safe; no
+-- arguments); LEAKPROOF appears on comparison and hash support; any other
+-- LEAKPROOF function is listed here, each one reviewed: it cannot raise an
+-- error.
 SELECT p.oid::regprocedure AS function, p.provolatile, p.proparallel, p.proisstrict
 FROM pg_proc p
 JOIN pg_temp.extension_members('pg_proc') m ON m = p.oid
