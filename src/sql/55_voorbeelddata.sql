@@ -44,18 +44,30 @@ DECLARE
 	-- session's TimeZone (days would, across daylight saving time).
 	t0 constant timestamptz := '2025-01-01 00:00:00+01';
 	blok constant integer := 50000;
-	voornamen constant text[] := ARRAY['Jan', 'Piet', 'Kees', 'Anna', 'Maria', 'Sophie', 'Emma', 'Lucas', 'Daan',
+	-- The names in ASCII, as e-mail addresses use them.  Three are written
+	-- with letters outside Latin-1 (Ayse with s-cedilla, Yilmaz with a
+	-- dotless i, Sahin with S-cedilla); the install script holds only
+	-- Latin-1 letters, so that it converts to a LATIN1 database too
+	-- (klantinteracties.control: encoding = UTF8), and they get their
+	-- letters below where the database can hold them (docs/operations.md).
+	voornamen_ascii constant text[] := ARRAY['Jan', 'Piet', 'Kees', 'Anna', 'Maria', 'Sophie', 'Emma', 'Lucas', 'Daan',
 		'Sem', 'Noah', 'Julia', 'Tess', 'Lotte', 'Fleur', 'Bram', 'Thijs', 'Ruben', 'Lisa', 'Eva', 'Sanne', 'Femke',
-		'Mohamed', 'Fatima', 'Ahmed', 'Yasmina', 'Mehmet', 'Ayşe', 'Kevin', 'Priya', 'Wei', 'Olga', 'Johannes',
+		'Mohamed', 'Fatima', 'Ahmed', 'Yasmina', 'Mehmet', 'Ayse', 'Kevin', 'Priya', 'Wei', 'Olga', 'Johannes',
 		'Hendrik', 'Cornelia', 'Wilhelmina', 'Gerrit', 'Ingrid', 'Marloes', 'Joost'];
 	voorvoegsels constant text[] := ARRAY['de', '', 'van', '', '', '', '', 'de', '', 'de', '', '', '', '', 'van',
 		'', '', 'de', '', '', 'de', 'van der', '', '', 'de', '', 'van den', 'van der', 'van den', 'de', '', 'van',
 		'', '', '', '', '', '', '', 'el', '', '', '', '', 'de', '', 'van', '', 'ter', ''];
-	achternamen constant text[] := ARRAY['Vries', 'Jansen', 'Dijk', 'Bakker', 'Visser', 'Smit', 'Meijer', 'Boer',
+	achternamen_ascii constant text[] := ARRAY['Vries', 'Jansen', 'Dijk', 'Bakker', 'Visser', 'Smit', 'Meijer', 'Boer',
 		'Mulder', 'Groot', 'Bos', 'Vos', 'Peters', 'Hendriks', 'Leeuwen', 'Dekker', 'Brouwer', 'Wit', 'Dijkstra',
 		'Smits', 'Graaf', 'Linden', 'Kok', 'Jacobs', 'Haan', 'Vermeulen', 'Heuvel', 'Veen', 'Broek', 'Bruijn',
-		'Schouten', 'Beek', 'Willems', 'Hoekstra', 'Maas', 'Verhoeven', 'Koster', 'Yılmaz', 'Kaya', 'Amrani',
-		'Nguyen', 'Wang', 'Kowalski', 'Şahin', 'Jong', 'Postma', 'Vliet', 'Bosman', 'Horst', 'Wouters'];
+		'Schouten', 'Beek', 'Willems', 'Hoekstra', 'Maas', 'Verhoeven', 'Koster', 'Yilmaz', 'Kaya', 'Amrani',
+		'Nguyen', 'Wang', 'Kowalski', 'Sahin', 'Jong', 'Postma', 'Vliet', 'Bosman', 'Horst', 'Wouters'];
+	-- Those three as written, in UTF-8 (hexadecimal).
+	eigen_letters constant text[][] := ARRAY[['Ayse', '4179c59f65'], ['Yilmaz', '59c4b16c6d617a'],
+		['Sahin', 'c59e6168696e']];
+	voornamen text[] := voornamen_ascii;
+	achternamen text[] := achternamen_ascii;
+	naam text;
 	branches constant text[] := ARRAY['Bakkerij', 'Garage', 'Stichting', 'Installatiebedrijf', 'Kinderopvang',
 		'Advocatenkantoor', 'Café', 'Bouwbedrijf', 'Transportbedrijf', 'Vereniging', 'Bloemenzaak', 'Tandartspraktijk'];
 	rechtsvormen constant text[] := ARRAY[' B.V.', '', ' & Zn.', ' V.O.F.'];
@@ -92,6 +104,17 @@ DECLARE
 	tot integer;
 	geladen bigint;
 BEGIN
+	-- In a database whose encoding cannot hold them (LATIN1, WIN1252, ...)
+	-- these names stay in ASCII: Ayse, Yilmaz, Sahin.
+	FOR i IN 1 .. array_length(eigen_letters, 1) LOOP
+		BEGIN
+			naam := convert_from(decode(eigen_letters[i][2], 'hex'), 'UTF8');
+			voornamen := array_replace(voornamen, eigen_letters[i][1], naam);
+			achternamen := array_replace(achternamen, eigen_letters[i][1], naam);
+		EXCEPTION WHEN untranslatable_character THEN
+			NULL;
+		END;
+	END LOOP;
 	-- Actoren: 40 medewerkers, the 6 organisatorische eenheden, 3 automated
 	-- actors (mail reader, scan line, chatbot).
 	INSERT INTO klantinteracties.actor (uuid, naam, soort_actor, actoridentificator_object_id,
@@ -269,13 +292,13 @@ BEGIN
 		adressen AS (
 			SELECT src.uuid AS partij, 'email'::klantinteracties.soort_digitaal_adres AS soort,
 				   CASE WHEN src.soort = 'organisatie'
-						THEN 'info@' || lower(regexp_replace(translate(achternamen[src.an], 'ıŞş', 'iSs'), '[^A-Za-z]', '', 'g'))
+						THEN 'info@' || lower(regexp_replace(achternamen_ascii[src.an], '[^A-Za-z]', '', 'g'))
 							 || (src.bron % 1000) || '.example.com'
 						ELSE lower(CASE src.mail_r % 3
-								WHEN 0 THEN translate(voornamen[src.vn], 'ş', 's') || '.'
+								WHEN 0 THEN voornamen_ascii[src.vn] || '.'
 								WHEN 1 THEN left(voornamen[src.vn], 1) || '.'
-								ELSE translate(voornamen[src.vn], 'ş', 's') END
-							|| regexp_replace(translate(voorvoegsels[src.an] || achternamen[src.an], 'ıŞş', 'iSs'), '[^A-Za-z]', '', 'g')
+								ELSE voornamen_ascii[src.vn] END
+							|| regexp_replace(voorvoegsels[src.an] || achternamen_ascii[src.an], '[^A-Za-z]', '', 'g')
 							|| (src.bron % 1000)::text)
 							 || '@' || (ARRAY['example.com', 'example.net', 'example.org'])[1 + (src.mail_r / 3) % 3] END AS adres,
 				   src.mail_r % 100 < 40 AS voorkeur,
@@ -422,7 +445,7 @@ BEGIN
 				   CASE WHEN src.kanaal = 'e-mail' THEN 'email' ELSE 'telefoonnummer' END::klantinteracties.soort_digitaal_adres,
 				   CASE WHEN src.kanaal = 'e-mail'
 						THEN lower(left(voornamen[1 + src.c1 % 40], 1) || '.'
-								   || regexp_replace(translate(achternamen[1 + src.c2 % 50], 'ıŞş', 'iSs'), '[^A-Za-z]', '', 'g'))
+								   || regexp_replace(achternamen_ascii[1 + src.c2 % 50], '[^A-Za-z]', '', 'g'))
 							 || (src.c3 % 100) || '@example.net'
 						ELSE '06-' || ((1 + src.c3 % 5) * 10000000 + src.c1 / 5 % 10000000) END,
 				   CASE WHEN src.j = 0 THEN 'opgegeven bij contact' ELSE 'terugbelnummer' END
