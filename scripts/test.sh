@@ -11,6 +11,18 @@ top=$PWD
 
 scripts/deps.sh || exit 1
 
+# One make test at a time on this machine: the suite starts clusters,
+# pgbench clients and standbys, and two runs on the same cores starve each
+# other (timing-sensitive tests such as the failover one then fail).  A second
+# run waits here; KI_TEST_PARALLEL=1 skips the wait.
+if [ -z "${KI_TEST_PARALLEL:-}" ] && command -v flock >/dev/null; then
+	exec 9>/tmp/klantinteracties-make-test.lock
+	if ! flock -n 9; then
+		echo "== waiting for another make test on this machine to finish"
+		flock 9
+	fi
+fi
+
 work=$(mktemp -d /tmp/klantinteracties-test.XXXXXX)
 chmod 755 "$work"
 passed=0
