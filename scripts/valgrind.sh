@@ -32,7 +32,7 @@ stage_install "$work/install" || exit 1
 cat >"$work/postgres-valgrind" <<WRAPPER
 #!/bin/sh
 exec valgrind --quiet --tool=memcheck --error-limit=no --num-callers=40 \\
-	--track-origins=yes --read-var-info=no --leak-check=no \\
+	--track-origins=${VALGRIND_ORIGINS:-no} --read-var-info=no --leak-check=no \\
 	--suppressions=$PWD/test/valgrind.supp --gen-suppressions=all \\
 	--log-file=$work/vg/%p.log \\
 	"$stage_bindir/postgres" "\$@"

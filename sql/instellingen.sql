@@ -68,6 +68,7 @@ $q$ AS functies_sql \gset
 SELECT current_database() AS testdb \gset
 CREATE DATABASE ki_instellingen_standaard;
 \c ki_instellingen_standaard
+SET standard_conforming_strings = on;  -- whatever the caller's default (make test-instellingen)
 SET client_min_messages = warning;
 CREATE EXTENSION pg_trgm SCHEMA public;
 CREATE EXTENSION klantinteracties;
