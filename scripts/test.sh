@@ -14,13 +14,26 @@ scripts/deps.sh || exit 1
 # One make test at a time on this machine: the suite starts clusters,
 # pgbench clients and standbys, and two runs on the same cores starve each
 # other (timing-sensitive tests such as the failover one then fail).  A second
-# run waits here; KI_TEST_PARALLEL=1 skips the wait.
-if [ -z "${KI_TEST_PARALLEL:-}" ] && command -v flock >/dev/null; then
-	exec 9>/tmp/klantinteracties-make-test.lock
-	if ! flock -n 9; then
-		echo "== waiting for another make test on this machine to finish"
-		flock 9
-	fi
+# run waits here; KI_TEST_PARALLEL=1 skips the wait.  The lock is a directory
+# holding the owner's pid, not a flock: a cluster started by this run would
+# inherit a lock descriptor and, left behind by a killed run, hold it forever;
+# a lock whose owner is gone is taken over.
+slot=/tmp/klantinteracties-make-test.slot
+slot_taken=
+if [ -z "${KI_TEST_PARALLEL:-}" ]; then
+	said=
+	until mkdir "$slot" 2>/dev/null; do
+		owner=$(cat "$slot/pid" 2>/dev/null)
+		if { [ -n "$owner" ] && ! kill -0 "$owner" 2>/dev/null; } ||
+		   { [ -z "$owner" ] && [ -n "$(find "$slot" -maxdepth 0 -mmin +1 2>/dev/null)" ]; }; then
+			rm -rf "$slot"
+			continue
+		fi
+		[ -n "$said" ] || { echo "== waiting for another make test on this machine (pid ${owner:-?}) to finish"; said=1; }
+		sleep 5
+	done
+	echo $$ > "$slot/pid"
+	slot_taken=1
 fi
 
 work=$(mktemp -d /tmp/klantinteracties-test.XXXXXX)
@@ -31,6 +44,7 @@ failed=0
 cleanup() {
 	cluster_stop "$stage_bindir" "$work"
 	rm -rf "$work"
+	[ -z "$slot_taken" ] || rm -rf "$slot"
 }
 
 summary() {
