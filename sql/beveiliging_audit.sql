@@ -59,12 +59,16 @@ SELECT pg_temp.probeer('UPDATE wijzigingslog SET oud = NULL') AS superuser_updat
 
 -- The access log: a lookup needs a purpose; one row per partij shown, or
 -- one without partij when none was; who from wie(), as the audit trail.
+-- Only the logged lookups write it: a caller cannot log a lookup that did
+-- not happen (issue 12, finding 9).
 SELECT pg_temp.als('ki_test_lezer', '{"sub": "mdeboer", "app": "kcc-portaal"}',
-	$$SELECT klantinteracties.inzage_vastleggen('zoek_partij', '{}', '  ')$$) AS zonder_doel,
+	$$SELECT klantinteracties_api.klantbeeld_opvragen('  ', '00000000-0000-0000-0099-0000000000a1')::text$$) AS zonder_doel,
 	   pg_temp.als('ki_test_lezer', '{"sub": "mdeboer", "app": "kcc-portaal"}',
-	$$SELECT klantinteracties.inzage_vastleggen('klantbeeld', '{00000000-0000-0000-0099-0000000000a1,00000000-0000-0000-0099-0000000000a1}', 'terugbelverzoek')$$) AS gevonden,
+	$$SELECT klantinteracties_api.klantbeeld_opvragen('terugbelverzoek', '00000000-0000-0000-0099-0000000000a1') IS NOT NULL$$) AS gevonden,
 	   pg_temp.als('ki_test_lezer', '{"sub": "mdeboer", "app": "kcc-portaal"}',
-	$$SELECT klantinteracties.inzage_vastleggen('zoek_partij', '{}', 'identificatie aan de balie')$$) AS niets,
+	$$SELECT count(*) FROM klantinteracties_api.zoek_partij_op_bsn('296648875', 'identificatie aan de balie')$$) AS niets,
+	   pg_temp.als('ki_test_lezer', NULL,
+	$$SELECT klantinteracties.inzage_vastleggen('klantbeeld', '{00000000-0000-0000-0099-0000000000a1}', 'x')$$) AS vervalst,
 	   pg_temp.als('ki_test_los', NULL,
 	$$SELECT klantinteracties.inzage_vastleggen('klantbeeld', '{}', 'x')$$) AS los;
 SELECT handeling, partij, doelbinding, rol, subject, applicatie FROM inzagelog ORDER BY id DESC LIMIT 2;

@@ -1,15 +1,77 @@
--- Security hygiene, from the catalog (after Supabase's splinter lints):
--- row-level security enabled and forced on every table, with policies;
--- every SECURITY DEFINER function pins its search_path; nothing that
--- touches personal data is executable or readable by PUBLIC; only the
--- owner of the views has privileges on the registry tables; the group
--- roles are plain group roles.  Each check
--- lists its offenders (none expected) and counts what it looked at, so
--- that a broken query cannot pass vacuously.
+-- Security, from the catalog.  First the declared privileges, as a list
+-- to review: every function and view of the extension with whose rights
+-- it runs, its owner, its settings, its markings and who may execute or
+-- read it; each is declared beside the object in src/sql (no install-time
+-- pass infers them), so any change of privilege shows up in this file's
+-- diff.  Then hygiene checks (after Supabase's splinter lints): row-level
+-- security enabled and forced on every table, with policies; every
+-- SECURITY DEFINER function pins its search_path; nothing that touches
+-- personal data is executable or readable by PUBLIC; only the owner of the
+-- views has privileges on the registry tables; the group roles are plain
+-- group roles.  Each check lists its offenders (none expected) and counts
+-- what it looked at, so that a broken query cannot pass vacuously.
 \i sql/include/helpers.psql
 
 CREATE TEMP VIEW schemas AS
 SELECT n.oid FROM pg_namespace n WHERE n.nspname IN ('klantinteracties', 'klantinteracties_api');
+
+-- acl(acl, owner): who holds which privileges besides the owner, role
+-- names without the prefix klantinteracties_, PUBLIC for everyone; the
+-- default ACL (NULL) of a function is the owner and PUBLIC.
+CREATE FUNCTION pg_temp.acl(a aclitem[], eigenaar oid, standaard text) RETURNS text LANGUAGE sql STABLE AS $$
+	SELECT coalesce((SELECT string_agg(g.wie || CASE WHEN g.rechten = standaard THEN '' ELSE '=' || g.rechten END, ' ' ORDER BY g.wie)
+					   FROM (SELECT CASE WHEN x.grantee = 0 THEN 'PUBLIC'
+										 ELSE regexp_replace(pg_get_userbyid(x.grantee), '^klantinteracties_', '') END AS wie,
+									string_agg(x.privilege_type, ',' ORDER BY x.privilege_type) AS rechten
+							   FROM aclexplode(coalesce(a, acldefault('f', eigenaar))) AS x
+							  WHERE x.grantee <> eigenaar
+							  GROUP BY x.grantee) AS g), '-') $$;
+-- eigenaar(oid): the owner, 'installer' for the superuser who installed.
+CREATE FUNCTION pg_temp.eigenaar(r oid) RETURNS text LANGUAGE sql STABLE AS $$
+	SELECT CASE WHEN (SELECT rolsuper FROM pg_roles WHERE oid = r) THEN 'installer'
+				ELSE regexp_replace(pg_get_userbyid(r), '^klantinteracties_', '') END $$;
+
+-- Every function: SECURITY DEFINER or INVOKER; owner; search_path and other
+-- settings; volatility (i/s/v), STRICT, PARALLEL (s/r/u), LEAKPROOF; who
+-- may execute it besides its owner.  Kinds (docs/security.md): pure
+-- helpers are invoker and executable by PUBLIC; functions that read or
+-- write the registry as the caller are definer, owned by eigenaar;
+-- internal ones (audit, erasure, flag and integrity maintenance) are
+-- definer, owned by the installer; invoker functions without PUBLIC run
+-- only inside those (granted to eigenaar) or wrap them.
+SELECT p.oid::regprocedure AS functie,
+	   CASE WHEN p.prosecdef THEN 'definer' ELSE 'invoker' END AS rechten,
+	   pg_temp.eigenaar(p.proowner) AS eigenaar,
+	   coalesce(array_to_string(p.proconfig, '; '), '') AS instellingen,
+	   p.provolatile AS vol, CASE WHEN p.proisstrict THEN 'strict' ELSE '' END AS strict,
+	   p.proparallel AS par, CASE WHEN p.proleakproof THEN 'leakproof' ELSE '' END AS leakproof,
+	   pg_temp.acl(p.proacl, p.proowner, 'EXECUTE') AS uitvoeren
+  FROM pg_proc p JOIN pg_temp.extension_members('pg_proc') m ON m = p.oid
+ ORDER BY p.pronamespace::regnamespace::text, p.oid::regprocedure::text;
+-- Every view: owner, options (never security_invoker), who may do what.
+SELECT c.oid::regclass AS view, pg_temp.eigenaar(c.relowner) AS eigenaar, coalesce(array_to_string(c.reloptions, ','), '') AS opties,
+	   pg_temp.acl(c.relacl, c.relowner, 'SELECT') AS rechten
+  FROM pg_class c JOIN pg_temp.extension_members('pg_class') m ON m = c.oid
+ WHERE c.relkind = 'v'
+ ORDER BY c.relnamespace::regnamespace::text, c.relname;
+-- The summary docs/security.md points to: functions by rights, owner and
+-- search_path.
+SELECT CASE WHEN p.prosecdef THEN 'definer' ELSE 'invoker' END AS rechten, pg_temp.eigenaar(p.proowner) AS eigenaar,
+	   coalesce((SELECT substr(c, length('search_path=') + 1) FROM unnest(p.proconfig) AS c WHERE c LIKE 'search_path=%'), '(none)') AS search_path,
+	   count(*) AS functies,
+	   count(*) FILTER (WHERE has_function_privilege('public', p.oid, 'EXECUTE')) AS publiek
+  FROM pg_proc p JOIN pg_temp.extension_members('pg_proc') m ON m = p.oid
+ GROUP BY 1, 2, 3 ORDER BY 1, 2, 3;
+
+-- The rules of the kinds, as checks: no definer and no trigger function is
+-- executable by PUBLIC; a function owned by eigenaar runs as definer (an
+-- invoker owned by it would be pointless).
+SELECT p.oid::regprocedure AS regel_geschonden,
+	   CASE WHEN has_function_privilege('public', p.oid, 'EXECUTE') THEN 'PUBLIC may execute'
+			WHEN NOT p.prosecdef THEN 'owned by eigenaar, not definer' END AS waarom
+  FROM pg_proc p JOIN pg_temp.extension_members('pg_proc') m ON m = p.oid
+ WHERE (has_function_privilege('public', p.oid, 'EXECUTE') AND (p.prosecdef OR p.prorettype = 'trigger'::regtype))
+	OR (pg_get_userbyid(p.proowner) = 'klantinteracties_eigenaar' AND NOT p.prosecdef);
 
 -- Every table: RLS enabled and forced, at least one policy.
 SELECT c.oid::regclass AS tabel, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
@@ -38,10 +100,6 @@ SELECT r.rolname, count(*) AS policies
 -- Every SECURITY DEFINER function pins its search_path: pg_catalog first,
 -- pg_temp last, and between them only schemas in which no ordinary role can
 -- create objects (the extension's own, pg_trgm's for mogelijke_dubbelen).
-SELECT p.oid::regprocedure AS definer, p.proconfig, pg_get_userbyid(p.proowner) = 'klantinteracties_eigenaar' AS als_eigenaar
-  FROM pg_proc p JOIN pg_temp.extension_members('pg_proc') m ON m = p.oid
- WHERE p.prosecdef
- ORDER BY 1::text;
 SELECT p.oid::regprocedure AS definer_zonder_vaste_search_path, pad
   FROM pg_proc p JOIN pg_temp.extension_members('pg_proc') m ON m = p.oid
   LEFT JOIN LATERAL (SELECT string_to_array(substr(c, length('search_path=') + 1), ', ') AS pad
@@ -57,14 +115,14 @@ SELECT p.oid::regprocedure AS definer_zonder_vaste_search_path, pad
 										  OR NOT (SELECT o.rolsuper FROM pg_database d JOIN pg_roles o ON o.oid = d.datdba
 												   WHERE d.datname = current_database())))));
 
--- No function that touches personal data is executable by PUBLIC: the
--- SECURITY DEFINER ones, the trigger functions, those whose body reads or
--- writes a table or view of the extension, and those that call one of these.
+-- A safety net for new functions (a lint, not the rule: the rule is what
+-- each function declares): no function whose body names a table or view of
+-- the extension after FROM, JOIN, INTO, UPDATE or TABLE, or calls one of
+-- those, is executable by PUBLIC.
 CREATE TEMP VIEW persoonsgegevensfuncties AS
 WITH RECURSIVE geraakt(oid) AS (
 	SELECT p.oid FROM pg_proc p JOIN pg_temp.extension_members('pg_proc') m ON m = p.oid
-	 WHERE p.prosecdef OR p.prorettype = 'trigger'::regtype
-		OR p.prosrc ~* ('\m(from|join|into|update|table)\s+((klantinteracties|klantinteracties_api)\.)?"?(' || (SELECT string_agg(c.relname, '|')
+	 WHERE p.prosrc ~* ('\m(from|join|into|update|table)\s+((klantinteracties|klantinteracties_api)\.)?"?(' || (SELECT string_agg(c.relname, '|')
 			FROM pg_class c WHERE c.relnamespace IN (SELECT oid FROM schemas) AND c.relkind IN ('r', 'v', 'm')) || ')\M')
 	UNION
 	SELECT p.oid FROM geraakt g JOIN pg_proc gp ON gp.oid = g.oid

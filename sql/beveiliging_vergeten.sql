@@ -17,7 +17,7 @@ SELECT pg_temp.als('ki_test_kcc', '{"sub": "mdeboer", "app": "kcc-portaal"}',
 SELECT pg_temp.als('klantinteracties_burger', pg_temp.burger('111222333'),
 	$$UPDATE klantinteracties.digitaal_adres SET omschrijving = 'prive' WHERE adres = 'anna@example.com'$$) AS burger;
 SELECT pg_temp.als('ki_test_lezer', '{"sub": "mdeboer"}',
-	$$SELECT klantinteracties.inzage_vastleggen('klantbeeld', '{00000000-0000-0000-0099-0000000000a1}', 'Anna Aalders belde, 06-12345678')$$) AS inzage;
+	$$SELECT klantinteracties_api.klantbeeld_opvragen('Anna Aalders belde, 06-12345678', '00000000-0000-0000-0099-0000000000a1') IS NOT NULL$$) AS inzage;
 INSERT INTO digitaal_adres (verstrekt_door_betrokkene, soort_digitaal_adres, adres)
 VALUES ('00000000-0000-0000-0099-0000000000a6', 'email', 'Anna@Example.com');
 

@@ -2,22 +2,23 @@
 -- domain in lower-case ASCII with A-labels), a varlena of at most 254
 -- octets.  Equality, ordering and hashing ignore ASCII case in the whole
 -- address; order is by the bytes of the lower-cased address (docs/types.md).
+-- Kind of every function in this file: pure (invoker, executable by PUBLIC).
 
 -- @ONCE
 CREATE TYPE emailadres;
 -- @END
 
 CREATE OR REPLACE FUNCTION emailadres_in(cstring) RETURNS emailadres
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE SECURITY INVOKER;
 COMMENT ON FUNCTION emailadres_in(cstring) IS 'Input function of type emailadres: validates the address and stores its canonical form (domain lower-cased, internationalised labels as A-labels).';
 CREATE OR REPLACE FUNCTION emailadres_out(emailadres) RETURNS cstring
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE SECURITY INVOKER;
 COMMENT ON FUNCTION emailadres_out(emailadres) IS 'Output function of type emailadres: prints the canonical form.';
 CREATE OR REPLACE FUNCTION emailadres_recv(internal) RETURNS emailadres
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE SECURITY INVOKER;
 COMMENT ON FUNCTION emailadres_recv(internal) IS 'Binary input function of type emailadres: reads a version byte (1) and the address text, and validates it like the input function.';
 CREATE OR REPLACE FUNCTION emailadres_send(emailadres) RETURNS bytea
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE SECURITY INVOKER;
 COMMENT ON FUNCTION emailadres_send(emailadres) IS 'Binary output function of type emailadres: sends a version byte (1) and the canonical text.';
 
 -- STORAGE extended only to get the 1-byte short header on disk: values of
@@ -38,7 +39,7 @@ CREATE TYPE emailadres (
 COMMENT ON TYPE emailadres IS 'E-mail address: dot-atom local part of at most 64 octets, a domain of at least two labels (Unicode labels converted to A-labels), at most 254 octets. Prints as local part as given @ lower-case ASCII domain; compares ignoring case.';
 
 CREATE OR REPLACE FUNCTION is_emailadres(text) RETURNS boolean
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE SECURITY INVOKER;
 COMMENT ON FUNCTION is_emailadres(text) IS 'True when the text is a valid emailadres (exactly when the input function accepts it); never raises.';
 
 -- The stored bytes are the canonical text, so the cast to text needs no
@@ -49,16 +50,16 @@ CREATE CAST (text AS emailadres) WITH INOUT AS ASSIGNMENT;
 -- @END
 
 CREATE OR REPLACE FUNCTION emailadres_lokaal(emailadres) RETURNS text
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE SECURITY INVOKER;
 COMMENT ON FUNCTION emailadres_lokaal(emailadres) IS 'The local part (before the "@"), case as given.';
 CREATE OR REPLACE FUNCTION emailadres_domein(emailadres) RETURNS text
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE SECURITY INVOKER;
 COMMENT ON FUNCTION emailadres_domein(emailadres) IS 'The domain in its lower-case ASCII form (internationalised labels as A-labels, "xn--...").';
 CREATE OR REPLACE FUNCTION emailadres_domein_unicode(emailadres) RETURNS text
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE SECURITY INVOKER;
 COMMENT ON FUNCTION emailadres_domein_unicode(emailadres) IS 'The domain in its Unicode form (A-labels decoded to U-labels), for display.';
 CREATE OR REPLACE FUNCTION emailadres_genormaliseerd(emailadres) RETURNS text
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE SECURITY INVOKER;
 COMMENT ON FUNCTION emailadres_genormaliseerd(emailadres) IS 'The comparison key: the canonical address with ASCII letters lower-cased; two values are equal exactly when their keys are.';
 
 -- @varlena_type emailadres
@@ -75,7 +76,7 @@ COMMENT ON OPERATOR > (emailadres, emailadres) IS 'greater than (bytes of the lo
 COMMENT ON OPERATOR >= (emailadres, emailadres) IS 'greater than or equal (bytes of the lower-cased addresses)';
 
 CREATE OR REPLACE FUNCTION emailadres_sortsupport(internal) RETURNS void
-	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+	AS 'MODULE_PATHNAME' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE SECURITY INVOKER;
 COMMENT ON FUNCTION emailadres_sortsupport(internal) IS 'Btree sort support of emailadres (the comparison without fmgr overhead).';
 
 -- No equalimage: equal addresses may differ in case, so btree indexes must

@@ -54,8 +54,10 @@ COMMENT ON TYPE soort_actor IS 'Soort actor (soortActor): medewerker, geautomati
 -- values are kept there, so migrated rows and pg_dump restores (whose COPY
 -- fires this trigger too) keep their history.  On update the database alone
 -- decides.
+-- Kind: pure trigger function (invoker: fires as the writer; nobody calls it directly).
 CREATE OR REPLACE FUNCTION registratie_bijwerken() RETURNS trigger
-	LANGUAGE plpgsql VOLATILE SECURITY INVOKER
+	LANGUAGE plpgsql VOLATILE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 BEGIN
@@ -64,14 +66,17 @@ BEGIN
 	RETURN NEW;
 END
 $$;
+REVOKE ALL ON FUNCTION registratie_bijwerken() FROM PUBLIC;
 COMMENT ON FUNCTION registratie_bijwerken() IS 'Trigger function (BEFORE UPDATE, every registry table): keeps geregistreerd_op and sets gewijzigd_op to the transaction time.';
 
 -- "Voornaam voorvoegsel achternaam" without the empty parts, as Open Klant's
 -- volledigeNaam.  concat_ws is only STABLE, so the generated columns need
 -- this IMMUTABLE spelling.  Written to be inlined, as identificator_sleutel
 -- (42): every name schema-qualified instead of a SET clause.
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION volledige_naam(voornaam text, voorvoegsel_achternaam text, achternaam text) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	SECURITY INVOKER
 	AS $$
 SELECT pg_catalog.ltrim(
 	CASE WHEN coalesce(voornaam, '') OPERATOR(pg_catalog.=) '' THEN '' ELSE voornaam END OPERATOR(pg_catalog.||)
@@ -81,8 +86,10 @@ SELECT pg_catalog.ltrim(
 $$;
 COMMENT ON FUNCTION volledige_naam(text, text, text) IS 'Volledige naam (volledigeNaam): voornaam, voorvoegsel en achternaam met enkele spaties, lege delen overgeslagen; voorletters tellen niet mee.';
 
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION metadata_waarden_geldig(metadata jsonb) RETURNS boolean
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT jsonb_typeof(metadata) <> 'object'

@@ -138,8 +138,10 @@ COMMENT ON COLUMN contactpersoon.volledige_naam IS 'Volledige naam (volledigeNaa
 
 -- Deleting an organisatie keeps the contactpersonen that worked for it (they
 -- are partijen with their own contact history) and only clears the link.
+-- Kind: internal (definer, owned by the installing superuser: sees every row).
 CREATE OR REPLACE FUNCTION partij_verwijderen_werkte_voor() RETURNS trigger
-	LANGUAGE plpgsql VOLATILE SECURITY INVOKER
+	LANGUAGE plpgsql VOLATILE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 BEGIN
@@ -148,6 +150,7 @@ BEGIN
 	RETURN OLD;
 END
 $$;
+REVOKE ALL ON FUNCTION partij_verwijderen_werkte_voor() FROM PUBLIC;
 COMMENT ON FUNCTION partij_verwijderen_werkte_voor() IS 'Trigger function (BEFORE DELETE on partij, soort organisatie): clears contactpersoon.werkte_voor_partij of the contactpersonen that worked for the organisatie, instead of deleting them.';
 
 CREATE TRIGGER partij_verwijderen_werkte_voor BEFORE DELETE ON partij

@@ -17,8 +17,10 @@
 -- identificatoren shows a caller's operator ignored).  They still give
 -- NULL for a NULL argument: every value of the enums matches one of the
 -- listed pairs on its side, so a NULL on the other side leaves NULL.
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION register_past_bij_objecttype(code_register, code_objecttype) RETURNS boolean
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	SECURITY INVOKER
 	AS $$
 SELECT ($1 OPERATOR(pg_catalog.=) 'brp' AND $2 OPERATOR(pg_catalog.=) 'natuurlijk_persoon')
 	OR ($1 OPERATOR(pg_catalog.=) 'hr' AND $2 OPERATOR(pg_catalog.=) 'niet_natuurlijk_persoon')
@@ -26,8 +28,10 @@ SELECT ($1 OPERATOR(pg_catalog.=) 'brp' AND $2 OPERATOR(pg_catalog.=) 'natuurlij
 $$;
 COMMENT ON FUNCTION register_past_bij_objecttype(code_register, code_objecttype) IS 'True when the register allows the objecttype: brp only natuurlijk_persoon; hr niet_natuurlijk_persoon and vestiging. NULL for a NULL argument.';
 
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION objecttype_past_bij_soort_object_id(code_objecttype, code_soort_object_id) RETURNS boolean
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	SECURITY INVOKER
 	AS $$
 SELECT ($1 OPERATOR(pg_catalog.=) 'natuurlijk_persoon' AND $2 OPERATOR(pg_catalog.=) 'bsn')
 	OR ($1 OPERATOR(pg_catalog.=) 'niet_natuurlijk_persoon' AND $2 OPERATOR(pg_catalog.=) 'rsin')
@@ -40,8 +44,10 @@ COMMENT ON FUNCTION objecttype_past_bij_soort_object_id(code_objecttype, code_so
 -- combination or value that the table's CHECKs refuse, so that those
 -- refusals, not a parse error of the wrong type, name the broken rule.
 -- Inlined as the two above (and NULL for a NULL argument as well).
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION identificator_sleutel(code_register, code_objecttype, code_soort_object_id, object_id text) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	SECURITY INVOKER
 	AS $$
 SELECT CASE WHEN klantinteracties.register_past_bij_objecttype($1, $2)
 			 AND klantinteracties.objecttype_past_bij_soort_object_id($2, $3)

@@ -15,8 +15,10 @@
 -- them; other addresses as given.  Behind a generated column, so written to
 -- be inlined, as identificator_sleutel (42): every name schema-qualified, no
 -- SET clause, not STRICT (the CASE is not), NULL for a NULL argument.
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION digitaal_adres_sleutel(soort soort_digitaal_adres, adres text) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	SECURITY INVOKER
 	AS $$
 SELECT CASE
 	WHEN soort OPERATOR(pg_catalog.=) 'email' THEN klantinteracties.emailadres_genormaliseerd(adres::klantinteracties.emailadres)
@@ -101,8 +103,10 @@ COMMENT ON COLUMN digitaal_adres.adres_telefoonnummer IS 'Het adres als telefoon
 -- the soort and its previous voorkeursadres, as Open Klant's save() does
 -- for standaard and its single voorkeur reference does implicitly.  BEFORE,
 -- so the unique indexes see the demoted rows.
+-- Kind: internal (definer, owned by the installing superuser: sees every row).
 CREATE OR REPLACE FUNCTION digitaal_adres_bijwerken() RETURNS trigger
-	LANGUAGE plpgsql VOLATILE SECURITY INVOKER
+	LANGUAGE plpgsql VOLATILE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 BEGIN
@@ -136,6 +140,7 @@ BEGIN
 	RETURN NEW;
 END
 $$;
+REVOKE ALL ON FUNCTION digitaal_adres_bijwerken() FROM PUBLIC;
 COMMENT ON FUNCTION digitaal_adres_bijwerken() IS 'Trigger function (BEFORE INSERT OR UPDATE on digitaal_adres): trims adres and demotes the previous standaard adres (same partij and soort) and the previous voorkeursadres (same partij).';
 
 CREATE TRIGGER digitaal_adres_bijwerken BEFORE INSERT OR UPDATE ON digitaal_adres
@@ -143,8 +148,10 @@ CREATE TRIGGER digitaal_adres_bijwerken BEFORE INSERT OR UPDATE ON digitaal_adre
 
 -- Addresses that a betrokkene provided as well are part of contact history:
 -- deleting the partij detaches them (the cascade takes the rest).
+-- Kind: internal (definer, owned by the installing superuser: sees every row).
 CREATE OR REPLACE FUNCTION partij_verwijderen_digitale_adressen() RETURNS trigger
-	LANGUAGE plpgsql VOLATILE SECURITY INVOKER
+	LANGUAGE plpgsql VOLATILE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 BEGIN
@@ -154,6 +161,7 @@ BEGIN
 	RETURN OLD;
 END
 $$;
+REVOKE ALL ON FUNCTION partij_verwijderen_digitale_adressen() FROM PUBLIC;
 COMMENT ON FUNCTION partij_verwijderen_digitale_adressen() IS 'Trigger function (BEFORE DELETE on partij): detaches the partij''s digitale adressen that a betrokkene also provided, so they survive the cascade with the contact history.';
 
 CREATE TRIGGER partij_verwijderen_digitale_adressen BEFORE DELETE ON partij
@@ -185,8 +193,10 @@ COMMENT ON COLUMN rekeningnummer.iban IS 'Internationaal bankrekeningnummer (IBA
 COMMENT ON COLUMN rekeningnummer.bic IS 'Bankidentificatiecode (BIC, 8 of 11 tekens); leeg = niet opgegeven.';
 COMMENT ON COLUMN rekeningnummer.is_voorkeursrekeningnummer IS 'Geeft aan of dit het rekeningnummer is dat de partij bij voorkeur gebruikt (voorkeursRekeningnummer van de partij); hoogstens één per partij, vereist een partij. Zetten maakt het vorige ongedaan.';
 
+-- Kind: internal (definer, owned by the installing superuser: sees every row).
 CREATE OR REPLACE FUNCTION rekeningnummer_bijwerken() RETURNS trigger
-	LANGUAGE plpgsql VOLATILE SECURITY INVOKER
+	LANGUAGE plpgsql VOLATILE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 BEGIN
@@ -195,6 +205,7 @@ BEGIN
 	RETURN NEW;
 END
 $$;
+REVOKE ALL ON FUNCTION rekeningnummer_bijwerken() FROM PUBLIC;
 COMMENT ON FUNCTION rekeningnummer_bijwerken() IS 'Trigger function (BEFORE INSERT OR UPDATE on rekeningnummer, when it becomes the voorkeur): demotes the partij''s previous voorkeursrekeningnummer.';
 
 CREATE TRIGGER rekeningnummer_bijwerken BEFORE INSERT OR UPDATE ON rekeningnummer

@@ -160,8 +160,10 @@ COMMENT ON COLUMN interne_taak.afgehandeld_op IS 'Tijdstip waarop de taak verwer
 -- Open Klant's save(): afgehandeld_op is filled when the taak becomes
 -- verwerkt and cleared when it goes back.  Supplying it with status
 -- te_verwerken is refused by the CHECK, as the API refuses it.
+-- Kind: pure trigger function (invoker: fires as the writer; nobody calls it directly).
 CREATE OR REPLACE FUNCTION interne_taak_bijwerken() RETURNS trigger
-	LANGUAGE plpgsql VOLATILE SECURITY INVOKER
+	LANGUAGE plpgsql VOLATILE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 BEGIN
@@ -174,6 +176,7 @@ BEGIN
 	RETURN NEW;
 END
 $$;
+REVOKE ALL ON FUNCTION interne_taak_bijwerken() FROM PUBLIC;
 COMMENT ON FUNCTION interne_taak_bijwerken() IS 'Trigger function (BEFORE INSERT OR UPDATE on interne_taak): sets afgehandeld_op when the status is verwerkt and it is empty; clears it when the status goes back to te_verwerken.';
 
 CREATE TRIGGER interne_taak_bijwerken BEFORE INSERT OR UPDATE ON interne_taak

@@ -73,6 +73,12 @@ BEGIN
 END
 $$;
 
+-- The schema holds the types, the registry and its functions: the readers,
+-- the citizen and beheer name them; the owner of the views and data
+-- functions works in it.  Its tables stay closed (71_beveiliging_rls.sql).
+GRANT USAGE ON SCHEMA klantinteracties TO klantinteracties_lezer, klantinteracties_burger, klantinteracties_beheer,
+	klantinteracties_eigenaar;
+
 -- The helpers the policies call are SQL expressions that PostgreSQL
 -- inlines: no SET search_path (which would forbid inlining and cost a
 -- configuration switch per call), every function, operator and type
@@ -84,8 +90,10 @@ $$;
 -- which does the same), else the session user.  Unlike current_user it stays
 -- the caller's inside SECURITY DEFINER functions (which do not change the
 -- "role" setting, and may not), and in views, which run as their owner.
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION handelende_rol() RETURNS name
 	LANGUAGE sql STABLE PARALLEL SAFE
+	SECURITY INVOKER
 	AS $$
 SELECT CASE WHEN pg_catalog.current_setting('role') OPERATOR(pg_catalog.=) 'none' THEN pg_catalog.session_user()
 	ELSE pg_catalog.current_setting('role')::pg_catalog.name END
@@ -93,8 +101,10 @@ $$;
 COMMENT ON FUNCTION handelende_rol() IS 'The role that acts: the role set by SET ROLE (as PostgREST sets it), else the session user; unlike current_user, the caller''s also inside SECURITY DEFINER functions and views.';
 
 -- The claims PostgREST verified, or NULL.  '' after a request ends.
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION jwt_claims() RETURNS jsonb
 	LANGUAGE sql STABLE PARALLEL SAFE
+	SECURITY INVOKER
 	AS $$
 SELECT CASE WHEN pg_catalog.pg_has_role(pg_catalog.session_user(), 'klantinteracties_postgrest', 'MEMBER')
 			 AND pg_catalog.current_setting('request.jwt.claims', true) OPERATOR(pg_catalog.<>) ''
@@ -107,8 +117,10 @@ COMMENT ON FUNCTION jwt_claims() IS 'The JWT claims of the current PostgREST req
 -- OAuth 2.0, or a JSON array), when there is one, names it: a claim
 -- narrows, never widens.  Not LEAKPROOF: reading the claims may fail on
 -- malformed JSON.
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION heeft_scope(scope text) RETURNS boolean
 	LANGUAGE sql STABLE PARALLEL SAFE
+	SECURITY INVOKER
 	AS $$
 SELECT coalesce(pg_catalog.pg_has_role(klantinteracties.handelende_rol(),
 		CASE WHEN scope OPERATOR(pg_catalog.=) 'read' THEN 'klantinteracties_lezer'
@@ -127,8 +139,10 @@ $$;
 COMMENT ON FUNCTION heeft_scope(text) IS 'True when the acting role (handelende_rol()) holds the scope (read, write, bsn, geheim, beheer): it has the privileges of the scope''s group role (klantinteracties_lezer, _schrijver, _bsn, _geheim, _beheer), and a PostgREST JWT''s scope claim, if any, names it. Superusers hold every scope. Policies call it as (SELECT heeft_scope(...)), so that it is evaluated once per query.';
 
 -- All the scopes of the acting role, for who asks.
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION scopes() RETURNS text[]
 	LANGUAGE sql STABLE PARALLEL SAFE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT coalesce(pg_catalog.array_agg(s.scope ORDER BY s.nr), '{}')
@@ -140,8 +154,10 @@ COMMENT ON FUNCTION scopes() IS 'The scopes (read, write, bsn, geheim, beheer) t
 -- Who acts, for the audit trail and the access log: the database identity
 -- always (it cannot be forged), the JWT's subject and application when
 -- PostgREST verified them, else application_name (set by the client).
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION wie() RETURNS jsonb
 	LANGUAGE sql STABLE PARALLEL SAFE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT pg_catalog.jsonb_build_object(
@@ -159,8 +175,10 @@ COMMENT ON FUNCTION wie() IS 'Who acts, as JSON: gebruiker (session user), rol (
 -- The citizen's BSN: the "bsn" claim of a verified JWT of a role with the
 -- privileges of klantinteracties_burger, canonical; NULL otherwise (also
 -- for a claim that is no valid BSN).
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION burger_bsn() RETURNS bsn
 	LANGUAGE sql STABLE PARALLEL SAFE
+	SECURITY INVOKER
 	AS $$
 SELECT CASE WHEN pg_catalog.pg_has_role(klantinteracties.handelende_rol(), 'klantinteracties_burger', 'USAGE')
 			 AND klantinteracties.is_bsn(klantinteracties.jwt_claims() OPERATOR(pg_catalog.->>) 'bsn')
@@ -173,8 +191,10 @@ COMMENT ON FUNCTION burger_bsn() IS 'The BSN of the citizen acting through Postg
 -- the policies that call it would otherwise recurse (partij ->
 -- partij_identificator -> partij).  It takes no argument, so that nobody
 -- can ask it about another BSN.  PL/pgSQL, so that its plan is cached.
+-- Kind: internal (definer, owned by the installing superuser: sees every row), for lezer, burger.
 CREATE OR REPLACE FUNCTION burger_partij_zoeken() RETURNS uuid
-	LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER
+	LANGUAGE plpgsql STABLE PARALLEL SAFE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 BEGIN
@@ -185,16 +205,22 @@ BEGIN
 			   AND i.sub_identificator_van IS NULL);
 END
 $$;
+REVOKE ALL ON FUNCTION burger_partij_zoeken() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION burger_partij_zoeken() TO klantinteracties_lezer, klantinteracties_burger;
 COMMENT ON FUNCTION burger_partij_zoeken() IS 'The partij identified by the citizen''s BSN (burger_bsn()), whatever the caller may see; for burger_partij().';
 
 -- The citizen's own partij: NULL at once for anyone who is no citizen, so
 -- that the citizen's policies, which every caller evaluates through the
 -- views' owner, cost staff nothing.
+-- Kind: invoker wrapper of a function that runs as the caller, for lezer, burger.
 CREATE OR REPLACE FUNCTION burger_partij() RETURNS uuid
 	LANGUAGE sql STABLE PARALLEL SAFE
+	SECURITY INVOKER
 	AS $$
 SELECT CASE WHEN klantinteracties.burger_bsn() IS NOT NULL THEN klantinteracties.burger_partij_zoeken() END
 $$;
+REVOKE ALL ON FUNCTION burger_partij() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION burger_partij() TO klantinteracties_lezer, klantinteracties_burger;
 COMMENT ON FUNCTION burger_partij() IS 'The partij identified by the citizen''s BSN (burger_bsn()), the one a citizen may see; NULL for anyone else or when there is none. Used by the citizen policies.';
 
 -- Masks.  The views pass whether the caller may see the value, as an
@@ -205,8 +231,10 @@ COMMENT ON FUNCTION burger_partij() IS 'The partij identified by the citizen''s 
 -- hyphens, that pass the elfproef).
 
 -- The BSN-like numbers in a text: nine digits, single separators allowed.
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION bsn_kandidaten(tekst text) RETURNS SETOF text
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT DISTINCT m[1]
@@ -215,16 +243,20 @@ SELECT DISTINCT m[1]
 $$;
 COMMENT ON FUNCTION bsn_kandidaten(text) IS 'The numbers in a text that are valid BSNs: nine digits, possibly grouped by single spaces, dots or hyphens, passing the elfproef; each once.';
 
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION bevat_bsn(tekst text) RETURNS boolean
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT EXISTS (SELECT FROM klantinteracties.bsn_kandidaten(tekst))
 $$;
 COMMENT ON FUNCTION bevat_bsn(text) IS 'True when the text holds a valid BSN (see bsn_kandidaten).';
 
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION maskeer_bsn(tekst text, zichtbaar boolean) RETURNS text
 	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
@@ -241,8 +273,10 @@ END
 $$;
 COMMENT ON FUNCTION maskeer_bsn(text, boolean) IS 'The text, with every BSN in it (see bsn_kandidaten) replaced by nine asterisks unless zichtbaar (the caller holds the bsn scope).';
 
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION maskeer_bsn(tekst text, zichtbaar boolean, soort text) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT CASE WHEN NOT zichtbaar AND pg_catalog.lower(pg_catalog.btrim(soort)) = 'bsn' AND tekst <> '' THEN '*********'
@@ -250,8 +284,10 @@ SELECT CASE WHEN NOT zichtbaar AND pg_catalog.lower(pg_catalog.btrim(soort)) = '
 $$;
 COMMENT ON FUNCTION maskeer_bsn(text, boolean, text) IS 'A free identificator''s objectId: nine asterisks when its soort (codeSoortObjectId) is bsn and the caller may not see BSNs; otherwise maskeer_bsn(text, boolean).';
 
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION maskeer_bsn(waarde jsonb, zichtbaar boolean) RETURNS jsonb
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT CASE WHEN zichtbaar OR waarde IS NULL THEN waarde
@@ -264,8 +300,10 @@ COMMENT ON FUNCTION maskeer_bsn(jsonb, boolean) IS 'A JSON value (klantcontact m
 -- scope (what hangs under it row-level security already left out), a
 -- vertrouwelijk klantcontact loses onderwerp, inhoud, reactie and metadata,
 -- and without the bsn scope no BSN is left in the text.
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION klantbeeld_gemaskeerd(document jsonb, geheim boolean, bsn boolean) RETURNS jsonb
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT klantinteracties.maskeer_bsn(

@@ -37,6 +37,8 @@ FROM partij p
 LEFT JOIN persoon ps ON ps.partij = p.uuid
 LEFT JOIN organisatie o ON o.partij = p.uuid
 LEFT JOIN contactpersoon cp ON cp.partij = p.uuid;
+ALTER VIEW partij_naam OWNER TO klantinteracties_eigenaar;
+GRANT SELECT ON partij_naam TO klantinteracties_lezer;
 COMMENT ON VIEW partij_naam IS 'De naam waaronder een partij getoond wordt: voor een persoon of contactpersoon voornaam (of anders voorletters), voorvoegsel en achternaam; voor een organisatie de naam; NULL als er geen naam is.';
 COMMENT ON COLUMN partij_naam.partij IS 'De partij.';
 COMMENT ON COLUMN partij_naam.soort_partij IS 'Soort partij: persoon, organisatie of contactpersoon.';
@@ -47,8 +49,10 @@ COMMENT ON COLUMN partij_naam.naam IS 'Weergavenaam van de partij; NULL als er g
 -- The lookups are PL/pgSQL, so that each keeps one generic plan per
 -- session: planning under row-level security costs more than the lookup
 -- (an SQL function is planned anew on every call).
+-- Kind: as the caller (definer, owner klantinteracties_eigenaar), for lezer.
 CREATE OR REPLACE FUNCTION zoek_partij(bsn) RETURNS uuid
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	SET plan_cache_mode = force_generic_plan
 	AS $$
@@ -58,10 +62,15 @@ BEGIN
 	 WHERE i.code_soort_object_id = 'bsn' AND i.object_id_sleutel = $1::text AND i.sub_identificator_van IS NULL);
 END
 $$;
+ALTER FUNCTION zoek_partij(bsn) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION zoek_partij(bsn) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION zoek_partij(bsn) TO klantinteracties_lezer;
 COMMENT ON FUNCTION zoek_partij(bsn) IS 'The partij identified by this BSN (identificator without parent), or NULL when no partij has it.';
 
+-- Kind: as the caller (definer, owner klantinteracties_eigenaar), for lezer.
 CREATE OR REPLACE FUNCTION zoek_partij(rsin) RETURNS uuid
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	SET plan_cache_mode = force_generic_plan
 	AS $$
@@ -71,10 +80,15 @@ BEGIN
 	 WHERE i.code_soort_object_id = 'rsin' AND i.object_id_sleutel = $1::text AND i.sub_identificator_van IS NULL);
 END
 $$;
+ALTER FUNCTION zoek_partij(rsin) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION zoek_partij(rsin) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION zoek_partij(rsin) TO klantinteracties_lezer;
 COMMENT ON FUNCTION zoek_partij(rsin) IS 'The partij identified by this RSIN (identificator without parent), or NULL when no partij has it.';
 
+-- Kind: as the caller (definer, owner klantinteracties_eigenaar), for lezer.
 CREATE OR REPLACE FUNCTION zoek_partij(kvk_nummer) RETURNS uuid
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	SET plan_cache_mode = force_generic_plan
 	AS $$
@@ -84,12 +98,17 @@ BEGIN
 	 WHERE i.code_soort_object_id = 'kvk_nummer' AND i.object_id_sleutel = $1::text AND i.sub_identificator_van IS NULL);
 END
 $$;
+ALTER FUNCTION zoek_partij(kvk_nummer) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION zoek_partij(kvk_nummer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION zoek_partij(kvk_nummer) TO klantinteracties_lezer;
 COMMENT ON FUNCTION zoek_partij(kvk_nummer) IS 'The partij identified by this KvK-nummer (the organisation itself, not one of its vestigingen), or NULL when no partij has it.';
 
 -- A vestigingsnummer is unique only under its KvK-nummer (Open Klant #529):
 -- the pair is the identity.
+-- Kind: as the caller (definer, owner klantinteracties_eigenaar), for lezer.
 CREATE OR REPLACE FUNCTION zoek_partij(vestigingsnummer, kvk_nummer) RETURNS uuid
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	SET plan_cache_mode = force_generic_plan
 	AS $$
@@ -102,6 +121,9 @@ BEGIN
 	   AND v.code_soort_object_id = 'vestigingsnummer' AND v.object_id_sleutel = $1::text);
 END
 $$;
+ALTER FUNCTION zoek_partij(vestigingsnummer, kvk_nummer) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION zoek_partij(vestigingsnummer, kvk_nummer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION zoek_partij(vestigingsnummer, kvk_nummer) TO klantinteracties_lezer;
 COMMENT ON FUNCTION zoek_partij(vestigingsnummer, kvk_nummer) IS 'The partij (vestiging) identified by this vestigingsnummer under this KvK-nummer, or NULL when there is none.';
 
 -- zoek_partijen: a digital address may belong to several partijen (a shared
@@ -115,8 +137,10 @@ CREATE TYPE partij_met_adres AS (partij uuid, soort_partij soort_partij, naam te
 -- @END
 COMMENT ON TYPE partij_met_adres IS 'A partij found by a digitaal adres it gave: partij, soort, naam, indicatie actief, and the digitaal adres (uuid, as stored). What the zoek_partijen functions return.';
 
+-- Kind: helper of the functions that run as the caller (invoker; only klantinteracties_eigenaar executes it).
 CREATE OR REPLACE FUNCTION partijen_van_digitale_adressen(adressen uuid[]) RETURNS SETOF partij_met_adres
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE ROWS 2
+	SECURITY INVOKER
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	SET plan_cache_mode = force_generic_plan
 	AS $$
@@ -130,12 +154,16 @@ BEGIN
 	 ORDER BY n.naam, d.verstrekt_door_partij, d.adres;
 END
 $$;
+REVOKE ALL ON FUNCTION partijen_van_digitale_adressen(uuid[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION partijen_van_digitale_adressen(uuid[]) TO klantinteracties_eigenaar;
 COMMENT ON FUNCTION partijen_van_digitale_adressen(uuid[]) IS 'The partijen that gave these digitale adressen (addresses a betrokkene gave for one contact only are left out), by name. Serves zoek_partijen and zoek_partijen_met_adresdeel.';
 
 -- By the canonical key of a value of the soort (22P02 for a value that is
 -- none, from digitaal_adres_sleutel).
+-- Kind: as the caller (definer, owner klantinteracties_eigenaar), for lezer.
 CREATE OR REPLACE FUNCTION zoek_partijen(soort soort_digitaal_adres, adres text) RETURNS SETOF partij_met_adres
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE ROWS 2
+	SECURITY DEFINER
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	SET plan_cache_mode = force_generic_plan
 	AS $$
@@ -146,25 +174,38 @@ BEGIN
 		   AND d.soort_digitaal_adres = zoek_partijen.soort));
 END
 $$;
+ALTER FUNCTION zoek_partijen(soort_digitaal_adres, text) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION zoek_partijen(soort_digitaal_adres, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION zoek_partijen(soort_digitaal_adres, text) TO klantinteracties_lezer;
 COMMENT ON FUNCTION zoek_partijen(soort_digitaal_adres, text) IS 'Every partij that gave a digitaal adres of this soort equal to this value in canonical form (e-mail case-insensitively, telephone numbers in E.164, other soorten trimmed).';
 
+-- Kind: invoker wrapper of a function that runs as the caller, for lezer.
 CREATE OR REPLACE FUNCTION zoek_partijen(emailadres) RETURNS SETOF partij_met_adres
 	LANGUAGE sql STABLE STRICT PARALLEL SAFE ROWS 2
+	SECURITY INVOKER
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	AS $$ SELECT * FROM zoek_partijen('email', $1::text) $$;
+REVOKE ALL ON FUNCTION zoek_partijen(emailadres) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION zoek_partijen(emailadres) TO klantinteracties_lezer;
 COMMENT ON FUNCTION zoek_partijen(emailadres) IS 'Every partij that gave this e-mail address, compared case-insensitively (emailadres_genormaliseerd): partij, soort, naam, indicatie actief, and the digitaal adres as stored.';
 
+-- Kind: invoker wrapper of a function that runs as the caller, for lezer.
 CREATE OR REPLACE FUNCTION zoek_partijen(telefoonnummer) RETURNS SETOF partij_met_adres
 	LANGUAGE sql STABLE STRICT PARALLEL SAFE ROWS 2
+	SECURITY INVOKER
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	AS $$ SELECT * FROM zoek_partijen('telefoonnummer', $1::text) $$;
+REVOKE ALL ON FUNCTION zoek_partijen(telefoonnummer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION zoek_partijen(telefoonnummer) TO klantinteracties_lezer;
 COMMENT ON FUNCTION zoek_partijen(telefoonnummer) IS 'Every partij that gave this telephone number, in whatever spelling it was stored (compared in E.164): partij, soort, naam, indicatie actief, and the digitaal adres as stored.';
 
 -- For people at a prompt: the text says itself whether it is a telephone
 -- number or an e-mail address (an unknown literal resolves to this
 -- overload).  Text that is neither fails, rather than finding nothing.
+-- Kind: invoker wrapper of a function that runs as the caller, for lezer.
 CREATE OR REPLACE FUNCTION zoek_partijen(text) RETURNS SETOF partij_met_adres
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE ROWS 2
+	SECURITY INVOKER
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	AS $$
 BEGIN
@@ -180,6 +221,8 @@ BEGIN
 	END IF;
 END
 $$;
+REVOKE ALL ON FUNCTION zoek_partijen(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION zoek_partijen(text) TO klantinteracties_lezer;
 COMMENT ON FUNCTION zoek_partijen(text) IS 'zoek_partijen for text: a valid telephone number is looked up as telefoonnummer, otherwise a valid e-mail address as emailadres; other text fails (22P02).';
 
 -- Searching by a piece of text: a piece of a digital address or of a name,
@@ -188,7 +231,7 @@ COMMENT ON FUNCTION zoek_partijen(text) IS 'zoek_partijen for text: a valid tele
 -- ILIKE is not: a plain ILIKE on the views or tables reads every row
 -- (bench/04_search.notes.md).  So the search is split.  zoekdeel_kandidaten
 -- finds the candidates by the trigram indexes, outside the policies; only
--- klantinteracties_eigenaar may execute it (79_beveiliging_afronding.sql),
+-- klantinteracties_eigenaar may execute it (declared beside it),
 -- since its answer would tell a caller that a row it may not see matches.
 -- The functions below, which run as that owner under the caller's
 -- policies, read the candidates by key and test the text again on the rows
@@ -198,8 +241,10 @@ COMMENT ON FUNCTION zoek_partijen(text) IS 'zoek_partijen for text: a valid tele
 -- The LIKE pattern for "contains fragment": wildcards in it match
 -- themselves.  At least 3 characters, the trigram indexes' unit; shorter
 -- pieces would read every row.
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION zoekdeel_patroon(fragment text) RETURNS text
 	LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 BEGIN
@@ -216,8 +261,10 @@ END
 $$;
 COMMENT ON FUNCTION zoekdeel_patroon(text) IS E'The LIKE pattern that finds a text containing the fragment (trimmed; %, _ and \\ in it match themselves); refuses a fragment shorter than 3 characters (22023).';
 
+-- Kind: internal (definer, owned by the installing superuser: sees every row), for eigenaar.
 CREATE OR REPLACE FUNCTION zoekdeel_kandidaten(soort text, fragment text) RETURNS SETOF uuid
-	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE SECURITY DEFINER ROWS 50
+	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE ROWS 50
+	SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
@@ -238,11 +285,15 @@ BEGIN
 	END IF;
 END
 $$;
+REVOKE ALL ON FUNCTION zoekdeel_kandidaten(text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION zoekdeel_kandidaten(text, text) TO klantinteracties_eigenaar;
 COMMENT ON FUNCTION zoekdeel_kandidaten(text, text) IS 'Internal, for the owner of the search functions only: the digitale adressen (soort adres) or partijen (soort naam) whose text contains the fragment, found by the trigram indexes without row-level security; the callers test again what the caller may see.';
 
+-- Kind: as the caller (definer, owner klantinteracties_eigenaar), for lezer.
 CREATE OR REPLACE FUNCTION zoek_partijen_met_adresdeel(fragment text, soort soort_digitaal_adres DEFAULT NULL)
 	RETURNS SETOF partij_met_adres
 	LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 20
+	SECURITY DEFINER
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	SET plan_cache_mode = force_generic_plan
 	AS $$
@@ -254,11 +305,16 @@ BEGIN
 		   AND ($2 IS NULL OR d.soort_digitaal_adres = $2)));
 END
 $$;
+ALTER FUNCTION zoek_partijen_met_adresdeel(text, soort_digitaal_adres) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION zoek_partijen_met_adresdeel(text, soort_digitaal_adres) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION zoek_partijen_met_adresdeel(text, soort_digitaal_adres) TO klantinteracties_lezer;
 COMMENT ON FUNCTION zoek_partijen_met_adresdeel(text, soort_digitaal_adres) IS 'Every partij that gave a digitaal adres containing the fragment (case-insensitive, at least 3 characters), optionally of one soort: partij, soort, naam, indicatie actief, and the digitaal adres as stored. Uses the trigram index also under row-level security, and finds only what the caller may see.';
 
+-- Kind: as the caller (definer, owner klantinteracties_eigenaar), for lezer.
 CREATE OR REPLACE FUNCTION zoek_partijen_met_naamdeel(fragment text)
 	RETURNS TABLE (partij uuid, soort_partij soort_partij, naam text, indicatie_actief boolean)
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE ROWS 20
+	SECURITY DEFINER
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	SET plan_cache_mode = force_generic_plan
 	AS $$
@@ -274,4 +330,7 @@ BEGIN
 	 ORDER BY n.naam, p.uuid;
 END
 $$;
+ALTER FUNCTION zoek_partijen_met_naamdeel(text) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION zoek_partijen_met_naamdeel(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION zoek_partijen_met_naamdeel(text) TO klantinteracties_lezer;
 COMMENT ON FUNCTION zoek_partijen_met_naamdeel(text) IS 'Every partij whose name (a persoon''s or contactpersoon''s volledige naam, an organisatie''s naam) contains the fragment (case-insensitive, at least 3 characters): partij, soort, naam, indicatie actief. Uses the trigram indexes also under row-level security, and finds only what the caller may see.';

@@ -31,16 +31,20 @@
 -- the shared lock table (max_locks_per_transaction).
 
 -- Register and objecttype follow from the soort (42_identificatoren.sql).
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION identificator_register(code_soort_object_id) RETURNS code_register
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	AS $$
 SELECT CASE $1 WHEN 'bsn' THEN 'brp' ELSE 'hr' END::code_register
 $$;
 COMMENT ON FUNCTION identificator_register(code_soort_object_id) IS 'The register of an identificator of this soort: brp for bsn, hr for the others.';
 
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION identificator_objecttype(code_soort_object_id) RETURNS code_objecttype
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	AS $$
 SELECT CASE $1 WHEN 'bsn' THEN 'natuurlijk_persoon' WHEN 'vestigingsnummer' THEN 'vestiging'
@@ -53,10 +57,12 @@ COMMENT ON FUNCTION identificator_objecttype(code_soort_object_id) IS 'The objec
 -- UPDATE that links it and the INSERT of the partij are one statement, and
 -- a concurrent linker makes the UPDATE find the link taken (it re-checks
 -- its WHERE after waiting), so the loop reads the winner's partij.
+-- Kind: helper of the functions that run as the caller (invoker; only klantinteracties_eigenaar executes it).
 CREATE OR REPLACE FUNCTION partij_bij_identificator(soort code_soort_object_id, waarde text, sub_identificator_van uuid,
 										 soort_partij soort_partij,
 										 OUT identificator uuid, OUT partij uuid)
 	LANGUAGE plpgsql VOLATILE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	AS $$
 BEGIN
@@ -105,6 +111,8 @@ BEGIN
 	END LOOP;
 END
 $$;
+REVOKE ALL ON FUNCTION partij_bij_identificator(code_soort_object_id, text, uuid, soort_partij) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION partij_bij_identificator(code_soort_object_id, text, uuid, soort_partij) TO klantinteracties_eigenaar;
 COMMENT ON FUNCTION partij_bij_identificator(code_soort_object_id, text, uuid, soort_partij) IS 'Internal (registreer_partij): finds or creates, race-free, the identificator (soort, canonical value, parent) and its partij of the given soort (with an empty persoon or organisatie row); returns both uuids.';
 
 -- "Present: supplement": only empty fields are filled and only addresses
@@ -113,10 +121,12 @@ COMMENT ON FUNCTION partij_bij_identificator(code_soort_object_id, text, uuid, s
 -- turns (the standaard-adres choice below reads, then writes).  Returns
 -- false when the partij no longer exists (deleted or merged away meanwhile),
 -- so the caller looks it up again.
+-- Kind: helper of the functions that run as the caller (invoker; only klantinteracties_eigenaar executes it).
 CREATE OR REPLACE FUNCTION partij_aanvullen(partij uuid, voorletters text, voornaam text, voorvoegsel_achternaam text,
 								 achternaam text, naam text, emailadres emailadres, telefoonnummer telefoonnummer,
 								 voorkeurstaal text) RETURNS boolean
 	LANGUAGE plpgsql VOLATILE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	AS $$
 DECLARE
@@ -187,16 +197,20 @@ BEGIN
 	RETURN true;
 END
 $$;
+REVOKE ALL ON FUNCTION partij_aanvullen(uuid, text, text, text, text, text, emailadres, telefoonnummer, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION partij_aanvullen(uuid, text, text, text, text, text, emailadres, telefoonnummer, text) TO klantinteracties_eigenaar;
 COMMENT ON FUNCTION partij_aanvullen(uuid, text, text, text, text, text, emailadres, telefoonnummer, text) IS 'Internal (registreer_partij): supplements a partij under a row lock: fills empty name fields (persoon: contactnaam; organisatie: naam) and an empty voorkeurstaal, adds an e-mail address and telephone number it does not have yet (the first of its soort becomes the standaard adres). Overwrites nothing. False when the partij no longer exists.';
 
 -- The one implementation behind the registreer_partij overloads.  A
 -- vestigingsnummer hangs under the identificator of its KvK-nummer, which
 -- is registered first (as an organisatie of its own, if new).
+-- Kind: helper of the functions that run as the caller (invoker; only klantinteracties_eigenaar executes it).
 CREATE OR REPLACE FUNCTION partij_registreren(soort code_soort_object_id, waarde text, kvk_nummer kvk_nummer,
 								   voorletters text, voornaam text, voorvoegsel_achternaam text, achternaam text,
 								   naam text, emailadres emailadres, telefoonnummer telefoonnummer,
 								   voorkeurstaal text) RETURNS uuid
 	LANGUAGE plpgsql VOLATILE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	AS $$
 DECLARE
@@ -220,45 +234,67 @@ BEGIN
 	END LOOP;
 END
 $$;
+REVOKE ALL ON FUNCTION partij_registreren(code_soort_object_id, text, kvk_nummer, text, text, text, text, text, emailadres, telefoonnummer, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION partij_registreren(code_soort_object_id, text, kvk_nummer, text, text, text, text, text, emailadres, telefoonnummer, text) TO klantinteracties_eigenaar;
 COMMENT ON FUNCTION partij_registreren(code_soort_object_id, text, kvk_nummer, text, text, text, text, text, emailadres, telefoonnummer, text) IS 'Internal: the implementation of every registreer_partij overload (find or create the partij by its identificator, race-free, then supplement it).';
 
+-- Kind: as the caller (definer, owner klantinteracties_eigenaar), for schrijver.
 CREATE OR REPLACE FUNCTION registreer_partij(bsn bsn, voorletters text DEFAULT NULL, voornaam text DEFAULT NULL,
 								  voorvoegsel_achternaam text DEFAULT NULL, achternaam text DEFAULT NULL,
 								  emailadres emailadres DEFAULT NULL, telefoonnummer telefoonnummer DEFAULT NULL,
 								  voorkeurstaal text DEFAULT NULL) RETURNS uuid
 	LANGUAGE sql VOLATILE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	AS $$
 SELECT klantinteracties.partij_registreren('bsn', $1::text, NULL, $2, $3, $4, $5, NULL, $6, $7, $8)
 $$;
+ALTER FUNCTION registreer_partij(bsn, text, text, text, text, emailadres, telefoonnummer, text) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION registreer_partij(bsn, text, text, text, text, emailadres, telefoonnummer, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION registreer_partij(bsn, text, text, text, text, emailadres, telefoonnummer, text) TO klantinteracties_schrijver;
 COMMENT ON FUNCTION registreer_partij(bsn, text, text, text, text, emailadres, telefoonnummer, text) IS 'Finds or registers the persoon with this BSN and returns its uuid: race-free, concurrent calls with one BSN end with one partij and all get its uuid. Given names, e-mail address, telephone number and voorkeurstaal supplement it (only empty fields are filled, only new addresses added). NULL BSN: NULL.';
 
+-- Kind: as the caller (definer, owner klantinteracties_eigenaar), for schrijver.
 CREATE OR REPLACE FUNCTION registreer_partij(rsin rsin, naam text DEFAULT NULL, emailadres emailadres DEFAULT NULL,
 								  telefoonnummer telefoonnummer DEFAULT NULL, voorkeurstaal text DEFAULT NULL)
 	RETURNS uuid
 	LANGUAGE sql VOLATILE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	AS $$
 SELECT klantinteracties.partij_registreren('rsin', $1::text, NULL, NULL, NULL, NULL, NULL, $2, $3, $4, $5)
 $$;
+ALTER FUNCTION registreer_partij(rsin, text, emailadres, telefoonnummer, text) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION registreer_partij(rsin, text, emailadres, telefoonnummer, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION registreer_partij(rsin, text, emailadres, telefoonnummer, text) TO klantinteracties_schrijver;
 COMMENT ON FUNCTION registreer_partij(rsin, text, emailadres, telefoonnummer, text) IS 'Finds or registers the organisatie with this RSIN and returns its uuid (race-free); a given naam, e-mail address, telephone number and voorkeurstaal supplement it. NULL RSIN: NULL.';
 
+-- Kind: as the caller (definer, owner klantinteracties_eigenaar), for schrijver.
 CREATE OR REPLACE FUNCTION registreer_partij(kvk_nummer kvk_nummer, naam text DEFAULT NULL, emailadres emailadres DEFAULT NULL,
 								  telefoonnummer telefoonnummer DEFAULT NULL, voorkeurstaal text DEFAULT NULL)
 	RETURNS uuid
 	LANGUAGE sql VOLATILE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	AS $$
 SELECT klantinteracties.partij_registreren('kvk_nummer', $1::text, NULL, NULL, NULL, NULL, NULL, $2, $3, $4, $5)
 $$;
+ALTER FUNCTION registreer_partij(kvk_nummer, text, emailadres, telefoonnummer, text) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION registreer_partij(kvk_nummer, text, emailadres, telefoonnummer, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION registreer_partij(kvk_nummer, text, emailadres, telefoonnummer, text) TO klantinteracties_schrijver;
 COMMENT ON FUNCTION registreer_partij(kvk_nummer, text, emailadres, telefoonnummer, text) IS 'Finds or registers the organisatie with this KvK-nummer and returns its uuid (race-free); a given naam, e-mail address, telephone number and voorkeurstaal supplement it. NULL KvK-nummer: NULL.';
 
+-- Kind: as the caller (definer, owner klantinteracties_eigenaar), for schrijver.
 CREATE OR REPLACE FUNCTION registreer_partij(vestigingsnummer vestigingsnummer, kvk_nummer kvk_nummer, naam text DEFAULT NULL,
 								  emailadres emailadres DEFAULT NULL, telefoonnummer telefoonnummer DEFAULT NULL,
 								  voorkeurstaal text DEFAULT NULL) RETURNS uuid
 	LANGUAGE sql VOLATILE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	AS $$
 SELECT klantinteracties.partij_registreren('vestigingsnummer', $1::text, $2, NULL, NULL, NULL, NULL, $3, $4, $5, $6)
 $$;
+ALTER FUNCTION registreer_partij(vestigingsnummer, kvk_nummer, text, emailadres, telefoonnummer, text) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION registreer_partij(vestigingsnummer, kvk_nummer, text, emailadres, telefoonnummer, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION registreer_partij(vestigingsnummer, kvk_nummer, text, emailadres, telefoonnummer, text) TO klantinteracties_schrijver;
 COMMENT ON FUNCTION registreer_partij(vestigingsnummer, kvk_nummer, text, emailadres, telefoonnummer, text) IS 'Finds or registers the vestiging with this vestigingsnummer under this KvK-nummer and returns its uuid (race-free). The KvK-nummer is registered first as an organisatie of its own when new; the vestiging is an organisatie whose vestigingsnummer identificator hangs under it. Given naam and contact data supplement the vestiging. NULL argument: NULL.';

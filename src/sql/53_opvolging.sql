@@ -7,12 +7,14 @@
 -- in one contact, as klant and as vertegenwoordiger: its rollen are an
 -- array), newest first.  The period is [van, tot); NULL leaves a bound or
 -- the kanaal open.
+-- Kind: as the caller (definer, owner klantinteracties_eigenaar), for lezer.
 CREATE OR REPLACE FUNCTION contacthistorie(partij uuid, van timestamptz DEFAULT NULL, tot timestamptz DEFAULT NULL,
 								kanaal text DEFAULT NULL)
 	RETURNS TABLE (klantcontact uuid, plaatsgevonden_op timestamptz, kanaal text, onderwerp text,
 				   rollen klantcontactrol[], initiator boolean, indicatie_contact_gelukt boolean,
 				   vertrouwelijk boolean, open_interne_taken bigint)
 	LANGUAGE sql STABLE PARALLEL SAFE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	AS $$
 WITH mijn AS (
@@ -37,6 +39,9 @@ SELECT k.uuid, k.plaatsgevonden_op, k.kanaal::text,
    AND ($4 IS NULL OR k.kanaal = $4)
  ORDER BY k.plaatsgevonden_op DESC, k.uuid DESC
 $$;
+ALTER FUNCTION contacthistorie(uuid, timestamptz, timestamptz, text) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION contacthistorie(uuid, timestamptz, timestamptz, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION contacthistorie(uuid, timestamptz, timestamptz, text) TO klantinteracties_lezer;
 COMMENT ON FUNCTION contacthistorie(uuid, timestamptz, timestamptz, text) IS 'The klantcontacten of a partij, newest first, optionally within [van, tot) and on one kanaal: when, kanaal, onderwerp, the partij''s rollen and whether it took the initiative, indicaties, and the number of open interne taken.';
 
 -- Taken with status te_verwerken, per actor, oldest assignment first (the
@@ -44,11 +49,13 @@ COMMENT ON FUNCTION contacthistorie(uuid, timestamptz, timestamptz, text) IS 'Th
 -- two cases are a UNION ALL with a one-time filter each, not
 -- "$1 IS NULL OR actor = $1": the function's (generic) plan can then read
 -- one actor's taken from interne_taak_actor_actor_idx.
+-- Kind: as the caller (definer, owner klantinteracties_eigenaar), for lezer.
 CREATE OR REPLACE FUNCTION open_taken(actor uuid DEFAULT NULL)
 	RETURNS TABLE (actor uuid, actor_naam text, interne_taak uuid, gevraagde_handeling text, toelichting text,
 				   toegewezen_op timestamptz, klantcontact uuid, kanaal text, onderwerp text,
 				   plaatsgevonden_op timestamptz)
 	LANGUAGE sql STABLE PARALLEL SAFE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	AS $$
 SELECT a.uuid, a.naam::text, t.uuid,
@@ -68,6 +75,9 @@ SELECT a.uuid, a.naam::text, t.uuid,
  WHERE t.status = 'te_verwerken'
  ORDER BY a.naam, a.uuid, t.toegewezen_op, k.plaatsgevonden_op, t.uuid
 $$;
+ALTER FUNCTION open_taken(uuid) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION open_taken(uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION open_taken(uuid) TO klantinteracties_lezer;
 COMMENT ON FUNCTION open_taken(uuid) IS 'Interne taken with status te_verwerken, per actor (all actors when NULL), oldest assignment first, with the klantcontact they came from.';
 
 -- Spec-model.md 3.3, per betrokkene of the klantcontact, in the order to use
@@ -83,10 +93,12 @@ COMMENT ON FUNCTION open_taken(uuid) IS 'Interne taken with status te_verwerken,
 --     for this contact still is.
 -- The name is the betrokkene's own contactnaam or organisatienaam, else the
 -- (active) partij's name.
+-- Kind: as the caller (definer, owner klantinteracties_eigenaar), for lezer.
 CREATE OR REPLACE FUNCTION contactgegevens_voor_opvolging(klantcontact uuid)
 	RETURNS TABLE (betrokkene uuid, partij uuid, rol klantcontactrol, naam text, rang bigint, soort text,
 				   adres text, bron text, kenmerk text)
 	LANGUAGE sql STABLE STRICT PARALLEL SAFE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	AS $$
 WITH b AS (
@@ -148,4 +160,7 @@ SELECT b.uuid, b.actieve_partij, b.rol,
   LEFT JOIN klantinteracties.partij_naam n ON n.partij = b.actieve_partij
  ORDER BY b.rol DESC, b.initiator DESC, b.uuid, 5
 $$;
+ALTER FUNCTION contactgegevens_voor_opvolging(uuid) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION contactgegevens_voor_opvolging(uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION contactgegevens_voor_opvolging(uuid) TO klantinteracties_lezer;
 COMMENT ON FUNCTION contactgegevens_voor_opvolging(uuid) IS 'Contact details to use when following up a klantcontact, per betrokkene in order of use (rang 1 first): what the betrokkene gave for this contact overrides the partij''s defaults of the same kind; then the partij''s voorkeursadres, standaard adressen, other digitale adressen and postal addresses. Nothing of a partij that is not active. bron says betrokkene or partij; kenmerk voorkeursadres or standaardadres.';

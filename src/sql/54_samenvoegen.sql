@@ -57,8 +57,10 @@ SELECT pg_catalog.pg_extension_config_dump('samengevoegde_partij', '');
 -- waits until it commits, then finds the row gone and, with a new snapshot
 -- (READ COMMITTED), the merge's entry in samengevoegde_partij.  Without it
 -- the foreign-key check would wait the same way and then fail (23503).
+-- Kind: internal (definer, owned by the installing superuser: sees every row).
 CREATE OR REPLACE FUNCTION betrokkene_samengevoegde_partij() RETURNS trigger
 	LANGUAGE plpgsql VOLATILE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	AS $$
 DECLARE
@@ -75,6 +77,7 @@ BEGIN
 	RETURN NEW;
 END
 $$;
+REVOKE ALL ON FUNCTION betrokkene_samengevoegde_partij() FROM PUBLIC;
 COMMENT ON FUNCTION betrokkene_samengevoegde_partij() IS 'Trigger function (BEFORE INSERT OR UPDATE OF was_partij on betrokkene): a betrokkene of a partij that was merged away (samengevoegde_partij) goes to the partij that was kept, also when the merge commits while the betrokkene is being written.';
 
 CREATE TRIGGER betrokkene_samengevoegde_partij BEFORE INSERT OR UPDATE OF was_partij ON betrokkene
@@ -84,8 +87,10 @@ CREATE TRIGGER betrokkene_samengevoegde_partij BEFORE INSERT OR UPDATE OF was_pa
 -- The filled fields of an adres group of a row given as JSON (to_jsonb of a
 -- partij): {} when the address is empty.  Two addresses are the same when
 -- these objects are equal.
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION adresgroep(rij jsonb, groep text) RETURNS jsonb
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	AS $$
 SELECT coalesce(jsonb_object_agg(substr(e.key, length(groep) + 2), e.value), '{}')
@@ -100,9 +105,11 @@ COMMENT ON FUNCTION adresgroep(jsonb, text) IS 'The filled fields of an adres gr
 -- at one of the partij's postcodes 0.5 x similarity.  Only partijen of the
 -- same soort; never two partijen with different identificators of one
 -- soort (two BSNs are two people).
+-- Kind: as the caller (definer, owner klantinteracties_eigenaar), for lezer.
 CREATE OR REPLACE FUNCTION mogelijke_dubbelen(partij uuid)
 	RETURNS TABLE (kandidaat uuid, naam text, score numeric, redenen text[])
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+	SECURITY DEFINER
 	AS $$
 #variable_conflict use_column
 BEGIN
@@ -145,6 +152,9 @@ BEGIN
 	 ORDER BY 3 DESC, 2, 1;
 END
 $$;
+ALTER FUNCTION mogelijke_dubbelen(uuid) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION mogelijke_dubbelen(uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION mogelijke_dubbelen(uuid) TO klantinteracties_lezer;
 COMMENT ON FUNCTION mogelijke_dubbelen(uuid) IS 'Likely duplicates of a partij, highest score first: partijen of the same soort with the same e-mail address (0.5) or telephone number (0.4), or a similar name (pg_trgm similarity >= 0.4) at the same postcode (0.5 x similarity); score is the sum, at most 1, with the reasons. Partijen with another identificator of the same soort are not listed.';
 
 -- pg_trgm's similarity() lives in whatever schema pg_trgm was installed in;
@@ -163,8 +173,10 @@ $$;
 -- place, the merge is refused (SQLSTATE 23K01, class 23 integrity
 -- violation, K for klantinteracties) listing every conflict, and nothing is
 -- changed.  docs/klantbeeld.md lists the rules per kind of data.
+-- Kind: as the caller (definer, owner klantinteracties_eigenaar), for schrijver.
 CREATE OR REPLACE FUNCTION voeg_partijen_samen(behouden uuid, opheffen uuid) RETURNS jsonb
 	LANGUAGE plpgsql VOLATILE STRICT
+	SECURITY DEFINER
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	AS $$
 DECLARE
@@ -480,4 +492,7 @@ BEGIN
 			'contactpersonen', n_contactpersonen));
 END
 $$;
+ALTER FUNCTION voeg_partijen_samen(uuid, uuid) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION voeg_partijen_samen(uuid, uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION voeg_partijen_samen(uuid, uuid) TO klantinteracties_schrijver;
 COMMENT ON FUNCTION voeg_partijen_samen(uuid, uuid) IS 'Merges partij opheffen into partij behouden in one transaction and deletes opheffen: betrokkenen (its klantcontacten), identificators, digitale adressen, rekeningnummers, vertegenwoordigingen, categorie-relaties and contactpersonen move; empty fields of behouden are filled. Two different values for one place (two BSNs, two addresses, two names, ...) refuse the merge with SQLSTATE 23K01, every conflict listed, nothing changed. Returns what moved.';

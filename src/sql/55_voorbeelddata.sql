@@ -26,9 +26,11 @@
 -- produce the same number: load one seed into a registry (a second call with
 -- the same seed fails on the first duplicate uuid; nothing is half-loaded).
 
+-- Kind: for the DBA (invoker, EXECUTE revoked from PUBLIC).
 CREATE OR REPLACE FUNCTION genereer_voorbeelddata(aantal integer, seed double precision DEFAULT 0.42)
 	RETURNS TABLE (tabel text, rijen bigint)
 	LANGUAGE plpgsql VOLATILE STRICT
+	SECURITY INVOKER
 	SET search_path = pg_catalog, klantinteracties, pg_temp
 	-- The planner cannot see how many rows generate_series yields from
 	-- variables and costs the statements far above jit_above_cost; compiling
@@ -539,4 +541,5 @@ BEGIN
 		('interne_taak_actor', (SELECT count(*) FROM klantinteracties.interne_taak_actor))) AS t(tabel, rijen);
 END
 $$;
+REVOKE ALL ON FUNCTION genereer_voorbeelddata(integer, double precision) FROM PUBLIC;
 COMMENT ON FUNCTION genereer_voorbeelddata(integer, double precision) IS 'Demo and benchmark tool: adds `aantal` partijen (80% personen, 15% organisaties and vestigingen, 5% contactpersonen) with valid identificators, addresses, digitale adressen and rekeningnummers, and their klantcontacten over six kanalen with betrokkenen, actoren, onderwerpobjecten, bijlagen and interne taken; deterministic for a seed; set-based (1,000,000 partijen in minutes). Returns the row count of each table afterwards. Not for a production registry.';

@@ -13,28 +13,35 @@
 -- @ONCE
 CREATE SCHEMA klantinteracties_api;
 -- @END
+GRANT USAGE ON SCHEMA klantinteracties_api TO klantinteracties_lezer, klantinteracties_burger, klantinteracties_eigenaar;
 COMMENT ON SCHEMA klantinteracties_api IS 'Klantinteracties API 0.9.0
 Het register als REST-API (PostgREST): per resource een view met de JSON-velden van de Klantinteracties API als kolommen, schrijven via INSTEAD OF-triggers, en /rpc-functies voor wat geen resource is.';
 
 -- Base URL ---------------------------------------------------------------
 
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION api_basis_url() RETURNS text
 	LANGUAGE sql STABLE PARALLEL SAFE
+	SECURITY INVOKER
 	AS $$
 SELECT pg_catalog.rtrim(coalesce(nullif(pg_catalog.current_setting('klantinteracties.api_base_url', true), ''),
 								 'http://localhost:3000'), '/')
 $$;
 COMMENT ON FUNCTION api_basis_url() IS 'Base URL of the REST API, without trailing slash: the setting klantinteracties.api_base_url (ALTER DATABASE ... SET, ALTER ROLE ... SET or postgresql.conf), default http://localhost:3000.';
 
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION api_url(pad text, id uuid) RETURNS text
 	LANGUAGE sql STABLE PARALLEL SAFE
+	SECURITY INVOKER
 	AS $$
 SELECT klantinteracties.api_basis_url() || '/' || pad || '/' || id::text
 $$;
 COMMENT ON FUNCTION api_url(text, uuid) IS 'Absolute URL of a resource: base URL, resource path (partijen, digitaleadressen, ...) and uuid, as Open Klant''s url fields.';
 
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION api_ref(pad text, id uuid) RETURNS jsonb
 	LANGUAGE sql STABLE PARALLEL SAFE
+	SECURITY INVOKER
 	AS $$
 SELECT CASE WHEN id IS NOT NULL
 	THEN pg_catalog.jsonb_build_object('uuid', id, 'url', klantinteracties.api_url(pad, id)) END
@@ -45,10 +52,12 @@ COMMENT ON FUNCTION api_ref(text, uuid) IS 'A reference as the API writes it: {"
 -- Open Klant always returns every key of a group, "" for an empty text;
 -- typed values that are NULL here are "" there (huisnummer stays null).
 
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION api_adres(nummeraanduiding_id bag_id, straatnaam text, huisnummer integer,
 						  huisnummertoevoeging text, postcode postcode, stad text,
 						  adresregel1 text, adresregel2 text, adresregel3 text, land landcode) RETURNS jsonb
 	LANGUAGE sql STABLE PARALLEL SAFE
+	SECURITY INVOKER
 	AS $$
 SELECT pg_catalog.jsonb_build_object(
 	'nummeraanduidingId', coalesce(nummeraanduiding_id::text, ''),
@@ -64,16 +73,20 @@ SELECT pg_catalog.jsonb_build_object(
 $$;
 COMMENT ON FUNCTION api_adres(bag_id, text, integer, text, postcode, text, text, text, text, landcode) IS 'An adres group (bezoekadres, correspondentieadres) as the API returns it: all ten keys, canonical postcode ("1234 AB"), nummeraanduidingId and land, "" for empty values.';
 
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION api_contactnaam(voorletters text, voornaam text, voorvoegsel_achternaam text, achternaam text) RETURNS jsonb
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	SECURITY INVOKER
 	AS $$
 SELECT pg_catalog.jsonb_build_object('voorletters', coalesce(voorletters, ''), 'voornaam', coalesce(voornaam, ''),
 	'voorvoegselAchternaam', coalesce(voorvoegsel_achternaam, ''), 'achternaam', coalesce(achternaam, ''))
 $$;
 COMMENT ON FUNCTION api_contactnaam(text, text, text, text) IS 'A contactnaam group as the API returns it: voorletters, voornaam, voorvoegselAchternaam, achternaam.';
 
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION api_objectidentificator(object_id text, code_objecttype text, code_register text, code_soort_object_id text) RETURNS jsonb
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	SECURITY INVOKER
 	AS $$
 SELECT pg_catalog.jsonb_build_object('objectId', object_id, 'codeObjecttype', code_objecttype,
 	'codeRegister', code_register, 'codeSoortObjectId', code_soort_object_id)
@@ -105,9 +118,11 @@ DROP FUNCTION IF EXISTS klantinteracties.api_partij_identificator_schrijven(json
 -- while it calls a reader that names the fields itself.  prefix places the
 -- field in a nested object ("partijIdentificatoren.0.").  Without a field
 -- the error goes on unchanged.
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION api_fout(prefix text, veld text, sqlstate text, bericht text, detail text, hint text, beperking text)
 	RETURNS void
 	LANGUAGE plpgsql VOLATILE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
@@ -130,8 +145,10 @@ COMMENT ON FUNCTION api_fout(text, text, text, text, text, text, text) IS 'Raise
 -- The readers below report what is wrong without the field; the trigger
 -- adds it, as it adds it to PostgreSQL's own errors.
 
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION api_verplicht(waarde anyelement) RETURNS anyelement
 	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 BEGIN
@@ -146,8 +163,10 @@ COMMENT ON FUNCTION api_verplicht(anyelement) IS 'Returns the value; refuses NUL
 -- A JSON value of a request body of the kinds given (jsonb_typeof), or
 -- leeg for null or absent; anything else is refused with 22P02 "expected
 -- <wat>".  Serves api_tekst, api_object and api_lijst.
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION api_json_soort(waarde jsonb, soorten text[], leeg jsonb, wat text) RETURNS jsonb
 	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 BEGIN
@@ -163,20 +182,26 @@ END
 $$;
 COMMENT ON FUNCTION api_json_soort(jsonb, text[], jsonb, text) IS 'A JSON value of a request body if jsonb_typeof is one of soorten, leeg for null or absent; otherwise 22P02 "expected <wat>, got <type>". Serves api_tekst, api_object and api_lijst.';
 
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION api_tekst(waarde jsonb) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$ SELECT klantinteracties.api_json_soort(waarde, '{string,number,boolean}', NULL, 'a string') #>> '{}' $$;
 COMMENT ON FUNCTION api_tekst(jsonb) IS 'The text of a scalar JSON value of a request body (a number or boolean as its JSON text), NULL for null or absent; refuses an object or array with 22P02.';
 
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION api_object(waarde jsonb) RETURNS jsonb
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$ SELECT klantinteracties.api_json_soort(waarde, '{object}', '{}', 'an object') $$;
 COMMENT ON FUNCTION api_object(jsonb) IS 'A nested object (gegevensgroep) of a request body; {} for null or absent (an empty group, as Open Klant empties a group set to null); refuses other JSON with 22P02.';
 
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION api_lijst(waarde jsonb) RETURNS jsonb
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$ SELECT klantinteracties.api_json_soort(waarde, '{array}', '[]', 'a list') $$;
 COMMENT ON FUNCTION api_lijst(jsonb) IS 'A list of a request body; [] for null or absent (as Open Klant treats null); refuses other JSON with 22P02.';
@@ -186,8 +211,10 @@ COMMENT ON FUNCTION api_lijst(jsonb) IS 'A list of a request body; [] for null o
 -- with 22023, which PostgREST answers with 400, as Open Klant answers
 -- "Ongeldige hyperlink - Object bestaat niet" (a foreign-key violation
 -- would be 409).  Only the uuid is read: url is read-only.
+-- Kind: helper of the functions that run as the caller (invoker; only klantinteracties_eigenaar executes it).
 CREATE OR REPLACE FUNCTION api_verwijzing(ref jsonb, tabel text) RETURNS uuid
 	LANGUAGE plpgsql STABLE PARALLEL SAFE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
@@ -226,10 +253,14 @@ BEGIN
 	RETURN id;
 END
 $$;
+REVOKE ALL ON FUNCTION api_verwijzing(jsonb, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION api_verwijzing(jsonb, text) TO klantinteracties_eigenaar;
 COMMENT ON FUNCTION api_verwijzing(jsonb, text) IS 'Resolves a reference {"uuid": ...} of a request body to the uuid of an existing row of the given registry table; NULL for null; 22P02 for a malformed reference, 22023 (HTTP 400) for a uuid that names nothing.';
 
+-- Kind: helper of the functions that run as the caller (invoker; only klantinteracties_eigenaar executes it).
 CREATE OR REPLACE FUNCTION api_verwijzingen(refs jsonb, tabel text) RETURNS uuid[]
 	LANGUAGE plpgsql STABLE PARALLEL SAFE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
@@ -250,4 +281,6 @@ BEGIN
 	RETURN ids;
 END
 $$;
+REVOKE ALL ON FUNCTION api_verwijzingen(jsonb, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION api_verwijzingen(jsonb, text) TO klantinteracties_eigenaar;
 COMMENT ON FUNCTION api_verwijzingen(jsonb, text) IS 'Resolves a list of references [{"uuid": ...}, ...] of a request body to uuids of existing rows (api_verwijzing per element; a refusal names the element); [] for null.';

@@ -6,8 +6,10 @@
 
 -- JSON of the parts that appear inside other resources ----------------------
 
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION api_partij_identificator(pi partij_identificator) RETURNS jsonb
 	LANGUAGE sql STABLE PARALLEL SAFE
+	SECURITY INVOKER
 	AS $$
 SELECT pg_catalog.jsonb_build_object(
 	'uuid', pi.uuid,
@@ -25,8 +27,10 @@ COMMENT ON FUNCTION api_partij_identificator(partij_identificator) IS 'A partij-
 
 -- partijIdentificatie by soortPartij; a partij without its detail row (only
 -- possible outside the API) shows the empty details of its soort.
+-- Kind: as the caller (definer, owner klantinteracties_eigenaar), for lezer.
 CREATE OR REPLACE FUNCTION api_partij_identificatie(p partij) RETURNS jsonb
 	LANGUAGE sql STABLE PARALLEL SAFE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT CASE p.soort_partij
@@ -52,6 +56,9 @@ SELECT CASE p.soort_partij
 			'contactnaam', klantinteracties.api_contactnaam('', '', '', ''), 'volledigeNaam', ''))
 END
 $$;
+ALTER FUNCTION api_partij_identificatie(partij) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION api_partij_identificatie(partij) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION api_partij_identificatie(partij) TO klantinteracties_lezer;
 COMMENT ON FUNCTION api_partij_identificatie(partij) IS 'partijIdentificatie of a partij as the API returns it, by soortPartij: persoon {contactnaam, volledigeNaam}, organisatie {naam}, contactpersoon {uuid, werkteVoorPartij, contactnaam, volledigeNaam}.';
 
 -- Views ----------------------------------------------------------------------
@@ -102,6 +109,7 @@ SELECT p.uuid,
 		p.correspondentieadres_adresregel3, p.correspondentieadres_land) END AS correspondentieadres,
 	CASE WHEN p.indicatie_geheimhouding AND NOT (SELECT klantinteracties.heeft_scope('geheim')) THEN NULL ELSE klantinteracties.api_partij_identificatie(p) END AS "partijIdentificatie"
   FROM klantinteracties.partij p;
+ALTER VIEW klantinteracties_api.partijen OWNER TO klantinteracties_eigenaar;
 
 CREATE VIEW klantinteracties_api."partij-identificatoren" AS
 SELECT pi.uuid,
@@ -111,6 +119,7 @@ SELECT pi.uuid,
 	klantinteracties.api_partij_identificator(pi) -> 'partijIdentificator' AS "partijIdentificator",
 	klantinteracties.api_ref('partij-identificatoren', pi.sub_identificator_van) AS "subIdentificatorVan"
   FROM klantinteracties.partij_identificator pi;
+ALTER VIEW klantinteracties_api."partij-identificatoren" OWNER TO klantinteracties_eigenaar;
 
 CREATE VIEW klantinteracties_api.vertegenwoordigingen AS
 SELECT v.uuid,
@@ -118,12 +127,14 @@ SELECT v.uuid,
 	klantinteracties.api_ref('partijen', v.vertegenwoordigende_partij) AS "vertegenwoordigendePartij",
 	klantinteracties.api_ref('partijen', v.vertegenwoordigde_partij) AS "vertegenwoordigdePartij"
   FROM klantinteracties.vertegenwoordiging v;
+ALTER VIEW klantinteracties_api.vertegenwoordigingen OWNER TO klantinteracties_eigenaar;
 
 CREATE VIEW klantinteracties_api.categorieen AS
 SELECT c.uuid,
 	klantinteracties.api_url('categorieen', c.uuid) AS url,
 	c.naam::text AS naam
   FROM klantinteracties.categorie c;
+ALTER VIEW klantinteracties_api.categorieen OWNER TO klantinteracties_eigenaar;
 
 CREATE VIEW klantinteracties_api."categorie-relaties" AS
 SELECT cr.uuid,
@@ -134,6 +145,7 @@ SELECT cr.uuid,
 	cr.begin_datum AS "beginDatum",
 	cr.eind_datum AS "eindDatum"
   FROM klantinteracties.categorie_relatie cr;
+ALTER VIEW klantinteracties_api."categorie-relaties" OWNER TO klantinteracties_eigenaar;
 
 -- Writes ---------------------------------------------------------------------
 -- The INSTEAD OF triggers of these views are generated from
@@ -149,8 +161,10 @@ SELECT cr.uuid,
 -- listed ones (Open Klant: listed objects move to this partij, left-out ones
 -- are unlinked, not deleted).  Moved and unlinked rows lose their
 -- standaard and voorkeur flags, which belonged to their old partij.
+-- Kind: helper of the functions that run as the caller (invoker; only klantinteracties_eigenaar executes it).
 CREATE OR REPLACE FUNCTION api_koppelen(tabel text, partij uuid, ids uuid[]) RETURNS void
 	LANGUAGE plpgsql VOLATILE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 BEGIN
@@ -169,13 +183,17 @@ BEGIN
 	END IF;
 END
 $$;
+REVOKE ALL ON FUNCTION api_koppelen(text, uuid, uuid[]) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION api_koppelen(text, uuid, uuid[]) TO klantinteracties_eigenaar;
 COMMENT ON FUNCTION api_koppelen(text, uuid, uuid[]) IS 'Makes the given digitale adressen (tabel digitaal_adres) or rekeningnummers (rekeningnummer) exactly those of the partij: listed rows move to it, others are unlinked; moved and unlinked rows lose their flags.';
 
 -- Makes id the partij's voorkeur (NULL: none).  It must be one of the
 -- partij's own, as Open Klant requires ("Het voorkeurs adres moet een
 -- gelinkte digitaal adres zijn").
+-- Kind: helper of the functions that run as the caller (invoker; only klantinteracties_eigenaar executes it).
 CREATE OR REPLACE FUNCTION api_voorkeur_zetten(tabel text, partij uuid, id uuid) RETURNS void
 	LANGUAGE plpgsql VOLATILE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 BEGIN
@@ -200,12 +218,16 @@ BEGIN
 	END IF;
 END
 $$;
+REVOKE ALL ON FUNCTION api_voorkeur_zetten(text, uuid, uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION api_voorkeur_zetten(text, uuid, uuid) TO klantinteracties_eigenaar;
 COMMENT ON FUNCTION api_voorkeur_zetten(text, uuid, uuid) IS 'Makes the given digitaal adres or rekeningnummer the partij''s voorkeur (NULL: none); refuses (22023, HTTP 400) one that is not the partij''s own.';
 
 -- partijIdentificatie: the detail row of the partij's soort, written whole;
 -- a soort change has removed the old detail row before.
+-- Kind: helper of the functions that run as the caller (invoker; only klantinteracties_eigenaar executes it).
 CREATE OR REPLACE FUNCTION api_partij_identificatie_schrijven(partij uuid, soort soort_partij, body jsonb) RETURNS void
 	LANGUAGE plpgsql VOLATILE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
@@ -260,6 +282,8 @@ EXCEPTION WHEN OTHERS THEN
 	PERFORM klantinteracties.api_fout(NULL, veld, f_staat, f_bericht, f_detail, f_hint, f_beperking);
 END
 $$;
+REVOKE ALL ON FUNCTION api_partij_identificatie_schrijven(uuid, soort_partij, jsonb) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION api_partij_identificatie_schrijven(uuid, soort_partij, jsonb) TO klantinteracties_eigenaar;
 COMMENT ON FUNCTION api_partij_identificatie_schrijven(uuid, soort_partij, jsonb) IS 'Writes partijIdentificatie of a request body as the persoon, organisatie or contactpersoon row of the partij (insert or overwrite); refusals name the field.';
 
 -- A soortPartij change: the detail rows reference (partij, soort), so the

@@ -15,6 +15,7 @@ SELECT d.uuid,
 	d.referentie::text AS referentie,
 	d.verificatie_datum AS "verificatieDatum"
   FROM klantinteracties.digitaal_adres d;
+ALTER VIEW klantinteracties_api.digitaleadressen OWNER TO klantinteracties_eigenaar;
 
 CREATE VIEW klantinteracties_api.rekeningnummers AS
 SELECT r.uuid,
@@ -23,6 +24,7 @@ SELECT r.uuid,
 	r.iban::text AS iban,
 	coalesce(r.bic::text, '') AS bic
   FROM klantinteracties.rekeningnummer r;
+ALTER VIEW klantinteracties_api.rekeningnummers OWNER TO klantinteracties_eigenaar;
 
 -- Writes: the INSTEAD OF triggers of these views are generated from
 -- src/api/schrijven.api (65_api_schrijven.sql).

@@ -1,7 +1,9 @@
 -- REST API: /actoren, /actorklantcontacten, /internetaken.
 
+-- Kind: as the caller (definer, owner klantinteracties_eigenaar), for lezer.
 CREATE OR REPLACE FUNCTION api_actor_identificatie(a actor) RETURNS jsonb
 	LANGUAGE sql STABLE PARALLEL SAFE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT CASE a.soort_actor
@@ -21,10 +23,15 @@ SELECT CASE a.soort_actor
 		'{"omschrijving": "", "emailadres": "", "faxnummer": "", "telefoonnummer": ""}')
 END
 $$;
+ALTER FUNCTION api_actor_identificatie(actor) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION api_actor_identificatie(actor) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION api_actor_identificatie(actor) TO klantinteracties_lezer;
 COMMENT ON FUNCTION api_actor_identificatie(actor) IS 'actorIdentificatie of an actor as the API returns it, by soortActor: medewerker {functie, emailadres, telefoonnummer}, geautomatiseerde_actor {functie, omschrijving}, organisatorische_eenheid {omschrijving, emailadres, faxnummer, telefoonnummer}; telephone numbers in E.164.';
 
+-- Kind: invoker wrapper of a function that runs as the caller, for lezer.
 CREATE OR REPLACE FUNCTION api_actor(a actor) RETURNS jsonb
 	LANGUAGE sql STABLE PARALLEL SAFE
+	SECURITY INVOKER
 	AS $$
 SELECT pg_catalog.jsonb_build_object(
 	'uuid', a.uuid,
@@ -37,6 +44,8 @@ SELECT pg_catalog.jsonb_build_object(
 		a.actoridentificator_code_objecttype, a.actoridentificator_code_register, a.actoridentificator_code_soort_object_id),
 	'actorIdentificatie', klantinteracties.api_actor_identificatie(a))
 $$;
+REVOKE ALL ON FUNCTION api_actor(actor) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION api_actor(actor) TO klantinteracties_lezer;
 COMMENT ON FUNCTION api_actor(actor) IS 'An actor as the API returns it (Actor), as in /actoren and in hadBetrokkenActoren of a klantcontact.';
 
 CREATE VIEW klantinteracties_api.actoren AS
@@ -50,6 +59,7 @@ SELECT a.uuid,
 		a.actoridentificator_code_register, a.actoridentificator_code_soort_object_id) AS actoridentificator,
 	klantinteracties.api_actor_identificatie(a) AS "actorIdentificatie"
   FROM klantinteracties.actor a;
+ALTER VIEW klantinteracties_api.actoren OWNER TO klantinteracties_eigenaar;
 
 CREATE VIEW klantinteracties_api.actorklantcontacten AS
 SELECT ak.uuid,
@@ -57,6 +67,7 @@ SELECT ak.uuid,
 	klantinteracties.api_ref('actoren', ak.actor) AS actor,
 	klantinteracties.api_ref('klantcontacten', ak.klantcontact) AS klantcontact
   FROM klantinteracties.actor_klantcontact ak;
+ALTER VIEW klantinteracties_api.actorklantcontacten OWNER TO klantinteracties_eigenaar;
 
 -- toegewezenAanActoren in order of assignment; the deprecated
 -- toegewezenAanActor is the first of them.
@@ -76,6 +87,7 @@ SELECT t.uuid,
 	t.toegewezen_op AS "toegewezenOp",
 	t.afgehandeld_op AS "afgehandeldOp"
   FROM klantinteracties.interne_taak t;
+ALTER VIEW klantinteracties_api.internetaken OWNER TO klantinteracties_eigenaar;
 
 -- Writes ---------------------------------------------------------------------
 -- The INSTEAD OF triggers of these views are generated from
@@ -203,6 +215,7 @@ EXCEPTION WHEN OTHERS THEN
 END
 $$;
 REVOKE ALL ON FUNCTION klantinteracties.api_toewijzing_lezen(boolean, jsonb, jsonb, jsonb, jsonb) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION klantinteracties.api_toewijzing_lezen(boolean, jsonb, jsonb, jsonb, jsonb) TO klantinteracties_eigenaar;
 COMMENT ON FUNCTION klantinteracties.api_toewijzing_lezen(boolean, jsonb, jsonb, jsonb, jsonb) IS 'For the write trigger of /internetaken (which runs as the owner; the references are resolved under the caller''s policies): the actors a request body assigns (toegewezenAanActoren, or the deprecated toegewezenAanActor), NULL when a PATCH changed neither; refusals name the field.';
 
 -- Assigns exactly these actors; clock_timestamp keeps the order of the

@@ -31,6 +31,7 @@ SELECT k.uuid,
 	k.plaatsgevonden_op AS "plaatsgevondenOp",
 	CASE WHEN k.vertrouwelijk AND NOT (SELECT klantinteracties.heeft_scope('geheim')) THEN '{}' ELSE klantinteracties.maskeer_bsn(k.metadata, (SELECT klantinteracties.heeft_scope('bsn'))) END AS metadata
   FROM klantinteracties.klantcontact k;
+ALTER VIEW klantinteracties_api.klantcontacten OWNER TO klantinteracties_eigenaar;
 
 CREATE VIEW klantinteracties_api.betrokkenen AS
 SELECT b.uuid,
@@ -53,6 +54,7 @@ SELECT b.uuid,
 	b.organisatienaam::text AS organisatienaam,
 	b.initiator
   FROM klantinteracties.betrokkene b;
+ALTER VIEW klantinteracties_api.betrokkenen OWNER TO klantinteracties_eigenaar;
 
 CREATE VIEW klantinteracties_api.onderwerpobjecten AS
 SELECT o.uuid,
@@ -64,6 +66,7 @@ SELECT o.uuid,
 		o.onderwerpobjectidentificator_code_objecttype, o.onderwerpobjectidentificator_code_register,
 		o.onderwerpobjectidentificator_code_soort_object_id) AS onderwerpobjectidentificator
   FROM klantinteracties.onderwerpobject o;
+ALTER VIEW klantinteracties_api.onderwerpobjecten OWNER TO klantinteracties_eigenaar;
 
 CREATE VIEW klantinteracties_api.bijlagen AS
 SELECT bl.uuid,
@@ -73,6 +76,7 @@ SELECT bl.uuid,
 			(SELECT klantinteracties.heeft_scope('bsn')), bl.bijlageidentificator_code_soort_object_id), bl.bijlageidentificator_code_objecttype,
 		bl.bijlageidentificator_code_register, bl.bijlageidentificator_code_soort_object_id) AS bijlageidentificator
   FROM klantinteracties.bijlage bl;
+ALTER VIEW klantinteracties_api.bijlagen OWNER TO klantinteracties_eigenaar;
 
 -- Writes: the INSTEAD OF triggers of these views are generated from
 -- src/api/schrijven.api (65_api_schrijven.sql).

@@ -6,9 +6,11 @@
 -- views, so PostgREST serves them on GET, inlines them and applies its
 -- filters, ordering and paging to their result.
 
+-- Kind: as the caller (definer, owner klantinteracties_eigenaar), for schrijver.
 CREATE OR REPLACE FUNCTION klantinteracties_api.maak_klantcontact(klantcontact json DEFAULT NULL, betrokkene json DEFAULT NULL,
 													   onderwerpobject json DEFAULT NULL) RETURNS jsonb
 	LANGUAGE plpgsql VOLATILE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
@@ -55,13 +57,18 @@ EXCEPTION WHEN OTHERS THEN
 		DETAIL = coalesce(f_detail, ''), HINT = coalesce(f_hint, '');
 END
 $$;
+ALTER FUNCTION klantinteracties_api.maak_klantcontact(json, json, json) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION klantinteracties_api.maak_klantcontact(json, json, json) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION klantinteracties_api.maak_klantcontact(json, json, json) TO klantinteracties_schrijver;
 COMMENT ON FUNCTION klantinteracties_api.maak_klantcontact(json, json, json) IS 'Maak een klantcontact, met betrokkene en onderwerpobject (maak-klantcontact)
 Creates a klantcontact and, when given, a betrokkene and an onderwerpobject of it, in one transaction, as Open Klant''s POST /maak-klantcontact: the body {"klantcontact": {...}, "betrokkene": {...}, "onderwerpobject": {...}} takes the JSON of /klantcontacten, /betrokkenen and /onderwerpobjecten (hadKlantcontact and klantcontact are the new klantcontact). Returns {"klantcontact", "betrokkene", "onderwerpobject"} as stored; a refusal names the part and field (betrokkene.wasPartij: ...) and nothing is stored.';
 
 -- The canonical key of an objectId for a soort (register and objecttype
 -- follow from the soort); fails (22P02) on a value invalid for it.
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION api_identificator_sleutel(soort text, object_id text) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	SECURITY INVOKER
 	AS $$
 SELECT klantinteracties.identificator_sleutel(
 	CASE soort WHEN 'bsn' THEN 'brp' ELSE 'hr' END::klantinteracties.code_register,
@@ -71,10 +78,12 @@ SELECT klantinteracties.identificator_sleutel(
 $$;
 COMMENT ON FUNCTION api_identificator_sleutel(text, text) IS 'Canonical key of an identificator value of a soort (bsn, rsin, kvk_nummer, vestigingsnummer), register and objecttype following from the soort; 22P02 for a value invalid for its type or an unknown soort.';
 
+-- Kind: as the caller (definer, owner klantinteracties_eigenaar), for lezer.
 CREATE OR REPLACE FUNCTION klantinteracties_api.partijen_met_identificator("codeSoortObjectId" text, "objectId" text,
 		"subIdentificatorVanObjectId" text DEFAULT NULL)
 	RETURNS SETOF klantinteracties_api.partijen
 	LANGUAGE sql STABLE PARALLEL SAFE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT v.* FROM klantinteracties_api.partijen v
@@ -89,12 +98,17 @@ SELECT v.* FROM klantinteracties_api.partijen v
 				 WHERE k.code_soort_object_id = 'kvk_nummer'
 				   AND k.object_id_sleutel = klantinteracties.api_identificator_sleutel('kvk_nummer', "subIdentificatorVanObjectId"))))
 $$;
+ALTER FUNCTION klantinteracties_api.partijen_met_identificator(text, text, text) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION klantinteracties_api.partijen_met_identificator(text, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION klantinteracties_api.partijen_met_identificator(text, text, text) TO klantinteracties_lezer;
 COMMENT ON FUNCTION klantinteracties_api.partijen_met_identificator(text, text, text) IS 'Partijen met een identificator
 The partijen that have an identificator of this soort (bsn, rsin, kvk_nummer, vestigingsnummer) with this value, in any spelling (111222333 = 1112.22.333), optionally under the kvk_nummer subIdentificatorVanObjectId (a vestiging by vestigingsnummer and KvK-nummer). Soort and value are matched in the same identificator, unlike Open Klant''s partijIdentificator__* filters. An invalid value is refused (22P02, HTTP 400).';
 
+-- Kind: as the caller (definer, owner klantinteracties_eigenaar), for lezer.
 CREATE OR REPLACE FUNCTION klantinteracties_api.partijen_met_digitaal_adres(adres text, "soortDigitaalAdres" text DEFAULT NULL)
 	RETURNS SETOF klantinteracties_api.partijen
 	LANGUAGE sql STABLE PARALLEL SAFE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT v.* FROM klantinteracties_api.partijen v
@@ -109,26 +123,36 @@ SELECT v.* FROM klantinteracties_api.partijen v
 				OR s.soort = "soortDigitaalAdres"::klantinteracties.soort_digitaal_adres) AS z
 		ON d.adres_sleutel = z.sleutel AND d.soort_digitaal_adres = z.soort)
 $$;
+ALTER FUNCTION klantinteracties_api.partijen_met_digitaal_adres(text, text) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION klantinteracties_api.partijen_met_digitaal_adres(text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION klantinteracties_api.partijen_met_digitaal_adres(text, text) TO klantinteracties_lezer;
 COMMENT ON FUNCTION klantinteracties_api.partijen_met_digitaal_adres(text, text) IS 'Partijen met een digitaal adres
 The partijen that provided this e-mail address or telephone number, compared in canonical form: e-mail ignoring case (Jan@X.nl = jan@x.nl), telephone numbers in any spelling (06-12345678 = +31612345678). Without soortDigitaalAdres every soort the value is valid for is searched; with it, a value invalid for that soort is refused (22P02, HTTP 400).';
 
 -- By a piece of text: the search functions of 50_zoeken.sql, which keep
 -- the trigram indexes under row-level security (a filter adres=ilike.*x*
 -- on the views cannot use them: ILIKE is not LEAKPROOF).
+-- Kind: as the caller (definer, owner klantinteracties_eigenaar), for lezer.
 CREATE OR REPLACE FUNCTION klantinteracties_api.partijen_met_naamdeel(naam text)
 	RETURNS SETOF klantinteracties_api.partijen
 	LANGUAGE sql STABLE PARALLEL SAFE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT v.* FROM klantinteracties_api.partijen v
  WHERE v.uuid IN (SELECT z.partij FROM klantinteracties.zoek_partijen_met_naamdeel(partijen_met_naamdeel.naam) z)
 $$;
+ALTER FUNCTION klantinteracties_api.partijen_met_naamdeel(text) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION klantinteracties_api.partijen_met_naamdeel(text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION klantinteracties_api.partijen_met_naamdeel(text) TO klantinteracties_lezer;
 COMMENT ON FUNCTION klantinteracties_api.partijen_met_naamdeel(text) IS 'Partijen met een deel van de naam
 The partijen whose name (a persoon''s or contactpersoon''s volledige naam, an organisatie''s naam) contains this piece, case-insensitively, at least 3 characters (shorter: 22023, HTTP 400). Only what the caller may see.';
 
+-- Kind: as the caller (definer, owner klantinteracties_eigenaar), for lezer.
 CREATE OR REPLACE FUNCTION klantinteracties_api.digitaleadressen_met_adresdeel(adres text, "soortDigitaalAdres" text DEFAULT NULL)
 	RETURNS SETOF klantinteracties_api.digitaleadressen
 	LANGUAGE sql STABLE PARALLEL SAFE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT v.* FROM klantinteracties_api.digitaleadressen v
@@ -136,12 +160,17 @@ SELECT v.* FROM klantinteracties_api.digitaleadressen v
 					FROM klantinteracties.zoek_partijen_met_adresdeel(digitaleadressen_met_adresdeel.adres,
 						"soortDigitaalAdres"::klantinteracties.soort_digitaal_adres) z)
 $$;
+ALTER FUNCTION klantinteracties_api.digitaleadressen_met_adresdeel(text, text) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION klantinteracties_api.digitaleadressen_met_adresdeel(text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION klantinteracties_api.digitaleadressen_met_adresdeel(text, text) TO klantinteracties_lezer;
 COMMENT ON FUNCTION klantinteracties_api.digitaleadressen_met_adresdeel(text, text) IS 'Digitale adressen met een deel van het adres
 The digitale adressen that partijen gave containing this piece, case-insensitively (part of an e-mail address or of a number as stored), at least 3 characters (shorter: 22023, HTTP 400), optionally of one soortDigitaalAdres. Only what the caller may see.';
 
+-- Kind: as the caller (definer, owner klantinteracties_eigenaar), for lezer.
 CREATE OR REPLACE FUNCTION klantinteracties_api.digitaleadressen_met_identificator("codeSoortObjectId" text, "objectId" text)
 	RETURNS SETOF klantinteracties_api.digitaleadressen
 	LANGUAGE sql STABLE PARALLEL SAFE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT v.* FROM klantinteracties_api.digitaleadressen v
@@ -152,5 +181,8 @@ SELECT v.* FROM klantinteracties_api.digitaleadressen v
 	 WHERE pi.code_soort_object_id = "codeSoortObjectId"::klantinteracties.code_soort_object_id
 	   AND pi.object_id_sleutel = klantinteracties.api_identificator_sleutel("codeSoortObjectId", "objectId"))
 $$;
+ALTER FUNCTION klantinteracties_api.digitaleadressen_met_identificator(text, text) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION klantinteracties_api.digitaleadressen_met_identificator(text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION klantinteracties_api.digitaleadressen_met_identificator(text, text) TO klantinteracties_lezer;
 COMMENT ON FUNCTION klantinteracties_api.digitaleadressen_met_identificator(text, text) IS 'Digitale adressen van een partij met een identificator
 The digitale adressen provided by the partij with this identificator (for example the e-mail addresses of a BSN), the value in any spelling; Open Klant''s /digitaleadressen?verstrektDoorPartij__partijIdentificator__codeSoortObjectId=...&...objectId=..., with same-row semantics.';

@@ -7,17 +7,20 @@
 -- klantinteracties, not in the exposed klantinteracties_api, so PostgREST
 -- never offers it as /rpc.
 --
--- The API roles get the views and functions of klantinteracties_api, and
--- the row-level security of the group roles klantinteracties_lezer and
--- klantinteracties_schrijver they become members of.  No privilege on the
--- registry tables: those belong to klantinteracties_eigenaar, whose views
--- and functions mask (79_beveiliging_afronding.sql).
+-- The API roles become members of the group roles klantinteracties_lezer
+-- and klantinteracties_schrijver, which hold the privileges on the views
+-- and functions of klantinteracties_api, each declared beside its object,
+-- and whose row-level security applies.  No privilege on the registry
+-- tables: those belong to klantinteracties_eigenaar, whose views and
+-- functions mask (71_beveiliging_rls.sql).
 
+-- Kind: for the DBA (invoker, EXECUTE revoked from PUBLIC).
 CREATE OR REPLACE FUNCTION maak_api_rollen(authenticator name DEFAULT 'authenticator', anoniem name DEFAULT 'web_anon',
 								lezer name DEFAULT 'klantinteracties_lezer',
 								schrijver name DEFAULT 'klantinteracties_schrijver',
 								wachtwoord text DEFAULT NULL) RETURNS void
 	LANGUAGE plpgsql VOLATILE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
@@ -44,40 +47,22 @@ BEGIN
 	-- Anonymous: it may see that the API exists (the schema), nothing in it.
 	EXECUTE format('GRANT USAGE ON SCHEMA klantinteracties_api TO %I', anoniem);
 
-	-- Lezer: every resource and lookup.  The group roles of the security
-	-- model (docs/security.md) bring the scopes and the functions of schema
-	-- klantinteracties (USAGE: the types and lookups by name).
+	-- Lezer: every resource and lookup, through klantinteracties_lezer (the
+	-- grants beside each view and function).  Not the unlogged GET
+	-- /rpc/klantbeeld: a klantbeeld is read through the logged POST
+	-- /rpc/klantbeeld_opvragen (docs/security.md, section 8); grant
+	-- klantinteracties_api.klantbeeld only to an application that logs its
+	-- reads itself.
 	IF lezer <> 'klantinteracties_lezer' THEN
 		EXECUTE format('GRANT klantinteracties_lezer TO %I', lezer);
 	END IF;
-	-- Not the unlogged GET /rpc/klantbeeld: a klantbeeld is read through the
-	-- logged POST /rpc/klantbeeld_opvragen (docs/security.md, section 8);
-	-- grant klantinteracties_api.klantbeeld only to an application that
-	-- logs its reads itself.
-	EXECUTE format('GRANT USAGE ON SCHEMA klantinteracties_api, klantinteracties TO %I', lezer);
-	EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA klantinteracties_api TO %I', lezer);
-	-- The citizen's own views are the citizen's alone.
-	EXECUTE format('REVOKE ALL ON klantinteracties_api.mijn_partij, klantinteracties_api.mijn_digitaleadressen, '
-		'klantinteracties_api.mijn_klantcontacten, klantinteracties_api.mijn_inzage FROM %I', lezer);
-	EXECUTE format('GRANT EXECUTE ON FUNCTION klantinteracties_api.partijen_met_identificator(text, text, text), '
-		'klantinteracties_api.partijen_met_digitaal_adres(text, text), '
-		'klantinteracties_api.partijen_met_naamdeel(text), '
-		'klantinteracties_api.digitaleadressen_met_adresdeel(text, text), '
-		'klantinteracties_api.digitaleadressen_met_identificator(text, text), '
-		'klantinteracties_api.contacthistorie(uuid, timestamptz, timestamptz, text), '
-		'klantinteracties_api.open_taken(uuid) TO %I', lezer);
-
-	-- Schrijver: what the lezer may, and writing every resource.
+	-- Schrijver: what the lezer may, and writing every resource, through
+	-- klantinteracties_schrijver.
 	EXECUTE format('GRANT %I TO %I', lezer, schrijver);
-	EXECUTE format('GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA klantinteracties_api TO %I', schrijver);
-	EXECUTE format('REVOKE ALL ON klantinteracties_api.mijn_partij, klantinteracties_api.mijn_digitaleadressen, '
-		'klantinteracties_api.mijn_klantcontacten, klantinteracties_api.mijn_inzage FROM %I', schrijver);
 	IF schrijver <> 'klantinteracties_schrijver' THEN
 		EXECUTE format('GRANT klantinteracties_schrijver TO %I', schrijver);
 	END IF;
-	EXECUTE format('GRANT EXECUTE ON FUNCTION klantinteracties_api.maak_klantcontact(json, json, json) TO %I', schrijver);
 END
 $$;
+REVOKE ALL ON FUNCTION maak_api_rollen(name, name, name, name, text) FROM PUBLIC;
 COMMENT ON FUNCTION maak_api_rollen(name, name, name, name, text) IS 'Creates (when missing) and grants the roles PostgREST uses on this database: the authenticator (LOGIN NOINHERIT, optionally with a password), the anonymous role (no access to the registry), a lezer (GET on every resource and lookup) and a schrijver (also POST, PATCH, DELETE and /rpc/maak_klantcontact); the authenticator may also become klantinteracties_burger and is a member of klantinteracties_postgrest (its JWT claims count). Idempotent; needs CREATEROLE. See docs/postgrest.md.';
-
-REVOKE EXECUTE ON FUNCTION maak_api_rollen(name, name, name, name, text) FROM PUBLIC;

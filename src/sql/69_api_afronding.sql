@@ -1,7 +1,7 @@
 -- Last steps of the REST API schema, over all its views and functions.
 
 -- The views run as their owner, klantinteracties_eigenaar, under the
--- caller's row-level security (79_beveiliging_afronding.sql).
+-- caller's row-level security (each declares it beside its definition).
 
 -- The views show enumerations as text (so that the triggers can name a
 -- wrong value), and PostgREST filters on that text: soortPartij=eq.persoon
@@ -28,10 +28,6 @@ BEGIN
 END
 $$;
 -- @END
-
--- No function of the API is callable by everyone; maak_api_rollen grants
--- them to the API roles.
-REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA klantinteracties_api FROM PUBLIC;
 
 -- A running PostgREST reloads its schema cache (harmless without one).
 NOTIFY pgrst, 'reload schema';

@@ -37,12 +37,14 @@ CREATE INDEX partij_geheim_idx ON partij (uuid) WHERE indicatie_geheimhouding;
 
 --
 -- Every caller evaluates the policies of every caller kind (through the
--- views' owner, 79_beveiliging_afronding.sql), so the citizen may execute
+-- views' owner, which is a member of every group role), so the citizen may execute
 -- them too; the set is therefore empty for a caller that neither reads nor
 -- audits, which needs it for nothing: a citizen learns no uuid from it.
 -- PL/pgSQL, so that the plan is cached for the session.
+-- Kind: internal (definer, owned by the installing superuser: sees every row), for lezer, burger, beheer.
 CREATE OR REPLACE FUNCTION geheime_partijen() RETURNS SETOF uuid
-	LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER ROWS 100
+	LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 100
+	SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 BEGIN
@@ -51,10 +53,14 @@ BEGIN
 	END IF;
 END
 $$;
+REVOKE ALL ON FUNCTION geheime_partijen() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION geheime_partijen() TO klantinteracties_lezer, klantinteracties_burger, klantinteracties_beheer;
 COMMENT ON FUNCTION geheime_partijen() IS 'The uuids of the partijen with indicatie_geheimhouding, for the row-level security policies (which hide what hangs under them from callers without the geheim scope); empty for a caller with neither the read nor the beheer scope.';
 
+-- Kind: internal (definer, owned by the installing superuser: sees every row), for lezer, burger.
 CREATE OR REPLACE FUNCTION geheime_betrokkenen() RETURNS SETOF uuid
-	LANGUAGE plpgsql STABLE PARALLEL SAFE SECURITY DEFINER ROWS 100
+	LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 100
+	SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 BEGIN
@@ -62,6 +68,8 @@ BEGIN
 				  WHERE b.was_partij IN (SELECT klantinteracties.geheime_partijen());
 END
 $$;
+REVOKE ALL ON FUNCTION geheime_betrokkenen() FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION geheime_betrokkenen() TO klantinteracties_lezer, klantinteracties_burger;
 COMMENT ON FUNCTION geheime_betrokkenen() IS 'The uuids of the betrokkenen that were a secret partij, for the row-level security policy of digitaal_adres (addresses a betrokkene gave).';
 
 -- Policies per table.  lezen: the row condition for SELECT (with the read
@@ -173,10 +181,9 @@ CREATE POLICY burger ON klantcontact FOR SELECT TO klantinteracties_burger
 
 -- Privileges: only klantinteracties_eigenaar has any on these tables (the
 -- loop above).  It owns the views and the functions that read or write
--- them (79_beveiliging_afronding.sql), which apply the masks; its policies
+-- them (each declares it beside its definition), which apply the masks; its policies
 -- are those above, because it is a member of the group roles, and they test
 -- the caller.  Callers therefore never see an unmasked column, whatever
 -- they can name.  USAGE on the schema names the types, views and
 -- functions; a DBA may still grant a role privileges on a table, and the
 -- policies above then apply to it there (docs/security.md, section 5).
-GRANT USAGE ON SCHEMA klantinteracties TO klantinteracties_lezer, klantinteracties_beheer;

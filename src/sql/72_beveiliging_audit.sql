@@ -89,13 +89,16 @@ COMMENT ON COLUMN vergeetlog.verzoek IS 'De x-request-id van het HTTP-verzoek.';
 COMMENT ON COLUMN vergeetlog.rapport IS 'Wat vergeet_partij verwijderde en anonimiseerde, per tabel geteld.';
 
 -- True inside vergeet_partij: its transaction has a running erasure.
+-- Kind: internal (definer, owned by the installing superuser: sees every row).
 CREATE OR REPLACE FUNCTION vergeten_bezig() RETURNS boolean
-	LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT EXISTS (SELECT FROM klantinteracties.vergeetlog v
 				WHERE v.transactie = pg_catalog.pg_current_xact_id() AND v.voltooid_op IS NULL)
 $$;
+REVOKE ALL ON FUNCTION vergeten_bezig() FROM PUBLIC;
 COMMENT ON FUNCTION vergeten_bezig() IS 'True when the current transaction is erasing a partij (vergeet_partij is running): then the audit trail records changes without values and may be cleaned.';
 
 -- The partijen whose personal data a row holds, for erasure and for the
@@ -103,8 +106,10 @@ COMMENT ON FUNCTION vergeten_bezig() IS 'True when the current transaction is er
 -- whose search_path is pinned.  Not inlined, for all that: the sub-select
 -- of a digitaal adres's betrokkene keeps the planner from it, so it costs
 -- a function call per row, some 5 µs.
+-- Kind: helper of the audit trigger (invoker; runs inside it, as the installing superuser).
 CREATE OR REPLACE FUNCTION wijziging_partijen(tabel name, rij jsonb) RETURNS uuid[]
 	LANGUAGE sql STABLE PARALLEL SAFE
+	SECURITY INVOKER
 	AS $$
 SELECT pg_catalog.array_remove(CASE tabel
 	WHEN 'partij' THEN ARRAY[(rij ->> 'uuid')::uuid]
@@ -118,12 +123,15 @@ SELECT pg_catalog.array_remove(CASE tabel
 		THEN ARRAY[(rij ->> 'partij')::uuid] ELSE '{}' END
 	END, NULL)
 $$;
+REVOKE ALL ON FUNCTION wijziging_partijen(name, jsonb) FROM PUBLIC;
 COMMENT ON FUNCTION wijziging_partijen(name, jsonb) IS 'The partijen whose personal data a row (as JSON) of a registry table holds: the partij itself, the owner of a detail, identificator, address, account or categorie-relatie, both sides of a vertegenwoordiging or a merge, the partij a betrokkene was (also for the addresses a betrokkene gave).';
 
 -- The primary key columns of a table (once per statement), and the key of
 -- a row (as JSON) as text, the columns joined by commas.
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION sleutelkolommen(tabel regclass) RETURNS text[]
 	LANGUAGE sql STABLE PARALLEL SAFE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT pg_catalog.array_agg(a.attname::text ORDER BY k.nr)
@@ -134,8 +142,10 @@ SELECT pg_catalog.array_agg(a.attname::text ORDER BY k.nr)
 $$;
 COMMENT ON FUNCTION sleutelkolommen(regclass) IS 'The primary key columns of a table, in key order.';
 
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION rij_sleutel(rij jsonb, kolommen text[]) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	SECURITY INVOKER
 	AS $$
 SELECT pg_catalog.string_agg(rij ->> k.kolom, ',' ORDER BY k.nr) FROM pg_catalog.unnest(kolommen) WITH ORDINALITY AS k(kolom, nr)
 $$;
@@ -149,8 +159,10 @@ COMMENT ON FUNCTION rij_sleutel(jsonb, text[]) IS 'The key of a row (as JSON): t
 -- row_security is off: only superusers and BYPASSRLS roles can write then
 -- (PostgreSQL refuses everyone else), and pg_restore sets it off while it
 -- loads the tables, the log's own rows included.
+-- Kind: internal (definer, owned by the installing superuser: sees every row).
 CREATE OR REPLACE FUNCTION wijziging_vastleggen() RETURNS trigger
-	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+	LANGUAGE plpgsql VOLATILE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
@@ -219,12 +231,15 @@ BEGIN
 	RETURN NULL;
 END
 $$;
+REVOKE ALL ON FUNCTION wijziging_vastleggen() FROM PUBLIC;
 COMMENT ON FUNCTION wijziging_vastleggen() IS 'Trigger function (AFTER INSERT, UPDATE, DELETE FOR EACH STATEMENT with transition tables oud and nieuw, on every registry table): records each changed row in wijzigingslog with who acted; without values while vergeet_partij runs; nothing while row_security is off (pg_restore).';
 
 -- The log is append-only: UPDATE and DELETE only while vergeet_partij
 -- cleans it, TRUNCATE never; the record of erasures is never deleted.
+-- Kind: internal (definer, owned by the installing superuser: sees every row).
 CREATE OR REPLACE FUNCTION wijzigingslog_bewaken() RETURNS trigger
-	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+	LANGUAGE plpgsql VOLATILE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 BEGIN
@@ -236,6 +251,7 @@ BEGIN
 	RETURN CASE TG_OP WHEN 'DELETE' THEN OLD ELSE NEW END;
 END
 $$;
+REVOKE ALL ON FUNCTION wijzigingslog_bewaken() FROM PUBLIC;
 COMMENT ON FUNCTION wijzigingslog_bewaken() IS 'Trigger function (BEFORE UPDATE OR DELETE per row and BEFORE TRUNCATE on wijzigingslog, BEFORE DELETE and TRUNCATE on vergeetlog): refuses (42501), except changes to wijzigingslog while vergeet_partij runs in this transaction.';
 
 CREATE TRIGGER wijzigingslog_bewaken BEFORE UPDATE OR DELETE ON wijzigingslog
@@ -246,3 +262,53 @@ CREATE TRIGGER vergeetlog_bewaken BEFORE DELETE ON vergeetlog
 	FOR EACH ROW EXECUTE FUNCTION wijzigingslog_bewaken();
 CREATE TRIGGER vergeetlog_bewaken_truncate BEFORE TRUNCATE ON vergeetlog
 	FOR EACH STATEMENT EXECUTE FUNCTION wijzigingslog_bewaken();
+
+-- The audit trail covers every registry table: the tables with
+-- registration timestamps (geregistreerd_op), as in 47_gegevensgroepen.sql;
+-- the security tables have none.
+DO $$
+DECLARE
+	tabel regclass;
+BEGIN
+	FOR tabel IN
+		SELECT c.oid FROM pg_catalog.pg_class c
+		 WHERE c.relnamespace = 'klantinteracties'::regnamespace AND c.relkind = 'r'
+		   AND EXISTS (SELECT FROM pg_catalog.pg_attribute a
+						WHERE a.attrelid = c.oid AND a.attname = 'geregistreerd_op' AND NOT a.attisdropped)
+		 ORDER BY c.relname
+	LOOP
+		EXECUTE pg_catalog.format('CREATE TRIGGER wijziging_vastleggen_insert AFTER INSERT ON %s '
+			'REFERENCING NEW TABLE AS nieuw FOR EACH STATEMENT '
+			'EXECUTE FUNCTION klantinteracties.wijziging_vastleggen()', tabel);
+		EXECUTE pg_catalog.format('CREATE TRIGGER wijziging_vastleggen_update AFTER UPDATE ON %s '
+			'REFERENCING OLD TABLE AS oud NEW TABLE AS nieuw FOR EACH STATEMENT '
+			'EXECUTE FUNCTION klantinteracties.wijziging_vastleggen()', tabel);
+		EXECUTE pg_catalog.format('CREATE TRIGGER wijziging_vastleggen_delete AFTER DELETE ON %s '
+			'REFERENCING OLD TABLE AS oud FOR EACH STATEMENT '
+			'EXECUTE FUNCTION klantinteracties.wijziging_vastleggen()', tabel);
+	END LOOP;
+END
+$$;
+
+-- Beheer reads the audit trail: the rows about a BSN also need bsn, those
+-- about a secret partij or a vertrouwelijk klantcontact also geheim.
+-- Nobody has any other privilege on it; the definer trigger writes it.
+ALTER TABLE wijzigingslog ENABLE ROW LEVEL SECURITY;
+ALTER TABLE wijzigingslog FORCE ROW LEVEL SECURITY;
+ALTER TABLE vergeetlog ENABLE ROW LEVEL SECURITY;
+ALTER TABLE vergeetlog FORCE ROW LEVEL SECURITY;
+CREATE POLICY beheer ON wijzigingslog FOR SELECT TO klantinteracties_beheer
+	USING ((SELECT klantinteracties.heeft_scope('beheer'))
+		   AND (NOT bsn OR (SELECT klantinteracties.heeft_scope('bsn')))
+		   AND ((SELECT klantinteracties.heeft_scope('geheim'))
+				OR (NOT vertrouwelijk AND NOT partijen && ARRAY(SELECT klantinteracties.geheime_partijen()))));
+CREATE POLICY beheer ON vergeetlog FOR SELECT TO klantinteracties_beheer
+	USING ((SELECT klantinteracties.heeft_scope('beheer')));
+GRANT SELECT ON wijzigingslog, vergeetlog TO klantinteracties_beheer;
+
+-- pg_dump dumps their rows and sequence positions, as it does the
+-- registry's (49_config_dump.sql); the triggers leave a restore alone.
+SELECT pg_catalog.pg_extension_config_dump('wijzigingslog', '');
+SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('klantinteracties.wijzigingslog', 'id')::regclass, '');
+SELECT pg_catalog.pg_extension_config_dump('vergeetlog', '');
+SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('klantinteracties.vergeetlog', 'id')::regclass, '');

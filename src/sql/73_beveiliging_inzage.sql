@@ -38,8 +38,10 @@ COMMENT ON COLUMN inzagelog.applicatie IS 'De applicatie (claim app, client_id o
 COMMENT ON COLUMN inzagelog.verzoek IS 'De x-request-id van het HTTP-verzoek.';
 
 -- Refuses a lookup without a purpose before anything is read.
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION doelbinding_vereist(doelbinding text) RETURNS text
 	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 BEGIN
@@ -80,8 +82,10 @@ COMMENT ON FUNCTION inzage_schrijfbaar_vereist(text) IS 'Refuses a logged lookup
 -- One row per partij shown, or one without partij when none was.
 -- SECURITY DEFINER: callers cannot write the log otherwise; it records the
 -- caller (wie()), so a caller can only log itself.
+-- Kind: internal (definer, owned by the installing superuser: sees every row), for eigenaar.
 CREATE OR REPLACE FUNCTION inzage_vastleggen(handeling text, partijen uuid[], doelbinding text) RETURNS void
-	LANGUAGE sql VOLATILE SECURITY DEFINER
+	LANGUAGE sql VOLATILE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT klantinteracties.inzage_schrijfbaar_vereist(handeling);
@@ -92,4 +96,16 @@ SELECT handeling, p.partij, klantinteracties.doelbinding_vereist(doelbinding),
 	   (SELECT DISTINCT u AS partij FROM pg_catalog.unnest(coalesce(partijen, '{}')) AS u
 		 UNION ALL SELECT NULL WHERE coalesce(pg_catalog.cardinality(partijen), 0) = 0) AS p
 $$;
+REVOKE ALL ON FUNCTION inzage_vastleggen(text, uuid[], text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION inzage_vastleggen(text, uuid[], text) TO klantinteracties_eigenaar;
 COMMENT ON FUNCTION inzage_vastleggen(text, uuid[], text) IS 'Logs a lookup in inzagelog: one row per partij shown (none found: one row without partij), with who acted (wie()) and the purpose, which is required (22023). Called by the logged lookups.';
+
+-- Beheer reads the access log (the citizen its own rows through
+-- mijn_inzage, 76_beveiliging_api.sql); inzage_vastleggen writes it.
+ALTER TABLE inzagelog ENABLE ROW LEVEL SECURITY;
+ALTER TABLE inzagelog FORCE ROW LEVEL SECURITY;
+CREATE POLICY beheer ON inzagelog FOR SELECT TO klantinteracties_beheer
+	USING ((SELECT klantinteracties.heeft_scope('beheer')));
+GRANT SELECT ON inzagelog TO klantinteracties_beheer;
+SELECT pg_catalog.pg_extension_config_dump('inzagelog', '');
+SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('klantinteracties.inzagelog', 'id')::regclass, '');

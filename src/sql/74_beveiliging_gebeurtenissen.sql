@@ -38,10 +38,27 @@ COMMENT ON COLUMN gebeurtenis.cloudevent IS 'De gebeurtenis als CloudEvents 1.0 
 COMMENT ON COLUMN gebeurtenis.aangemaakt_op IS 'Tijdstip van de transactie die de gebeurtenis schreef.';
 COMMENT ON COLUMN gebeurtenis.verzonden_op IS 'Tijdstip waarop de worker de gebeurtenis doorstuurde; leeg = nog te versturen.';
 
+-- The outbox worker (beheer) reads the events, marks them sent and removes
+-- them; the definer trigger below writes them.
+ALTER TABLE gebeurtenis ENABLE ROW LEVEL SECURITY;
+ALTER TABLE gebeurtenis FORCE ROW LEVEL SECURITY;
+CREATE POLICY beheer ON gebeurtenis FOR SELECT TO klantinteracties_beheer
+	USING ((SELECT klantinteracties.heeft_scope('beheer')));
+CREATE POLICY beheer_verzonden ON gebeurtenis FOR UPDATE TO klantinteracties_beheer
+	USING ((SELECT klantinteracties.heeft_scope('beheer'))) WITH CHECK ((SELECT klantinteracties.heeft_scope('beheer')));
+CREATE POLICY beheer_opruimen ON gebeurtenis FOR DELETE TO klantinteracties_beheer
+	USING ((SELECT klantinteracties.heeft_scope('beheer')));
+GRANT SELECT, DELETE ON gebeurtenis TO klantinteracties_beheer;
+GRANT UPDATE (verzonden_op) ON gebeurtenis TO klantinteracties_beheer;
+SELECT pg_catalog.pg_extension_config_dump('gebeurtenis', '');
+SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('klantinteracties.gebeurtenis', 'id')::regclass, '');
+
 -- The CloudEvents source: the API's base URL when set (ALTER DATABASE ...
 -- SET klantinteracties.api_base_url), else a URN naming the database.
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION gebeurtenis_bron() RETURNS text
 	LANGUAGE sql STABLE PARALLEL SAFE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT coalesce(nullif(pg_catalog.rtrim(pg_catalog.current_setting('klantinteracties.api_base_url', true), '/'), ''),
@@ -55,8 +72,10 @@ COMMENT ON FUNCTION gebeurtenis_bron() IS 'The source of the change events: the 
 -- into JSON.  Hence no SET clause and every name qualified (as
 -- identificator_sleutel, 42), and STABLE, as jsonb_build_object is (an
 -- IMMUTABLE function is inlined only when its body is immutable).
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION gebeurtenis_kenmerken(tabel name, rij jsonb) RETURNS jsonb
 	LANGUAGE sql STABLE PARALLEL SAFE
+	SECURITY INVOKER
 	AS $$
 SELECT CASE
 	WHEN tabel OPERATOR(pg_catalog.=) 'partij'
@@ -75,8 +94,10 @@ COMMENT ON FUNCTION gebeurtenis_kenmerken(name, jsonb) IS 'The kenmerken of a ch
 -- create stays a create, a destroy wins; the kenmerken of the resource's
 -- own row win over a detail's.  Both functions are inlined into the
 -- trigger's query, as gebeurtenis_kenmerken is (STABLE for to_jsonb).
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION gebeurtenis_actie(bestaand text, nieuw text) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	SECURITY INVOKER
 	AS $$
 SELECT CASE WHEN bestaand OPERATOR(pg_catalog.=) 'destroy' OR nieuw OPERATOR(pg_catalog.=) 'destroy' THEN 'destroy'
 			WHEN bestaand OPERATOR(pg_catalog.=) 'create' THEN 'create'
@@ -84,8 +105,10 @@ SELECT CASE WHEN bestaand OPERATOR(pg_catalog.=) 'destroy' OR nieuw OPERATOR(pg_
 $$;
 COMMENT ON FUNCTION gebeurtenis_actie(text, text) IS 'The actie of a resource''s event after a second change in one transaction: destroy when either is destroy, else create when the first was create, else the second.';
 
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION gebeurtenis_samenvoegen(bestaand jsonb, nieuw jsonb, hoofd boolean) RETURNS jsonb
 	LANGUAGE sql STABLE PARALLEL SAFE
+	SECURITY INVOKER
 	AS $$
 SELECT pg_catalog.jsonb_set(pg_catalog.jsonb_set(pg_catalog.jsonb_set(bestaand,
 		   '{type}', pg_catalog.to_jsonb(pg_catalog.regexp_replace(bestaand OPERATOR(pg_catalog.->>) 'type', '[a-z]+$',
@@ -105,8 +128,10 @@ COMMENT ON FUNCTION gebeurtenis_samenvoegen(jsonb, jsonb, boolean) IS 'Merges a 
 -- changes it: a persoon added to a new partij leaves its create as it is),
 -- the others are inserted.  The unique key holds this transaction's id, so
 -- no other transaction can add a conflicting event meanwhile.
+-- Kind: internal (definer, owned by the installing superuser: sees every row).
 CREATE OR REPLACE FUNCTION gebeurtenis_schrijven() RETURNS trigger
-	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+	LANGUAGE plpgsql VOLATILE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
@@ -174,6 +199,7 @@ BEGIN
 	RETURN NULL;
 END
 $$;
+REVOKE ALL ON FUNCTION gebeurtenis_schrijven() FROM PUBLIC;
 COMMENT ON FUNCTION gebeurtenis_schrijven() IS 'Trigger function (AFTER INSERT, UPDATE, DELETE per statement with transition tables oud and nieuw; arguments: channel, resource path, key column) on partij and its details, klantcontact, interne_taak and interne_taak_actor: writes the transaction''s CloudEvents record per resource in gebeurtenis, or merges it into the one the transaction has (rewriting it only when that changes it), and NOTIFYs klantinteracties_gebeurtenis with the newest id written or merged into. Nothing while row_security is off (pg_restore).';
 
 DO $$

@@ -30,8 +30,10 @@
 -- The regular expression that finds a value in text: the value itself; a
 -- number (BSN, phone number) also in other spellings, with single spaces,
 -- dots or hyphens between its digits.
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION vergeet_patroon(waarde text) RETURNS text
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT CASE WHEN waarde ~ '^[0-9]+$'
@@ -41,8 +43,10 @@ $$;
 COMMENT ON FUNCTION vergeet_patroon(text) IS 'The regular expression that finds a value in text: the value with its special characters escaped; for digits only, also with single spaces, dots or hyphens between the digits.';
 
 -- Replaces each of the values (case-insensitive, longest first) in a text.
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION vergeet_tekst(tekst text, waarden text[]) RETURNS text
 	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
@@ -63,8 +67,10 @@ COMMENT ON FUNCTION vergeet_tekst(text, text[]) IS 'The text with every occurren
 
 -- The same inside JSON (the audit trail's row images), and the given keys
 -- emptied.
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION vergeet_json(rij jsonb, waarden text[], leeg text[] DEFAULT '{}') RETURNS jsonb
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT CASE WHEN rij IS NOT NULL THEN
@@ -74,8 +80,10 @@ SELECT CASE WHEN rij IS NOT NULL THEN
 $$;
 COMMENT ON FUNCTION vergeet_json(jsonb, text[], text[]) IS 'A JSON object with every occurrence of the values replaced by [vergeten] (vergeet_tekst on its text) and the keys in leeg set to "" (when not null).';
 
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION vergeet_partij(partij uuid, reden text DEFAULT '') RETURNS jsonb
-	LANGUAGE plpgsql VOLATILE SECURITY DEFINER
+	LANGUAGE plpgsql VOLATILE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
@@ -249,4 +257,6 @@ BEGIN
 	RETURN verslag;
 END
 $$;
+REVOKE ALL ON FUNCTION vergeet_partij(uuid, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION vergeet_partij(uuid, text) TO klantinteracties_beheer;
 COMMENT ON FUNCTION vergeet_partij(uuid, text) IS 'Erasure (AVG art. 17, needs the beheer scope): deletes the partij and what only exists for it, anonymises its betrokkenen and the klantcontacten and interne taken it took part in, removes or redacts its values in the audit trail, the outbox and the access log, records the erasure in vergeetlog, and returns a report (JSON) of what it removed. Fails with 42501 without the beheer scope, P0002 for an unknown partij.';

@@ -11,7 +11,7 @@
 --     refuses to run without a purpose (doelbinding) and writes inzagelog.
 --
 -- Like every view, they run as klantinteracties_eigenaar under the
--- caller's policies (79_beveiliging_afronding.sql).
+-- caller's policies (declared beside each).
 
 CREATE VIEW klantinteracties_api.mijn_partij AS
 SELECT p.uuid,
@@ -39,6 +39,8 @@ SELECT p.uuid,
 	   FROM klantinteracties.digitaal_adres d WHERE d.verstrekt_door_partij = p.uuid AND d.is_voorkeursadres) AS "voorkeursDigitaalAdres"
   FROM klantinteracties.partij p
  WHERE p.uuid = (SELECT klantinteracties.burger_partij());
+ALTER VIEW klantinteracties_api.mijn_partij OWNER TO klantinteracties_eigenaar;
+GRANT SELECT, UPDATE ON klantinteracties_api.mijn_partij TO klantinteracties_burger;
 COMMENT ON VIEW klantinteracties_api.mijn_partij IS 'Mijn gegevens (mijn-omgeving)
 De eigen partij van de burger (rol klantinteracties_burger, BSN uit de JWT): naam, adressen, identificatoren en digitale adressen; nooit de interne notitie. Alleen voorkeurstaal kan gewijzigd worden (PATCH).';
 COMMENT ON COLUMN klantinteracties_api.mijn_partij.uuid IS 'Unieke technische sleutel van de eigen partij.';
@@ -54,8 +56,10 @@ COMMENT ON COLUMN klantinteracties_api.mijn_partij."digitaleAdressen" IS 'Verwij
 COMMENT ON COLUMN klantinteracties_api.mijn_partij."voorkeursDigitaalAdres" IS 'Verwijzing naar het digitale adres met de voorkeur.';
 
 -- PATCH /mijn_partij: only the voorkeurstaal.
+-- Kind: as the caller (definer, owner klantinteracties_eigenaar; INSTEAD OF trigger of its view).
 CREATE OR REPLACE FUNCTION api_mijn_partij_schrijven() RETURNS trigger
 	LANGUAGE plpgsql VOLATILE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 BEGIN
@@ -68,6 +72,8 @@ BEGIN
 	RETURN NEW;
 END
 $$;
+ALTER FUNCTION api_mijn_partij_schrijven() OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION api_mijn_partij_schrijven() FROM PUBLIC;
 COMMENT ON FUNCTION api_mijn_partij_schrijven() IS 'INSTEAD OF trigger of klantinteracties_api.mijn_partij: a PATCH changes the voorkeurstaal; any other change, POST or DELETE is refused (42501).';
 CREATE TRIGGER schrijven INSTEAD OF INSERT OR UPDATE OR DELETE ON klantinteracties_api.mijn_partij
 	FOR EACH ROW EXECUTE FUNCTION api_mijn_partij_schrijven();
@@ -84,6 +90,8 @@ SELECT d.uuid,
 	d.verificatie_datum AS "verificatieDatum"
   FROM klantinteracties.digitaal_adres d
  WHERE d.verstrekt_door_partij = (SELECT klantinteracties.burger_partij());
+ALTER VIEW klantinteracties_api.mijn_digitaleadressen OWNER TO klantinteracties_eigenaar;
+GRANT SELECT, INSERT, UPDATE, DELETE ON klantinteracties_api.mijn_digitaleadressen TO klantinteracties_burger;
 COMMENT ON VIEW klantinteracties_api.mijn_digitaleadressen IS 'Mijn digitale adressen (mijn-omgeving)
 De digitale adressen die de burger zelf verstrekte: te lezen, toe te voegen, te wijzigen en te verwijderen; de verificatiedatum zet alleen de gemeente.';
 COMMENT ON COLUMN klantinteracties_api.mijn_digitaleadressen.uuid IS 'Unieke technische sleutel van het digitale adres.';
@@ -96,8 +104,10 @@ COMMENT ON COLUMN klantinteracties_api.mijn_digitaleadressen.omschrijving IS 'Om
 COMMENT ON COLUMN klantinteracties_api.mijn_digitaleadressen.referentie IS 'Referentie voor de afnemer.';
 COMMENT ON COLUMN klantinteracties_api.mijn_digitaleadressen."verificatieDatum" IS 'Datum waarop de gemeente het adres verifieerde (alleen-lezen).';
 
+-- Kind: as the caller (definer, owner klantinteracties_eigenaar; INSTEAD OF trigger of its view).
 CREATE OR REPLACE FUNCTION api_mijn_digitaleadressen_schrijven() RETURNS trigger
 	LANGUAGE plpgsql VOLATILE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
@@ -129,6 +139,8 @@ BEGIN
 	RETURN NEW;
 END
 $$;
+ALTER FUNCTION api_mijn_digitaleadressen_schrijven() OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION api_mijn_digitaleadressen_schrijven() FROM PUBLIC;
 COMMENT ON FUNCTION api_mijn_digitaleadressen_schrijven() IS 'INSTEAD OF trigger of klantinteracties_api.mijn_digitaleadressen: POST, PATCH and DELETE of the citizen''s own digitale adressen (verstrekt door the citizen''s partij; verificatieDatum is not written, and is cleared when the citizen changes the address or its soort). Row-level security refuses anything else.';
 CREATE TRIGGER schrijven INSTEAD OF INSERT OR UPDATE OR DELETE ON klantinteracties_api.mijn_digitaleadressen
 	FOR EACH ROW EXECUTE FUNCTION api_mijn_digitaleadressen_schrijven();
@@ -152,6 +164,8 @@ SELECT k.uuid,
   FROM klantinteracties.klantcontact k
  WHERE k.uuid IN (SELECT b.had_klantcontact FROM klantinteracties.betrokkene b
 				   WHERE b.was_partij = (SELECT klantinteracties.burger_partij()));
+ALTER VIEW klantinteracties_api.mijn_klantcontacten OWNER TO klantinteracties_eigenaar;
+GRANT SELECT ON klantinteracties_api.mijn_klantcontacten TO klantinteracties_burger;
 COMMENT ON VIEW klantinteracties_api.mijn_klantcontacten IS 'Mijn contacten (mijn-omgeving)
 De klantcontacten waarbij de partij van de burger betrokkene was: kanaal, onderwerp, inhoud, reactie en moment; zonder actoren, interne taken en andere betrokkenen; BSN''s in tekst gemaskeerd.';
 COMMENT ON COLUMN klantinteracties_api.mijn_klantcontacten.uuid IS 'Unieke technische sleutel van het klantcontact.';
@@ -173,6 +187,8 @@ CREATE VIEW klantinteracties_api.mijn_inzage AS
 SELECT i.tijdstip, i.handeling, i.doelbinding, i.applicatie
   FROM klantinteracties.inzagelog i
  WHERE i.partij = (SELECT klantinteracties.burger_partij());
+ALTER VIEW klantinteracties_api.mijn_inzage OWNER TO klantinteracties_eigenaar;
+GRANT SELECT ON klantinteracties_api.mijn_inzage TO klantinteracties_burger;
 COMMENT ON VIEW klantinteracties_api.mijn_inzage IS 'Mijn inzagelog (mijn-omgeving)
 Wanneer de gemeente de gegevens van de burger opvroeg (klantbeeld, zoeken op BSN), met welke opvraging, voor welk doel en door welke applicatie; niet door welke medewerker.';
 COMMENT ON COLUMN klantinteracties_api.mijn_inzage.tijdstip IS 'Tijdstip van de opvraging.';
@@ -183,19 +199,17 @@ CREATE POLICY burger ON inzagelog FOR SELECT TO klantinteracties_burger
 	USING (partij = (SELECT klantinteracties.burger_partij()));
 GRANT SELECT ON inzagelog TO klantinteracties_eigenaar;
 
-GRANT USAGE ON SCHEMA klantinteracties_api, klantinteracties TO klantinteracties_burger;
-GRANT SELECT, UPDATE ON klantinteracties_api.mijn_partij TO klantinteracties_burger;
-GRANT SELECT, INSERT, UPDATE, DELETE ON klantinteracties_api.mijn_digitaleadressen TO klantinteracties_burger;
-GRANT SELECT ON klantinteracties_api.mijn_klantcontacten, klantinteracties_api.mijn_inzage TO klantinteracties_burger;
 
 -- POST /rpc/zoek_partij_op_bsn: the partijen with this BSN that the caller
 -- may see, logged with the purpose (a default, so that a call without one
 -- reaches the function and is refused there, not reported missing).  As the caller, so row-level security
 -- decides: without the bsn scope nothing is found, whether or not the BSN
 -- exists, and the answer is the same empty list.
+-- Kind: as the caller (definer, owner klantinteracties_eigenaar), for lezer.
 CREATE OR REPLACE FUNCTION klantinteracties_api.zoek_partij_op_bsn(bsn text, doelbinding text DEFAULT NULL)
 	RETURNS SETOF klantinteracties_api.partijen
 	LANGUAGE plpgsql VOLATILE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
@@ -208,18 +222,21 @@ BEGIN
 	RETURN QUERY SELECT * FROM klantinteracties_api.partijen p WHERE p.uuid = ANY (gevonden) ORDER BY p.uuid;
 END
 $$;
+ALTER FUNCTION klantinteracties_api.zoek_partij_op_bsn(text, text) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION klantinteracties_api.zoek_partij_op_bsn(text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION klantinteracties_api.zoek_partij_op_bsn(text, text) TO klantinteracties_lezer;
 COMMENT ON FUNCTION klantinteracties_api.zoek_partij_op_bsn(text, text) IS 'Zoek partij op BSN (gelogd)
 POST /rpc/zoek_partij_op_bsn {"bsn", "doelbinding"}: the partij with this BSN (any spelling; zoek_partij) if the caller may see it, as /partijen shows it; every call is logged in inzagelog with the purpose (doelbinding, required: 22023 without). Without the bsn scope it finds nothing, for every BSN alike.';
-REVOKE EXECUTE ON FUNCTION klantinteracties_api.zoek_partij_op_bsn(text, text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION klantinteracties_api.zoek_partij_op_bsn(text, text) TO klantinteracties_lezer;
 
 -- POST /rpc/klantbeeld_opvragen: the klantbeeld document (klantbeeld(...))
 -- of one partij, by uuid, BSN or KvK-nummer, as the caller may see it
 -- (masked), logged with the purpose.
+-- Kind: as the caller (definer, owner klantinteracties_eigenaar), for lezer.
 CREATE OR REPLACE FUNCTION klantinteracties_api.klantbeeld_opvragen(doelbinding text DEFAULT NULL, partij uuid DEFAULT NULL,
 														  bsn text DEFAULT NULL, "kvkNummer" text DEFAULT NULL)
 	RETURNS jsonb
 	LANGUAGE plpgsql VOLATILE
+	SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
@@ -242,7 +259,8 @@ BEGIN
 	RETURN document;
 END
 $$;
+ALTER FUNCTION klantinteracties_api.klantbeeld_opvragen(text, uuid, text, text) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION klantinteracties_api.klantbeeld_opvragen(text, uuid, text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION klantinteracties_api.klantbeeld_opvragen(text, uuid, text, text) TO klantinteracties_lezer;
 COMMENT ON FUNCTION klantinteracties_api.klantbeeld_opvragen(text, uuid, text, text) IS 'Klantbeeld opvragen (gelogd)
 POST /rpc/klantbeeld_opvragen {"doelbinding", and one of "partij", "bsn", "kvkNummer"}: the klantbeeld document of the partij as the caller may see it (row-level security and masks), or null; every call is logged in inzagelog with the purpose (22023 without one).';
-REVOKE EXECUTE ON FUNCTION klantinteracties_api.klantbeeld_opvragen(text, uuid, text, text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION klantinteracties_api.klantbeeld_opvragen(text, uuid, text, text) TO klantinteracties_lezer;
