@@ -4,9 +4,11 @@
 # data an installation of R holds (test/upgrade/gegevens-R.sql: sample data,
 # rows written through the REST API as PostgREST writes them, a merge, a
 # logged lookup, an erasure) and the privileges a DBA gave
-# (test/upgrade/beheerder.sql: maak_api_rollen, grants of the DBA's own) is
-# updated with ALTER EXTENSION klantinteracties UPDATE and then compared with
-# a fresh install of the default version after the same DBA steps:
+# (test/upgrade/beheerder.sql: maak_api_rollen, grants of the DBA's own, a
+# trigger of the DBA's own) is updated with ALTER EXTENSION klantinteracties
+# UPDATE and then compared with a fresh install of the default version after
+# the same DBA steps (first, a view of the DBA's own over an API view must
+# stop the update with a message naming it):
 #
 #   catalog   every object, definition, owner, privilege, comment, policy,
 #             trigger, column, constraint, index, extension membership,
@@ -102,6 +104,20 @@ for versie in $uitgebracht; do
 	psql -d "$oud" -c "CREATE EXTENSION klantinteracties VERSION '$versie' CASCADE" \
 		|| { fout "CREATE EXTENSION klantinteracties VERSION '$versie'"; continue; }
 	psql -d "$oud" -f test/upgrade/beheerder.sql >/dev/null || { fout "test/upgrade/beheerder.sql on $versie"; continue; }
+	# A view of the DBA's own over a view of the extension stops the update
+	# (the update re-creates the extension's views), with a message naming
+	# it; nothing has changed then.
+	bericht=$("$bin/psql" -X -q -d "$oud" -v ON_ERROR_STOP=1 -v VERBOSITY=verbose \
+		-c "CREATE VIEW public.ki_upgrade_eigen AS SELECT uuid FROM klantinteracties_api.partijen" \
+		-c "ALTER EXTENSION klantinteracties UPDATE" 2>&1)
+	if echo "$bericht" | grep -q '^ERROR:  2BP01: klantinteracties update: objects of this database depend on views of the extension' \
+		&& echo "$bericht" | grep -q 'view ki_upgrade_eigen depends on view klantinteracties_api.partijen' \
+		&& [ "$(psql -d "$oud" -At -c "SELECT extversion FROM pg_extension WHERE extname = 'klantinteracties'")" = "$versie" ]; then
+		ok "a view of the DBA's own on an API view stops the update (2BP01, named), $versie stays"
+	else
+		fout "a view of the DBA's own on an API view: $bericht"
+	fi
+	psql -d "$oud" -c "DROP VIEW IF EXISTS public.ki_upgrade_eigen" || mislukt "cannot drop the view"
 	if ! psql -d "$oud" -f "$gegevens" > "$tmp/gegevens.log" 2>&1; then
 		fout "loading $gegevens into $versie"
 		sed 's/^/       /' "$tmp/gegevens.log" | grep -v 'already a member' | tail -n 20
