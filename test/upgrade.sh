@@ -81,15 +81,18 @@ uitgebracht=$(psql -d "$vers" -At -c "SELECT string_agg(version, ' ' ORDER BY ve
 	WHERE name = 'klantinteracties' AND version <> '$nieuw'")
 [ -n "$uitgebracht" ] || mislukt "the installation offers no released version besides $nieuw"
 
-# The rows of every table, in the columns given (default: all).
+# The rows of every table, in the columns given (default: all); a
+# partitioned table with the rows of its partitions, which are not listed
+# apart.
 inhoud() {
 	local db=$1 tabel=$2 kolommen=${3:-*}
 	psql -d "$db" -At -c "SELECT count(*) || ' ' || md5(coalesce(string_agg(t::text, E'\n' ORDER BY t::text), ''))
-		FROM (SELECT $kolommen FROM ONLY klantinteracties.$tabel) t"
+		FROM (SELECT $kolommen FROM klantinteracties.$tabel) t"
 }
 tabellen() {
 	psql -d "$1" -At -c "SELECT c.relname FROM pg_class c
-		WHERE c.relnamespace = 'klantinteracties'::regnamespace AND c.relkind IN ('r', 'p') ORDER BY 1"
+		WHERE c.relnamespace = 'klantinteracties'::regnamespace AND c.relkind IN ('r', 'p')
+		  AND NOT c.relispartition ORDER BY 1"
 }
 kolommen() {
 	psql -d "$1" -At -c "SELECT string_agg(quote_ident(a.attname), ', ' ORDER BY a.attnum) FROM pg_attribute a

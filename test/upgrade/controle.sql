@@ -5,6 +5,9 @@
 -- "kind | table | rule | rows breaking it".
 --   check      every CHECK constraint (NULL passes, as in PostgreSQL)
 --   fk         every foreign key (MATCH SIMPLE or FULL)
+-- Each table is read ONLY: a partition is checked as a table of its own
+-- (its constraints are copies of its parent's), a referenced partitioned
+-- table with its partitions.
 --   not null   every NOT NULL column
 --   generated  every stored generated column equals its expression now
 --   valid      no constraint is left NOT VALID (1 if it is)
@@ -45,7 +48,7 @@ BEGIN
 			EXECUTE format('SELECT count(*) FROM ONLY %s c WHERE NOT (%s)', r.tabel, r.expressie) INTO n;
 			INSERT INTO ki_controle VALUES ('check', r.tabel::text, r.conname, n);
 		ELSIF r.contype = 'f' THEN
-			EXECUTE format('SELECT count(*) FROM ONLY %s c WHERE %s AND NOT EXISTS (SELECT FROM ONLY %s o WHERE %s)',
+			EXECUTE format('SELECT count(*) FROM ONLY %s c WHERE %s AND NOT EXISTS (SELECT FROM %s o WHERE %s)',
 				r.tabel,
 				CASE WHEN r.confmatchtype = 'f'
 					 THEN format('NOT (%s)', (SELECT string_agg(k || ' IS NULL', ' AND ') FROM unnest(r.kind) k))
