@@ -264,21 +264,3 @@ REVOKE ALL ON FUNCTION klantinteracties_api.klantbeeld_opvragen(text, uuid, text
 GRANT EXECUTE ON FUNCTION klantinteracties_api.klantbeeld_opvragen(text, uuid, text, text) TO klantinteracties_lezer;
 COMMENT ON FUNCTION klantinteracties_api.klantbeeld_opvragen(text, uuid, text, text) IS 'Klantbeeld opvragen (gelogd)
 POST /rpc/klantbeeld_opvragen {"doelbinding", and one of "partij", "bsn", "kvkNummer"}: the klantbeeld document of the partij as the caller may see it (row-level security and masks), or null; every call is logged in inzagelog with the purpose (22023 without one).';
-
--- @UPDATE 0.1.0
--- 0.1.0 granted every function to klantinteracties_eigenaar at install (the
--- regex pass of its 79_beveiliging_afronding.sql), which recorded initial
--- privileges for the pure functions too.  0.2.0 declares none for them
--- (PUBLIC keeps EXECUTE, as for a new function): the update has given them
--- the privileges of a new function, and forgets their stale initial
--- privileges, so that an updated database is a fresh one.
-DELETE FROM pg_catalog.pg_init_privs i
- USING pg_catalog.pg_proc p, pg_catalog.pg_depend d
- WHERE i.classoid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND i.objoid = p.oid AND i.privtype = 'e'
-   AND ARRAY(SELECT x::pg_catalog.text FROM pg_catalog.unnest(i.initprivs) AS x ORDER BY 1)
-	   OPERATOR(pg_catalog.=) ARRAY(SELECT x::pg_catalog.text FROM pg_catalog.unnest(pg_catalog.acldefault('f', p.proowner)) AS x ORDER BY 1)
-   AND ARRAY(SELECT x::pg_catalog.text FROM pg_catalog.unnest(coalesce(p.proacl, pg_catalog.acldefault('f', p.proowner))) AS x ORDER BY 1)
-	   OPERATOR(pg_catalog.=) ARRAY(SELECT x::pg_catalog.text FROM pg_catalog.unnest(pg_catalog.acldefault('f', p.proowner)) AS x ORDER BY 1)
-   AND d.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND d.objid = p.oid AND d.deptype = 'e'
-   AND d.refobjid = (SELECT e.oid FROM pg_catalog.pg_extension e WHERE e.extname = 'klantinteracties');
--- @END

@@ -3,7 +3,7 @@
 -- earlier version and a fresh install.  Every object of the extension
 -- (its members, and whatever lives in its schemas or hangs from its
 -- tables), by name, never by OID: definitions, owners, privileges
--- (normalised: acldefault for a NULL ACL, sorted entries), comments,
+-- (sorted entries; a NULL ACL as acldefault makes it, marked), comments,
 -- extension membership, the extension's initial privileges (pg_init_privs),
 -- its configuration tables (pg_extension_config_dump) and every dependency
 -- between its objects.  Multi-line values print with \n.
@@ -118,7 +118,8 @@ INSERT INTO ki_feit SELECT 'depend', pg_describe_object(d.classid, d.objid, d.ob
 
 -- Schemas.
 INSERT INTO ki_feit SELECT 'schema', n.nspname, 'owner', pg_get_userbyid(n.nspowner) FROM pg_namespace n JOIN ki_schema s USING (oid);
-INSERT INTO ki_feit SELECT 'schema', n.nspname, 'acl', pg_temp.ki_acl(n.nspacl, 'n', n.nspowner) FROM pg_namespace n JOIN ki_schema s USING (oid);
+INSERT INTO ki_feit SELECT 'schema', n.nspname, 'acl', pg_temp.ki_acl(n.nspacl, 'n', n.nspowner)
+	|| CASE WHEN n.nspacl IS NULL THEN ' (no ACL)' ELSE '' END FROM pg_namespace n JOIN ki_schema s USING (oid);
 
 -- Functions, procedures and aggregates.
 INSERT INTO ki_feit
@@ -126,7 +127,7 @@ SELECT 'function', p.oid::regprocedure::text, x.eigenschap, x.waarde
   FROM pg_proc p JOIN ki_object o ON o.classid = 'pg_proc'::regclass AND o.objid = p.oid,
 	   LATERAL (VALUES
 		('owner', pg_get_userbyid(p.proowner)),
-		('acl', pg_temp.ki_acl(p.proacl, 'f', p.proowner)),
+		('acl', pg_temp.ki_acl(p.proacl, 'f', p.proowner) || CASE WHEN p.proacl IS NULL THEN ' (no ACL)' ELSE '' END),
 		('kind leakproof', concat_ws(' ', p.prokind, p.proleakproof)),
 		('definition', CASE WHEN p.prokind = 'a' THEN
 			(SELECT concat_ws(' ', a.aggkind, a.aggnumdirectargs, a.aggtransfn, a.aggfinalfn, a.aggcombinefn,
@@ -143,7 +144,7 @@ SELECT 'type', format_type(t.oid, NULL), x.eigenschap, x.waarde
   FROM pg_type t JOIN ki_object o ON o.classid = 'pg_type'::regclass AND o.objid = t.oid,
 	   LATERAL (VALUES
 		('owner', pg_get_userbyid(t.typowner)),
-		('acl', pg_temp.ki_acl(t.typacl, 'T', t.typowner)),
+		('acl', pg_temp.ki_acl(t.typacl, 'T', t.typowner) || CASE WHEN t.typacl IS NULL THEN ' (no ACL)' ELSE '' END),
 		('definition', concat_ws(' ', t.typtype, t.typlen, t.typbyval, t.typcategory, t.typispreferred, t.typisdefined,
 			t.typdelim, t.typrelid::regclass, format_type(nullif(t.typelem, 0), NULL), format_type(nullif(t.typarray, 0), NULL),
 			t.typinput::regprocedure, t.typoutput::regprocedure, nullif(t.typreceive, 0)::regprocedure,
@@ -165,7 +166,8 @@ SELECT 'relation', c.oid::regclass::text, x.eigenschap, x.waarde
 		('kind', concat_ws(' ', c.relkind, c.relpersistence, c.relrowsecurity, c.relforcerowsecurity, c.relreplident,
 				 c.relispartition, array_to_string(c.reloptions, ','))),
 		('owner', pg_get_userbyid(c.relowner)),
-		('acl', pg_temp.ki_acl(c.relacl, (CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END)::"char", c.relowner)),
+		('acl', pg_temp.ki_acl(c.relacl, (CASE WHEN c.relkind = 'S' THEN 's' ELSE 'r' END)::"char", c.relowner)
+				|| CASE WHEN c.relacl IS NULL THEN ' (no ACL)' ELSE '' END),
 		('view', CASE WHEN c.relkind IN ('v', 'm') THEN pg_get_viewdef(c.oid) END),
 		('index', CASE WHEN c.relkind IN ('i', 'I') THEN pg_get_indexdef(c.oid) END),
 		('sequence', (SELECT concat_ws(' ', s.seqtypid::regtype, s.seqstart, s.seqincrement, s.seqmax, s.seqmin, s.seqcache, s.seqcycle)

@@ -23,10 +23,11 @@
 --     DBA's own, calling a function of the DBA's own, stays), and the
 --     extension's event triggers;
 --   * gives every function of the extension the extension's owner (the
---     installing superuser) and the privileges of a new function, so that
---     the source's ALTER FUNCTION ... OWNER TO, REVOKE and GRANT end where
---     a fresh install ends.  GRANT and REVOKE in an extension script set
---     the extension's initial privileges, so those end the same as well.
+--     installing superuser) and the privileges of a new function (no ACL,
+--     no initial privileges), so that the source's ALTER FUNCTION ... OWNER
+--     TO, REVOKE and GRANT end where a fresh install ends.  GRANT and
+--     REVOKE in an extension script set the extension's initial
+--     privileges, so those end the same as well.
 --
 -- Tables, sequences, types and schemas keep their owner and privileges;
 -- the source re-runs its GRANTs on them, and a privilege the new version
@@ -198,8 +199,9 @@ BEGIN
 	END LOOP;
 
 	-- Every function: the extension owner's, with the privileges of a new
-	-- function (EXECUTE for PUBLIC and the owner).  A function whose
-	-- privileges were never changed keeps its NULL (default) ACL.
+	-- function: a NULL (default) ACL and no initial privileges, as a fresh
+	-- install leaves a function the source declares no GRANT or REVOKE for
+	-- (an earlier version may have granted what this one no longer does).
 	FOR r IN
 		SELECT p.oid::pg_catalog.regprocedure AS f, p.prokind = 'a' AS aggregaat,
 			   p.proowner <> e.extowner AS ander, p.proacl IS NOT NULL AS acl,
@@ -218,10 +220,15 @@ BEGIN
 				CASE WHEN r.aggregaat THEN 'AGGREGATE' ELSE 'ROUTINE' END, r.f, eigenaar);
 		END IF;
 		IF r.acl THEN
+			-- REVOKE from each grantee (which also clears their shared
+			-- dependencies), then the ACL and the initial privileges of a
+			-- function that never had a GRANT or REVOKE: none.
 			FOR i IN 1 .. coalesce(pg_catalog.cardinality(r.ontvangers), 0) LOOP
 				EXECUTE pg_catalog.format('REVOKE ALL ON ROUTINE %s FROM %s CASCADE', r.f, r.ontvangers[i]);
 			END LOOP;
-			EXECUTE pg_catalog.format('GRANT EXECUTE ON ROUTINE %s TO PUBLIC, %I', r.f, eigenaar);
+			UPDATE pg_catalog.pg_proc p SET proacl = NULL WHERE p.oid = r.f;
+			DELETE FROM pg_catalog.pg_init_privs i
+			 WHERE i.classoid = 'pg_catalog.pg_proc'::pg_catalog.regclass AND i.objoid = r.f AND i.objsubid = 0;
 		END IF;
 	END LOOP;
 END
