@@ -227,51 +227,38 @@ COMMENT ON FUNCTION burger_partij() IS 'The partij identified by the citizen''s 
 -- initPlan: klantinteracties.maskeer_bsn(x, (SELECT heeft_scope('bsn'))).
 -- A BSN the caller may not see is nine asterisks, wherever it occurs: as a
 -- free identificator of soort bsn (onderwerpobject, bijlage, actor) and as
--- a number in text (nine digits, possibly grouped by spaces, dots or
--- hyphens, that pass the elfproef).
-
--- The BSN-like numbers in a text: nine digits, single separators allowed.
--- Kind: pure (invoker, executable by PUBLIC).
-CREATE OR REPLACE FUNCTION bsn_kandidaten(tekst text) RETURNS SETOF text
-	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-	SECURITY INVOKER
-	SET search_path = pg_catalog, pg_temp
-	AS $$
-SELECT DISTINCT m[1]
-  FROM pg_catalog.regexp_matches(tekst, '(?<![0-9])([0-9](?:[ .-]?[0-9]){8})(?![0-9])', 'g') AS m
- WHERE klantinteracties.is_bsn(pg_catalog.regexp_replace(m[1], '[^0-9]', '', 'g'))
-$$;
-COMMENT ON FUNCTION bsn_kandidaten(text) IS 'The numbers in a text that are valid BSNs: nine digits, possibly grouped by single spaces, dots or hyphens, passing the elfproef; each once.';
+-- a number in text.  The rule (src/tekst_core.h, docs/security.md): nine
+-- digits, single spaces, dots or hyphens allowed between them, not next to
+-- another digit, passing the elfproef; a uuid is passed over whole, so no
+-- mask corrupts one.  One linear pass in C, whatever the text holds.
 
 -- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION bevat_bsn(tekst text) RETURNS boolean
-	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-	SECURITY INVOKER
-	SET search_path = pg_catalog, pg_temp
-	AS $$
-SELECT EXISTS (SELECT FROM klantinteracties.bsn_kandidaten(tekst))
-$$;
-COMMENT ON FUNCTION bevat_bsn(text) IS 'True when the text holds a valid BSN (see bsn_kandidaten).';
+	AS 'MODULE_PATHNAME', 'ki_bevat_bsn'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	SECURITY INVOKER;
+COMMENT ON FUNCTION bevat_bsn(text) IS 'True when the text holds a BSN by the masking rule of maskeer_bsn: nine digits, possibly grouped by single spaces, dots or hyphens, not next to another digit, passing the elfproef, outside any uuid.';
 
 -- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION maskeer_bsn(tekst text, zichtbaar boolean) RETURNS text
-	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-	SECURITY INVOKER
-	SET search_path = pg_catalog, pg_temp
-	AS $$
-DECLARE
-	b text;
-BEGIN
-	IF zichtbaar OR tekst IS NULL THEN
-		RETURN tekst;
-	END IF;
-	FOR b IN SELECT klantinteracties.bsn_kandidaten(tekst) LOOP
-		tekst := pg_catalog.replace(tekst, b, '*********');
-	END LOOP;
-	RETURN tekst;
-END
-$$;
-COMMENT ON FUNCTION maskeer_bsn(text, boolean) IS 'The text, with every BSN in it (see bsn_kandidaten) replaced by nine asterisks unless zichtbaar (the caller holds the bsn scope).';
+	AS 'MODULE_PATHNAME', 'ki_maskeer_bsn_text'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	SECURITY INVOKER;
+COMMENT ON FUNCTION maskeer_bsn(text, boolean) IS 'The text, with every BSN in it replaced by nine asterisks unless zichtbaar (the caller holds the bsn scope): nine digits, possibly grouped by single spaces, dots or hyphens, not next to another digit, passing the elfproef; uuids are left whole. One linear pass.';
+
+-- 0.1.0 found the candidates with a regular expression and masked each
+-- with replace(), quadratic in their number.
+-- @UPDATE 0.1.0
+DROP FUNCTION bsn_kandidaten(text);
+-- @END
+
+-- For the tests: the bytes the scanner examines, linear in the length.
+-- Kind: pure (invoker, executable by PUBLIC).
+CREATE OR REPLACE FUNCTION maskeer_bsn_werk(tekst text) RETURNS bigint
+	AS 'MODULE_PATHNAME', 'ki_maskeer_bsn_werk'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	SECURITY INVOKER;
+COMMENT ON FUNCTION maskeer_bsn_werk(text) IS 'The number of bytes maskeer_bsn examines to mask the text (at most 64 per byte of text); the tests use it to show that masking is linear in the length of the text, whatever it holds.';
 
 -- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION maskeer_bsn(tekst text, zichtbaar boolean, soort text) RETURNS text
@@ -286,14 +273,10 @@ COMMENT ON FUNCTION maskeer_bsn(text, boolean, text) IS 'A free identificator''s
 
 -- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION maskeer_bsn(waarde jsonb, zichtbaar boolean) RETURNS jsonb
-	LANGUAGE sql IMMUTABLE PARALLEL SAFE
-	SECURITY INVOKER
-	SET search_path = pg_catalog, pg_temp
-	AS $$
-SELECT CASE WHEN zichtbaar OR waarde IS NULL THEN waarde
-	ELSE klantinteracties.maskeer_bsn(waarde::text, false)::jsonb END
-$$;
-COMMENT ON FUNCTION maskeer_bsn(jsonb, boolean) IS 'A JSON value (klantcontact metadata) with every BSN in its text replaced by nine asterisks unless zichtbaar.';
+	AS 'MODULE_PATHNAME', 'ki_maskeer_bsn_jsonb'
+	LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE
+	SECURITY INVOKER;
+COMMENT ON FUNCTION maskeer_bsn(jsonb, boolean) IS 'A JSON value (klantcontact metadata, a klantbeeld document) with every BSN masked unless zichtbaar: in keys and strings by the rule of maskeer_bsn(text, boolean); a number whose text holds a BSN becomes the string of its masked text. The structure, other values and uuids stay.';
 
 -- The klantbeeld document (52_klantbeeld.sql) with the masks of the REST
 -- API applied: a secret partij is only its uuid and flag without the geheim

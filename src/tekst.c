@@ -1,0 +1,191 @@
+/*
+ * tekst.c
+ *		fmgr glue for the BSN masks of free text and JSON (tekst_core.c has
+ *		the rule and the scanner).
+ *
+ * Every function returns its argument itself when there is nothing to mask,
+ * so the common case copies nothing.  The jsonb variant walks the value:
+ * keys and strings are masked as text, a number whose text holds a BSN
+ * becomes the string of its masked text (the digits of a number cannot be
+ * asterisks), and structure, other scalars and uuids stay as they are.
+ */
+#include "ki_fmgr.h"
+
+#include "utils/builtins.h"
+#include "utils/jsonb.h"
+#include "utils/numeric.h"
+#if PG_VERSION_NUM >= 160000
+#include "varatt.h"
+#endif
+
+#include "tekst_core.h"
+
+/* The masked copy of s[0..len), or NULL when it holds no BSN. */
+static text *
+mask_bytes(const char *s, size_t len, uint64_t *stappen)
+{
+	size_t		start,
+				end,
+				outlen;
+	text	   *out;
+
+	if (!ki_bsn_volgende(s, len, 0, &start, &end, stappen))
+		return NULL;
+	out = (text *) palloc(VARHDRSZ + len);
+	ki_bsn_maskeer(s, len, VARDATA(out), &outlen, stappen);
+	SET_VARSIZE(out, VARHDRSZ + outlen);
+	return out;
+}
+
+/* maskeer_bsn(tekst text, zichtbaar boolean) */
+PG_FUNCTION_INFO_V1(ki_maskeer_bsn_text);
+Datum
+ki_maskeer_bsn_text(PG_FUNCTION_ARGS)
+{
+	text	   *t;
+	text	   *masked;
+
+	if (PG_GETARG_BOOL(1))
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	t = PG_GETARG_TEXT_PP(0);
+	masked = mask_bytes(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), NULL);
+	if (masked == NULL)
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	PG_RETURN_TEXT_P(masked);
+}
+
+/* bevat_bsn(tekst text): strict. */
+PG_FUNCTION_INFO_V1(ki_bevat_bsn);
+Datum
+ki_bevat_bsn(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	size_t		start,
+				end;
+
+	PG_RETURN_BOOL(ki_bsn_volgende(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), 0, &start, &end, NULL));
+}
+
+/*
+ * maskeer_bsn_werk(tekst text): the number of bytes the scanner examined to
+ * mask the text; for the tests, which show that it grows linearly with the
+ * text's length whatever the text holds.
+ */
+PG_FUNCTION_INFO_V1(ki_maskeer_bsn_werk);
+Datum
+ki_maskeer_bsn_werk(PG_FUNCTION_ARGS)
+{
+	text	   *t = PG_GETARG_TEXT_PP(0);
+	uint64_t	stappen = 0;
+
+	(void) mask_bytes(VARDATA_ANY(t), VARSIZE_ANY_EXHDR(t), &stappen);
+	PG_RETURN_INT64((int64) stappen);
+}
+
+/* ---- jsonb ---- */
+
+/* The text of a numeric scalar. */
+static char *
+numeric_text(const JsonbValue *v)
+{
+	return DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(v->val.numeric)));
+}
+
+/*
+ * The masked form of a key or scalar, into *out; false when it holds no BSN
+ * (out untouched).
+ */
+static bool
+mask_scalar(const JsonbValue *v, JsonbValue *out)
+{
+	const char *s;
+	size_t		len;
+	text	   *masked;
+
+	if (v->type == jbvString)
+	{
+		s = v->val.string.val;
+		len = v->val.string.len;
+	}
+	else if (v->type == jbvNumeric)
+	{
+		s = numeric_text(v);
+		len = strlen(s);
+	}
+	else
+		return false;
+	masked = mask_bytes(s, len, NULL);
+	if (masked == NULL)
+		return false;
+	out->type = jbvString;
+	out->val.string.val = VARDATA(masked);
+	out->val.string.len = VARSIZE(masked) - VARHDRSZ;
+	return true;
+}
+
+/* Whether any key or scalar of the value holds a BSN: one walk, no copy. */
+static bool
+jsonb_has_bsn(Jsonb *j)
+{
+	JsonbIterator *it = JsonbIteratorInit(&j->root);
+	JsonbIteratorToken tok;
+	JsonbValue	v;
+	size_t		start,
+				end;
+
+	while ((tok = JsonbIteratorNext(&it, &v, false)) != WJB_DONE)
+	{
+		if (tok != WJB_KEY && tok != WJB_VALUE && tok != WJB_ELEM)
+			continue;
+		if (v.type == jbvString
+			&& ki_bsn_volgende(v.val.string.val, v.val.string.len, 0, &start, &end, NULL))
+			return true;
+		if (v.type == jbvNumeric)
+		{
+			char	   *s = numeric_text(&v);
+			bool		found = ki_bsn_volgende(s, strlen(s), 0, &start, &end, NULL);
+
+			pfree(s);
+			if (found)
+				return true;
+		}
+	}
+	return false;
+}
+
+static Jsonb *
+jsonb_mask(Jsonb *j)
+{
+	JsonbIterator *it = JsonbIteratorInit(&j->root);
+	JsonbParseState *state = NULL;
+	JsonbIteratorToken tok;
+	JsonbValue	v;
+	JsonbValue	masked;
+	JsonbValue *res = NULL;
+
+	while ((tok = JsonbIteratorNext(&it, &v, false)) != WJB_DONE)
+	{
+		if ((tok == WJB_KEY || tok == WJB_VALUE || tok == WJB_ELEM) && mask_scalar(&v, &masked))
+			res = pushJsonbValue(&state, tok, &masked);
+		else
+			res = pushJsonbValue(&state, tok,
+								 tok == WJB_KEY || tok == WJB_VALUE || tok == WJB_ELEM
+								 || (tok == WJB_BEGIN_ARRAY && v.val.array.rawScalar) ? &v : NULL);
+	}
+	return JsonbValueToJsonb(res);
+}
+
+/* maskeer_bsn(waarde jsonb, zichtbaar boolean) */
+PG_FUNCTION_INFO_V1(ki_maskeer_bsn_jsonb);
+Datum
+ki_maskeer_bsn_jsonb(PG_FUNCTION_ARGS)
+{
+	Jsonb	   *j;
+
+	if (PG_GETARG_BOOL(1))
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	j = PG_GETARG_JSONB_P(0);
+	if (!jsonb_has_bsn(j))
+		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
+	PG_RETURN_JSONB_P(jsonb_mask(j));
+}
