@@ -21,6 +21,11 @@
  * correct and slow oracle), on texts made of digits, separators, uuids,
  * letters and BSNs in every grouping; the work it reports stays linear.
  *
+ * And erasure's search (vergeet_core.c): a set of one person's values, each
+ * planted in texts in spellings its type accepts among random fragments, is
+ * always found and replaced; the work stays linear in the text; sets with
+ * random damage are read without touching memory outside them.
+ *
  * Usage: core_fuzz [iterations per type] [seed]
  */
 #include <regex.h>
@@ -36,6 +41,7 @@
 #include "postcode_core.h"
 #include "telefoonnummer_core.h"
 #include "tekst_core.h"
+#include "vergeet_core.h"
 
 #define MAXLEN 1400
 
@@ -437,6 +443,161 @@ fuzz_bsn_mask(long iterations)
 	regfree(&re_kandidaat);
 }
 
+/* One person's values and spellings of each that the scan must find. */
+static const struct
+{
+	const char *soort;
+	const char *waarde;
+	const char *spellingen[6];
+}			persoon[] = {
+	{"bsn", "111222333", {"111222333", "111 222 333", "1112.22.333", "111-222-333", NULL}},
+	{"bsn", "012345672", {"12345672", "012345672", "0123 45 672", NULL}},
+	{"telefoonnummer", "06-12345678", {"0612345678", "+31 6 1234 5678", "0031 (0)6 12345678", "06 12 34 56 78",
+	"+31612345678", NULL}},
+	{"email", "Anna.Aalders@Example.com", {"anna.aalders@example.com", "ANNA.AALDERS@EXAMPLE.COM", NULL}},
+	{"iban", "NL02ABNA0123456789", {"NL02ABNA0123456789", "NL02 ABNA 0123 4567 89", "nl02 abna 0123 4567 89", NULL}},
+	{"kvk_nummer", "69599084", {"69599084", "6959 9084", NULL}},
+	{"naam", "Anna van Aalders", {"Anna van Aalders", "ANNA VAN AALDERS", "Anna  van-Aalders", NULL}},
+	{"tekst", "digid-Kx7Qp2Lm9Wz", {"digid-Kx7Qp2Lm9Wz", "DIGID Kx7Qp2Lm9Wz", NULL}},
+	{"tekst", "0f8e1c2a-1111-4222-8333-944455556666", {"0f8e1c2a-1111-4222-8333-944455556666", NULL}},
+};
+
+static const char *vul_fragments[] = {
+	" ", ", ", "; ", "\n", " en ", " of ", "(", ")", ".", " - ", "Anna", "Aalders", "van", "06", "111", "+31",
+	"@", "NL", " 1234 ", "x", "\xc3\xa9", "00000000-0000-0000-0099-0000000000a1", "AA11 AA11 ", "a@b ",
+	"1 2 3 4 5 6 7 8 9 0 ", "0", "-", "/",
+};
+
+/* The set's bytes, laid out as the glue does (src/vergeet.c). */
+static size_t
+vset_bouwen(unsigned char *out, size_t cap)
+{
+	char		keys[32][KI_VSLEUTEL_MAX + 1];
+	size_t		lens[32];
+	int			n = 0;
+	uint32_t	offsets[33];
+	ki_vset_info info;
+	size_t		total = 0;
+	size_t		len;
+
+	for (size_t i = 0; i < sizeof(persoon) / sizeof(persoon[0]); i++)
+	{
+		lens[n] = ki_vergeet_sleutel(persoon[i].soort, persoon[i].waarde, keys[n]);
+		if (lens[n] > 0)
+			n++;
+	}
+	for (int i = 0; i < n; i++)		/* sort: insertion, by bytes then length */
+		for (int j = i; j > 0; j--)
+		{
+			size_t		m = lens[j - 1] < lens[j] ? lens[j - 1] : lens[j];
+			int			c = memcmp(keys[j - 1], keys[j], m);
+			char		t[KI_VSLEUTEL_MAX + 1];
+			size_t		tl;
+
+			if (c < 0 || (c == 0 && lens[j - 1] <= lens[j]))
+				break;
+			memcpy(t, keys[j], sizeof(t));
+			memcpy(keys[j], keys[j - 1], sizeof(t));
+			memcpy(keys[j - 1], t, sizeof(t));
+			tl = lens[j];
+			lens[j] = lens[j - 1];
+			lens[j - 1] = tl;
+		}
+	memset(&info, 0, sizeof(info));
+	for (int i = 0; i < n; i++)
+	{
+		offsets[i] = (uint32_t) total;
+		total += lens[i];
+		ki_vset_info_voeg_toe(&info, keys[i], lens[i]);
+	}
+	offsets[n] = (uint32_t) total;
+	len = KI_VSET_HEADER + 4 * ((size_t) n + 1) + total;
+	if (len > cap)
+		abort();
+	ki_vset_header(out, (uint32_t) n, &info, offsets);
+	for (int i = 0, o = KI_VSET_HEADER + 4 * (n + 1); i < n; o += (int) lens[i], i++)
+		memcpy(out + o, keys[i], lens[i]);
+	return len;
+}
+
+static void
+fuzz_vergeet(long iterations)
+{
+	unsigned char blob[4096];
+	size_t		bloblen = vset_bouwen(blob, sizeof(blob));
+	ki_vset		set;
+	long		gevonden = 0;
+	int			nfrag = sizeof(vul_fragments) / sizeof(vul_fragments[0]);
+	int			npers = sizeof(persoon) / sizeof(persoon[0]);
+	uint64_t	max_werk = 0;
+
+	if (!ki_vset_lees(blob, bloblen, &set))
+		abort();
+	for (long it = 0; it < iterations; it++)
+	{
+		char		input[MAXLEN];
+		char		out[2 * MAXLEN];
+		size_t		len = 0;
+		size_t		o = 0;
+		size_t		pos = 0,
+					start,
+					end;
+		uint64_t	stappen = 0;
+		int			p = rnd(npers);
+		int			nsp = 0;
+		const char *plant;
+
+		while (persoon[p].spellingen[nsp])
+			nsp++;
+		plant = persoon[p].spellingen[rnd(nsp)];
+		/* filler, " ", the planted spelling, " ", filler */
+		for (int k = 0, parts = (int) rnd(8); k < parts; k++)
+			len += (size_t) snprintf(input + len, 400 - len, "%s", vul_fragments[rnd(nfrag)]);
+		len += (size_t) snprintf(input + len, MAXLEN - len, " %s ", plant);
+		for (int k = 0, parts = (int) rnd(8); k < parts; k++)
+			len += (size_t) snprintf(input + len, MAXLEN - len, "%s", vul_fragments[rnd(nfrag)]);
+		while (ki_vergeet_volgende(&set, input, len, pos, &start, &end, &stappen))
+		{
+			memcpy(out + o, input + pos, start - pos);
+			o += start - pos;
+			o += ki_vergeet_vervanging(input, start, end, out + o);
+			pos = end;
+		}
+		memcpy(out + o, input + pos, len - pos);
+		o += len - pos;
+		out[o] = '\0';
+		if (strstr(out, plant) != NULL)
+			finding("vergeet", input, "a planted value is still there");
+		else
+			gevonden++;
+		if (ki_vergeet_volgende(&set, out, o, 0, &start, &end, NULL))
+			finding("vergeet", input, "the redacted text still holds a value");
+		if (stappen > 128 * (uint64_t) len + 200)
+			finding("vergeet", input, "more than 128 steps per byte");
+		if (stappen > max_werk)
+			max_werk = stappen;
+	}
+	/* Damaged sets: every byte changed in turn, and truncations. */
+	for (long it = 0; it < iterations / 10; it++)
+	{
+		unsigned char bad[4096];
+		size_t		badlen = bloblen;
+		size_t		s0,
+					e0;
+		static const char tekst[] = "Anna van Aalders, 06-12345678, 111222333, NL02ABNA0123456789, anna.aalders@example.com";
+
+		memcpy(bad, blob, bloblen);
+		if (rnd(4) == 0)
+			badlen = rnd((uint32_t) bloblen + 1);
+		else
+			for (int k = 0, n = 1 + (int) rnd(4); k < n; k++)
+				bad[rnd((uint32_t) bloblen)] = (unsigned char) rnd(256);
+		if (ki_vset_lees(bad, badlen, &set))
+			(void) ki_vergeet_volgende(&set, tekst, sizeof(tekst) - 1, 0, &s0, &e0, NULL);
+	}
+	printf("%-18s %8ld texts    %8ld planted values found\n", "vergeet", iterations, gevonden);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -450,6 +611,7 @@ main(int argc, char **argv)
 	for (size_t i = 0; i < sizeof(text_types) / sizeof(text_types[0]); i++)
 		fuzz_text(&text_types[i], iterations);
 	fuzz_bsn_mask(iterations);
+	fuzz_vergeet(iterations);
 	if (failures > 0)
 	{
 		printf("core_fuzz: %ld findings\n", failures);
