@@ -98,3 +98,34 @@ SELECT jsonb_typeof(metadata) <> 'object'
 					  OR char_length(e.waarde #>> '{}') > 255)
 $$;
 COMMENT ON FUNCTION metadata_waarden_geldig(jsonb) IS 'True when every value of a JSON object is a string of at most 255 characters (Open Klant''s metadata rule); true for non-objects, which a separate check refuses.';
+
+-- Bounds on klantcontact.metadata beyond Open Klant's (issue 12 finding 7:
+-- a writer stored 20,000 BSN-like numbers in one value): at most 100 keys,
+-- each at most 255 characters as the values are, so at most 51,000
+-- characters in all.  Raises the constraint's error itself, with what is
+-- wrong in the detail; true otherwise.  Pure.
+CREATE OR REPLACE FUNCTION metadata_begrensd(metadata jsonb) RETURNS boolean
+	LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+	SECURITY INVOKER
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+DECLARE
+	sleutels bigint;
+	langste integer;
+BEGIN
+	IF jsonb_typeof(metadata) <> 'object' THEN
+		RETURN true;
+	END IF;
+	SELECT count(*), max(char_length(k)) INTO sleutels, langste FROM jsonb_object_keys(metadata) AS k;
+	IF sleutels > 100 OR langste > 255 THEN
+		RAISE EXCEPTION 'new row for relation "klantcontact" violates check constraint "klantcontact_metadata_begrensd"'
+			USING ERRCODE = 'check_violation', SCHEMA = 'klantinteracties', TABLE = 'klantcontact', COLUMN = 'metadata',
+				  CONSTRAINT = 'klantcontact_metadata_begrensd',
+				  DETAIL = CASE WHEN sleutels > 100
+					  THEN format('metadata has %s keys; at most 100 are allowed.', sleutels)
+					  ELSE format('A key of metadata has %s characters; at most 255 are allowed.', langste) END;
+	END IF;
+	RETURN true;
+END
+$$;
+COMMENT ON FUNCTION metadata_begrensd(jsonb) IS 'For the check klantcontact_metadata_begrensd: true when a JSON object has at most 100 keys of at most 255 characters each (and for non-objects, which another check refuses); otherwise raises the constraint''s violation (23514) saying which bound.';

@@ -33,13 +33,18 @@ CREATE TABLE klantcontact (
 	CONSTRAINT klantcontact_geen_verdere_actie_als_contact_gelukt
 		CHECK (NOT (indicatie_contact_gelukt AND verdere_actie_ondernomen)),
 	CONSTRAINT klantcontact_metadata_is_object CHECK (jsonb_typeof(metadata) = 'object'),
-	CONSTRAINT klantcontact_metadata_waarden_tekst_max_255 CHECK (metadata_waarden_geldig(metadata))
+	CONSTRAINT klantcontact_metadata_waarden_tekst_max_255 CHECK (metadata_waarden_geldig(metadata)),
+	CONSTRAINT klantcontact_metadata_begrensd CHECK (metadata_begrensd(metadata))
 );
 -- Default ordering of the API (newest first) and time-window queries.
 CREATE INDEX klantcontact_plaatsgevonden_op_idx ON klantcontact (plaatsgevonden_op DESC, uuid DESC);
 CREATE INDEX klantcontact_onderwerp_trgm_idx ON klantcontact USING gin (onderwerp gin_trgm_ops);
 CREATE INDEX klantcontact_inhoud_trgm_idx ON klantcontact USING gin (inhoud gin_trgm_ops);
 CREATE INDEX klantcontact_reactie_trgm_idx ON klantcontact USING gin (reactie gin_trgm_ops);
+-- @END
+-- @UPDATE 0.1.0
+ALTER TABLE klantcontact DROP CONSTRAINT IF EXISTS klantcontact_metadata_begrensd;
+ALTER TABLE klantcontact ADD CONSTRAINT klantcontact_metadata_begrensd CHECK (metadata_begrensd(metadata));
 -- @END
 
 COMMENT ON TABLE klantcontact IS 'Klantcontact (/klantcontacten): contact tussen een klant of diens vertegenwoordiger en de gemeente over één onderwerp, ongeacht vorm en kanaal; documentair, na registratie alleen correcties.';
@@ -56,7 +61,7 @@ COMMENT ON COLUMN klantcontact.verdere_actie_ondernomen IS 'Geeft aan of er na h
 COMMENT ON COLUMN klantcontact.taal IS 'Taal waarin het klantcontact plaatsvond (ISO 639-2/B-code, hoogstens 3 tekens, verplicht).';
 COMMENT ON COLUMN klantcontact.vertrouwelijk IS 'Geeft aan of onderwerp, inhoud en kenmerken van het klantcontact vertrouwelijk behandeld moeten worden.';
 COMMENT ON COLUMN klantcontact.plaatsgevonden_op IS 'Tijdstip waarop het klantcontact plaatsvond: begin van een gesprek, (ongeveer) verzend- of ontvangstmoment van een bericht.';
-COMMENT ON COLUMN klantcontact.metadata IS 'Extra kenmerken als JSON-object waarvan elke waarde een tekst van hoogstens 255 tekens is.';
+COMMENT ON COLUMN klantcontact.metadata IS 'Extra kenmerken als JSON-object met hoogstens 100 sleutels van hoogstens 255 tekens, waarvan elke waarde een tekst van hoogstens 255 tekens is.';
 
 -- @ONCE
 CREATE TABLE betrokkene (
