@@ -101,8 +101,14 @@ SELECT count(*) AS partij, (SELECT count(*) FROM vergeetlog WHERE partij = '0000
   FROM partij WHERE uuid = '00000000-0000-0000-0099-0000000000a1';
 
 -- The erasure, as the beheer login with its defaults, and its report.
-SELECT jsonb_pretty(pg_temp.als('ki_test_beheer', '{"sub": "fg-officer"}',
-	$$SELECT klantinteracties.vergeet_partij('00000000-0000-0000-0099-0000000000a1', 'verzoek art. 17 nr. 2024-7')$$)::jsonb) AS rapport;
+-- How many audit rows elsewhere named her depends on the tests before
+-- this one (they use the same fixture; the audit trail keeps its rows).
+CREATE TEMP TABLE rapport AS
+SELECT pg_temp.als('ki_test_beheer', '{"sub": "fg-officer"}',
+	$$SELECT klantinteracties.vergeet_partij('00000000-0000-0000-0099-0000000000a1', 'verzoek art. 17 nr. 2024-7')$$)::jsonb AS r;
+SELECT jsonb_pretty(r #- '{elders_geredigeerd,wijzigingslog}') AS rapport,
+	   (r #>> '{elders_geredigeerd,wijzigingslog}')::int >= 6 AS wijzigingslog_elders_geredigeerd
+  FROM rapport;
 
 -- No trace left: every column of every table of the extension (text,
 -- jsonb, uuid arrays and the extension's own types alike, read as text)
