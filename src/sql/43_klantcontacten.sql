@@ -43,7 +43,6 @@ CREATE INDEX klantcontact_inhoud_trgm_idx ON klantcontact USING gin (inhoud gin_
 CREATE INDEX klantcontact_reactie_trgm_idx ON klantcontact USING gin (reactie gin_trgm_ops);
 -- @END
 -- @UPDATE 0.1.0
-ALTER TABLE klantcontact DROP CONSTRAINT IF EXISTS klantcontact_metadata_begrensd;
 ALTER TABLE klantcontact ADD CONSTRAINT klantcontact_metadata_begrensd CHECK (metadata_begrensd(metadata));
 -- @END
 

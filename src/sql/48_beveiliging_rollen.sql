@@ -249,7 +249,7 @@ COMMENT ON FUNCTION maskeer_bsn(text, boolean) IS 'The text, with every BSN in i
 -- 0.1.0 found the candidates with a regular expression and masked each
 -- with replace(), quadratic in their number.
 -- @UPDATE 0.1.0
-DROP FUNCTION IF EXISTS bsn_kandidaten(text);
+DROP FUNCTION bsn_kandidaten(text);
 -- @END
 
 -- For the tests: the bytes the scanner examines, linear in the length.

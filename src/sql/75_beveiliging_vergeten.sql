@@ -41,9 +41,9 @@
 -- 0.1.0 built one regular expression per value, quadratic in the number
 -- of values and rows.
 -- @UPDATE 0.1.0
-DROP FUNCTION IF EXISTS vergeet_json(jsonb, text[], text[]);
-DROP FUNCTION IF EXISTS vergeet_tekst(text, text[]);
-DROP FUNCTION IF EXISTS vergeet_patroon(text);
+DROP FUNCTION vergeet_json(jsonb, text[], text[]);
+DROP FUNCTION vergeet_tekst(text, text[]);
+DROP FUNCTION vergeet_patroon(text);
 -- @END
 
 -- Kind: pure (invoker, executable by PUBLIC), as the five below.
