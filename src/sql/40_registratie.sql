@@ -103,7 +103,8 @@ COMMENT ON FUNCTION metadata_waarden_geldig(jsonb) IS 'True when every value of 
 -- a writer stored 20,000 BSN-like numbers in one value): at most 100 keys,
 -- each at most 255 characters as the values are, so at most 51,000
 -- characters in all.  Raises the constraint's error itself, with what is
--- wrong in the detail; true otherwise.  Pure.
+-- wrong in the detail; true otherwise.
+-- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION metadata_begrensd(metadata jsonb) RETURNS boolean
 	LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
 	SECURITY INVOKER

@@ -155,8 +155,8 @@ BEGIN
 	SELECT pg_catalog.string_agg(pg_catalog.format('%s on %s', t.tgname, t.tgrelid::regclass), ', ' ORDER BY t.tgrelid::regclass::text, t.tgname)
 	  INTO uit
 	  FROM pg_catalog.pg_trigger t
-	 WHERE t.tgfoid IN ('klantinteracties.wijziging_vastleggen()'::pg_catalog.regprocedure,
-						'klantinteracties.gebeurtenis_schrijven()'::pg_catalog.regprocedure)
+	 WHERE t.tgfoid IN ('klantinteracties.wijziging_vastleggen'::pg_catalog.regproc,
+						'klantinteracties.gebeurtenis_schrijven'::pg_catalog.regproc)
 	   AND t.tgenabled NOT IN ('O', 'A');
 	IF uit IS NOT NULL THEN
 		RAISE EXCEPTION '% refuses to run while audit or outbox triggers are disabled', handeling
