@@ -5,7 +5,7 @@
 -- texts of the registry have the standard's maxLength as varchar(n)
 -- (test catalog lists them); the reden of an erasure is bounded too (test
 -- beveiliging_vergeten).
-SET search_path = klantinteracties, public;
+\i sql/include/helpers.psql
 \set ECHO none
 \i test/pgrst_emulatie.sql
 SET client_min_messages = warning;
@@ -60,5 +60,39 @@ RESET SESSION AUTHORIZATION;
 SELECT max(char_length(doelbinding)) AS langste_doelbinding, count(*) FILTER (WHERE char_length(doelbinding) > 1000) AS te_lang
   FROM inzagelog;
 
+-- Who acts (wie(), stored with every audit row, access-log row and change
+-- event): the JWT's sub and application (app, client_id or azp) at most
+-- 255 characters, the x-request-id header at most 200.  Beyond, the
+-- request is refused (400, 22023) before anything is written; at the
+-- bounds it passes.
+SET SESSION AUTHORIZATION authenticator;
+SELECT c.claim, h.status, h.code, h.bericht, h.detail
+  FROM (VALUES ('sub', 256), ('app', 256), ('client_id', 256), ('azp', 256)) AS c(claim, lengte),
+	   LATERAL pgrst.http('POST', '/klantcontacten',
+		json_build_object('kanaal', 'telefoon', 'onderwerp', 'wie', 'taal', 'nld', 'vertrouwelijk', false),
+		claims => jsonb_build_object(c.claim, repeat('s', c.lengte))) AS h;
+SELECT status, code FROM pgrst.http('POST', '/rpc/zoek_partij_op_bsn',
+	json_build_object('doelbinding', 'identificatie', 'bsn', '296648875'), rol => 'klantinteracties_lezer',
+	claims => jsonb_build_object('sub', repeat('s', 256)));
+SELECT status, antwoord -> 0 ->> 'onderwerp' AS onderwerp FROM pgrst.http('POST', '/klantcontacten',
+	json_build_object('uuid', '00000000-0000-0000-0088-000000000012', 'kanaal', 'telefoon', 'onderwerp', 'wie', 'taal', 'nld',
+		'vertrouwelijk', false),
+	claims => jsonb_build_object('sub', repeat('s', 255), 'app', repeat('a', 255)));
+-- The request id comes from the headers PostgREST passes.
+BEGIN;
+SELECT set_config('request.jwt.claims', '{"role": "klantinteracties_schrijver", "sub": "mdeboer"}', true) IS NOT NULL AS claims,
+	   set_config('request.headers', json_build_object('x-request-id', repeat('r', 201))::text, true) IS NOT NULL AS headers;
+SET LOCAL ROLE klantinteracties_schrijver;
+SELECT * FROM pg_temp.try($$INSERT INTO klantinteracties_api.klantcontacten (kanaal, onderwerp, taal, vertrouwelijk) VALUES ('telefoon', 'wie', 'nld', false)$$);
+SELECT set_config('request.headers', json_build_object('x-request-id', repeat('r', 200))::text, true) IS NOT NULL AS headers;
+SELECT length(klantinteracties.wie() ->> 'verzoek') AS verzoek, length(klantinteracties.wie() ->> 'subject') AS subject;
+ROLLBACK;
+RESET SESSION AUTHORIZATION;
+SELECT length(subject) AS subject, length(applicatie) AS applicatie, verzoek FROM wijzigingslog
+ WHERE tabel = 'klantcontact' AND sleutel = '00000000-0000-0000-0088-000000000012';
+SELECT count(*) FILTER (WHERE char_length(subject) > 255 OR char_length(applicatie) > 255 OR char_length(verzoek) > 200) AS te_lang
+  FROM wijzigingslog;
+
 DELETE FROM klantcontact WHERE uuid = '00000000-0000-0000-0088-000000000011';
+DELETE FROM klantcontact WHERE uuid = '00000000-0000-0000-0088-000000000012';
 DELETE FROM partij WHERE uuid = '00000000-0000-0000-0088-000000000001';

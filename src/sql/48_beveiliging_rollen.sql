@@ -151,9 +151,31 @@ SELECT coalesce(pg_catalog.array_agg(s.scope ORDER BY s.nr), '{}')
 $$;
 COMMENT ON FUNCTION scopes() IS 'The scopes (read, write, bsn, geheim, beheer) the acting role holds (see heeft_scope).';
 
+-- A text a caller passes, refused (22023) when longer than the bound;
+-- for wie(), whose values every audit row and access-log row stores
+-- (issue 12 finding 8: bounded input).
+-- Kind: pure (invoker, executable by PUBLIC).
+CREATE OR REPLACE FUNCTION tekst_begrensd(wat text, waarde text, hoogstens integer) RETURNS text
+	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+	SECURITY INVOKER
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+BEGIN
+	IF char_length(waarde) > hoogstens THEN
+		RAISE EXCEPTION '% is too long', wat
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = format('The value has %s characters; at most %s are allowed.', char_length(waarde), hoogstens);
+	END IF;
+	RETURN waarde;
+END
+$$;
+COMMENT ON FUNCTION tekst_begrensd(text, text, integer) IS 'The value, or 22023 "<wat> is too long" when it has more characters than hoogstens; NULL stays NULL.';
+
 -- Who acts, for the audit trail and the access log: the database identity
 -- always (it cannot be forged), the JWT's subject and application when
 -- PostgREST verified them, else application_name (set by the client).
+-- The subject and application have at most 255 characters (OpenID
+-- Connect's bound on sub), the request id at most 200.
 -- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION wie() RETURNS jsonb
 	LANGUAGE sql STABLE PARALLEL SAFE
@@ -163,14 +185,15 @@ CREATE OR REPLACE FUNCTION wie() RETURNS jsonb
 SELECT pg_catalog.jsonb_build_object(
 	'gebruiker', pg_catalog.session_user(),
 	'rol', klantinteracties.handelende_rol(),
-	'subject', c ->> 'sub',
-	'applicatie', coalesce(c ->> 'app', c ->> 'client_id', c ->> 'azp',
-						   nullif(pg_catalog.current_setting('application_name'), '')),
-	'verzoek', CASE WHEN c IS NOT NULL THEN nullif(pg_catalog.current_setting('request.headers', true), '')::jsonb
-		->> 'x-request-id' END)
+	'subject', klantinteracties.tekst_begrensd('the JWT claim sub', c ->> 'sub', 255),
+	'applicatie', klantinteracties.tekst_begrensd('the application (JWT claim app, client_id or azp)',
+		coalesce(c ->> 'app', c ->> 'client_id', c ->> 'azp', nullif(pg_catalog.current_setting('application_name'), '')), 255),
+	'verzoek', klantinteracties.tekst_begrensd('the x-request-id header',
+		CASE WHEN c IS NOT NULL THEN nullif(pg_catalog.current_setting('request.headers', true), '')::jsonb
+			->> 'x-request-id' END, 200))
   FROM (SELECT klantinteracties.jwt_claims() AS c) AS claims
 $$;
-COMMENT ON FUNCTION wie() IS 'Who acts, as JSON: gebruiker (session user), rol (handelende_rol()), subject (JWT sub), applicatie (JWT app, client_id or azp; for SQL sessions application_name), verzoek (the x-request-id header of the PostgREST request).';
+COMMENT ON FUNCTION wie() IS 'Who acts, as JSON: gebruiker (session user), rol (handelende_rol()), subject (JWT sub), applicatie (JWT app, client_id or azp; for SQL sessions application_name), verzoek (the x-request-id header of the PostgREST request). Refuses (22023) a subject or applicatie over 255 characters, a request id over 200.';
 
 -- The citizen's BSN: the "bsn" claim of a verified JWT of a role with the
 -- privileges of klantinteracties_burger, canonical; NULL otherwise (also
