@@ -79,7 +79,7 @@ src/landcode_rvig.h: data/tabel34-landcodes.csv tools/landcode_rvig.awk
 	awk -f tools/landcode_rvig.awk data/tabel34-landcodes.csv > $@ || { rm -f $@; exit 1; }
 src/landcode_core.o src/landcode_core.bc: src/landcode_rvig.h
 
-.PHONY: test demo demo-stop deps fuzz diagram bench bench-core deb deb-test dist valgrind test-instellingen
+.PHONY: test demo demo-stop deps fuzz diagram bench bench-vergeten bench-core deb deb-test dist valgrind test-instellingen
 
 # A long run of the pure-core fuzzer under ASan/UBSan (make test runs a short one).
 FUZZ_ITERATIONS ?= 2000000
@@ -101,6 +101,11 @@ demo-stop:
 # make bench [SIZE=quick|full|N] [REPS=5] [BENCH="01 ..."]: see scripts/bench.sh.
 bench:
 	@SIZE="$(SIZE)" REPS="$(REPS)" BENCH="$(BENCH)" scripts/bench.sh
+
+# make bench-vergeten [SIZE=...] [REPS=...]: benchmark 7 alone, erasure of a
+# partij with 100, 400 and 3,000 digitale adressen (bench/07_vergeten.sh).
+bench-vergeten:
+	@SIZE="$(SIZE)" REPS="$(REPS)" BENCH="07" scripts/bench.sh
 
 # The pure C core alone, timed per call against strtoll (bench/core_bench.c);
 # compiled with the extension's flags.
