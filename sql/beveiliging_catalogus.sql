@@ -73,6 +73,16 @@ SELECT p.oid::regprocedure AS regel_geschonden,
  WHERE (has_function_privilege('public', p.oid, 'EXECUTE') AND (p.prosecdef OR p.prorettype = 'trigger'::regtype))
 	OR (pg_get_userbyid(p.proowner) = 'klantinteracties_eigenaar' AND NOT p.prosecdef);
 
+-- Name resolution no caller can influence (issue 12, findings 2 and 3):
+-- every function either pins its search_path to exactly pg_catalog and
+-- pg_temp, or is an SQL function meant to be inlined, whose body qualifies
+-- every name (test beveiliging_schaduw tries them all with planted names).
+SELECT p.oid::regprocedure AS eigen_search_path, p.proconfig
+  FROM pg_proc p JOIN pg_temp.extension_members('pg_proc') m ON m = p.oid
+ WHERE EXISTS (SELECT FROM unnest(p.proconfig) AS c WHERE c LIKE 'search_path=%' AND c <> 'search_path=pg_catalog, pg_temp')
+	OR (NOT EXISTS (SELECT FROM unnest(p.proconfig) AS c WHERE c LIKE 'search_path=%')
+		AND p.prolang NOT IN (SELECT oid FROM pg_language WHERE lanname IN ('sql', 'c', 'internal')));
+
 -- Every table: RLS enabled and forced, at least one policy.
 SELECT c.oid::regclass AS tabel, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
 	   (SELECT count(*) FROM pg_policy p WHERE p.polrelid = c.oid) AS policies

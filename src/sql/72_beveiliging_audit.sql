@@ -111,16 +111,24 @@ CREATE OR REPLACE FUNCTION wijziging_partijen(tabel name, rij jsonb) RETURNS uui
 	LANGUAGE sql STABLE PARALLEL SAFE
 	SECURITY INVOKER
 	AS $$
-SELECT pg_catalog.array_remove(CASE tabel
-	WHEN 'partij' THEN ARRAY[(rij ->> 'uuid')::uuid]
-	WHEN 'partij_identificator' THEN ARRAY[(rij ->> 'identificeerde_partij')::uuid]
-	WHEN 'vertegenwoordiging' THEN ARRAY[(rij ->> 'vertegenwoordigende_partij')::uuid, (rij ->> 'vertegenwoordigde_partij')::uuid]
-	WHEN 'betrokkene' THEN ARRAY[(rij ->> 'was_partij')::uuid]
-	WHEN 'samengevoegde_partij' THEN ARRAY[(rij ->> 'opgeheven_partij')::uuid, (rij ->> 'behouden_partij')::uuid]
-	WHEN 'digitaal_adres' THEN ARRAY[(rij ->> 'verstrekt_door_partij')::uuid,
-		(SELECT b.was_partij FROM klantinteracties.betrokkene b WHERE b.uuid = (rij ->> 'verstrekt_door_betrokkene')::uuid)]
-	ELSE CASE WHEN tabel IN ('persoon', 'organisatie', 'contactpersoon', 'rekeningnummer', 'categorie_relatie')
-		THEN ARRAY[(rij ->> 'partij')::uuid] ELSE '{}' END
+SELECT pg_catalog.array_remove(CASE
+	WHEN tabel OPERATOR(pg_catalog.=) 'partij' THEN ARRAY[(rij OPERATOR(pg_catalog.->>) 'uuid')::pg_catalog.uuid]
+	WHEN tabel OPERATOR(pg_catalog.=) 'partij_identificator'
+		THEN ARRAY[(rij OPERATOR(pg_catalog.->>) 'identificeerde_partij')::pg_catalog.uuid]
+	WHEN tabel OPERATOR(pg_catalog.=) 'vertegenwoordiging'
+		THEN ARRAY[(rij OPERATOR(pg_catalog.->>) 'vertegenwoordigende_partij')::pg_catalog.uuid,
+				   (rij OPERATOR(pg_catalog.->>) 'vertegenwoordigde_partij')::pg_catalog.uuid]
+	WHEN tabel OPERATOR(pg_catalog.=) 'betrokkene' THEN ARRAY[(rij OPERATOR(pg_catalog.->>) 'was_partij')::pg_catalog.uuid]
+	WHEN tabel OPERATOR(pg_catalog.=) 'samengevoegde_partij'
+		THEN ARRAY[(rij OPERATOR(pg_catalog.->>) 'opgeheven_partij')::pg_catalog.uuid,
+				   (rij OPERATOR(pg_catalog.->>) 'behouden_partij')::pg_catalog.uuid]
+	WHEN tabel OPERATOR(pg_catalog.=) 'digitaal_adres'
+		THEN ARRAY[(rij OPERATOR(pg_catalog.->>) 'verstrekt_door_partij')::pg_catalog.uuid,
+				   (SELECT b.was_partij FROM klantinteracties.betrokkene b
+					 WHERE b.uuid OPERATOR(pg_catalog.=) (rij OPERATOR(pg_catalog.->>) 'verstrekt_door_betrokkene')::pg_catalog.uuid)]
+	WHEN tabel OPERATOR(pg_catalog.=) ANY ('{persoon,organisatie,contactpersoon,rekeningnummer,categorie_relatie}'::pg_catalog.name[])
+		THEN ARRAY[(rij OPERATOR(pg_catalog.->>) 'partij')::pg_catalog.uuid]
+	ELSE '{}'::pg_catalog.uuid[]
 	END, NULL)
 $$;
 REVOKE ALL ON FUNCTION wijziging_partijen(name, jsonb) FROM PUBLIC;
@@ -147,7 +155,8 @@ CREATE OR REPLACE FUNCTION rij_sleutel(rij jsonb, kolommen text[]) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	SECURITY INVOKER
 	AS $$
-SELECT pg_catalog.string_agg(rij ->> k.kolom, ',' ORDER BY k.nr) FROM pg_catalog.unnest(kolommen) WITH ORDINALITY AS k(kolom, nr)
+SELECT pg_catalog.string_agg(rij OPERATOR(pg_catalog.->>) k.kolom, ',' ORDER BY k.nr)
+  FROM pg_catalog.unnest(kolommen) WITH ORDINALITY AS k(kolom, nr)
 $$;
 COMMENT ON FUNCTION rij_sleutel(jsonb, text[]) IS 'The key of a row (as JSON): the values of the given columns, joined by commas. Per row in the audit trigger (whose search_path is pinned) for tables with a key of more than one column; a one-column key is read directly.';
 
