@@ -27,12 +27,20 @@ CREATE TABLE wijzigingslog (
 	applicatie text,
 	verzoek text,
 	vergeten boolean NOT NULL DEFAULT false,
+	geheim boolean NOT NULL DEFAULT false,
 	CONSTRAINT wijzigingslog_pkey PRIMARY KEY (id),
 	CONSTRAINT wijzigingslog_bewerking CHECK (bewerking IN ('INSERT', 'UPDATE', 'DELETE'))
 );
 CREATE INDEX wijzigingslog_tabel_sleutel_idx ON wijzigingslog (tabel, sleutel);
 CREATE INDEX wijzigingslog_partijen_idx ON wijzigingslog USING gin (partijen);
 CREATE INDEX wijzigingslog_tijdstip_idx ON wijzigingslog (tijdstip);
+-- @END
+-- @UPDATE 0.1.0
+ALTER TABLE wijzigingslog ADD COLUMN geheim boolean NOT NULL DEFAULT false;
+SET LOCAL session_replication_role = replica;
+UPDATE wijzigingslog l SET geheim = true
+ WHERE EXISTS (SELECT FROM partij p WHERE p.uuid = ANY (l.partijen) AND p.indicatie_geheimhouding);
+RESET session_replication_role;
 -- @END
 COMMENT ON TABLE wijzigingslog IS 'Audit trail: one row per inserted, updated or deleted row of a registry table, written by the trigger wijziging_vastleggen; the changing roles cannot alter it. Readable with the beheer scope (rows about BSNs also need bsn, rows about secret partijen or vertrouwelijke klantcontacten also geheim).';
 COMMENT ON COLUMN wijzigingslog.id IS 'Volgnummer van de wijziging.';
@@ -42,8 +50,9 @@ COMMENT ON COLUMN wijzigingslog.tabel IS 'De gewijzigde tabel.';
 COMMENT ON COLUMN wijzigingslog.bewerking IS 'INSERT, UPDATE of DELETE.';
 COMMENT ON COLUMN wijzigingslog.sleutel IS 'De primaire sleutel van de gewijzigde rij als tekst (kolommen gescheiden door komma''s).';
 COMMENT ON COLUMN wijzigingslog.partijen IS 'De partijen waarvan de rij persoonsgegevens bevat (partij, haar details, identificatoren, adressen, rekeningnummers, betrokkenen); hierop werkt het vergeten van een partij.';
-COMMENT ON COLUMN wijzigingslog.bsn IS 'De rij is een BSN-identificator: alleen leesbaar met de scope bsn.';
-COMMENT ON COLUMN wijzigingslog.vertrouwelijk IS 'De rij is een vertrouwelijk klantcontact: alleen leesbaar met de scope geheim.';
+COMMENT ON COLUMN wijzigingslog.bsn IS 'De rij bevat een BSN (een BSN-identificator, of een BSN in vrije tekst of een vrije identificator): alleen leesbaar met de scope bsn.';
+COMMENT ON COLUMN wijzigingslog.vertrouwelijk IS 'De rij is een vertrouwelijk klantcontact of hangt eronder (onderwerpobject, bijlage, interne taak): alleen leesbaar met de scope geheim.';
+COMMENT ON COLUMN wijzigingslog.geheim IS 'De rij gaat over een partij met geheimhouding (of hing eronder) toen ze geschreven werd, of die partij vroeg later geheimhouding: alleen leesbaar met de scope geheim, ook nadat de partij verwijderd is.';
 COMMENT ON COLUMN wijzigingslog.oud IS 'Oude waarden: de hele rij bij DELETE, de gewijzigde kolommen bij UPDATE; leeg na vergeten.';
 COMMENT ON COLUMN wijzigingslog.nieuw IS 'Nieuwe waarden: de hele rij bij INSERT, de gewijzigde kolommen bij UPDATE; leeg na vergeten.';
 COMMENT ON COLUMN wijzigingslog.gebruiker IS 'De sessiegebruiker (bij PostgREST de authenticator).';
@@ -160,6 +169,35 @@ SELECT pg_catalog.string_agg(rij OPERATOR(pg_catalog.->>) k.kolom, ',' ORDER BY 
 $$;
 COMMENT ON FUNCTION rij_sleutel(jsonb, text[]) IS 'The key of a row (as JSON): the values of the given columns, joined by commas. Per row in the audit trigger (whose search_path is pinned) for tables with a key of more than one column; a one-column key is read directly.';
 
+-- Who may read a row of the audit trail (issue 12, finding 5), decided
+-- when it is written, from the row itself: bsn when it holds a BSN (a BSN
+-- identificator, or a BSN in any of its texts, free identificators and
+-- metadata: bevat_bsn over every text value but keys, references and
+-- timestamps), vertrouwelijk when it is a vertrouwelijk klantcontact or
+-- hangs under one (the flag the rows carry), geheim when it is a secret
+-- partij or hangs under one.  Called per row by the audit trigger, whose
+-- search_path is pinned; everything qualified all the same.
+-- Kind: helper of the audit trigger (invoker; runs inside it, as the installing superuser).
+CREATE OR REPLACE FUNCTION wijziging_vlaggen(tabel name, rij jsonb, OUT bsn boolean, OUT vertrouwelijk boolean, OUT geheim boolean)
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SECURITY INVOKER
+	AS $$
+SELECT (tabel OPERATOR(pg_catalog.=) 'partij_identificator'
+			AND coalesce(rij OPERATOR(pg_catalog.->>) 'code_soort_object_id' OPERATOR(pg_catalog.=) 'bsn', false))
+		OR coalesce(klantinteracties.bevat_bsn((
+			SELECT pg_catalog.string_agg(CASE WHEN pg_catalog.jsonb_typeof(e.value) OPERATOR(pg_catalog.=) 'string'
+											  THEN e.value OPERATOR(pg_catalog.#>>) '{}' ELSE e.value::pg_catalog.text END, ' ')
+			  FROM pg_catalog.jsonb_each(rij) AS e
+			 WHERE pg_catalog.jsonb_typeof(e.value) OPERATOR(pg_catalog.=) ANY ('{string,object,array}'::pg_catalog.text[])
+			   AND NOT (e.value OPERATOR(pg_catalog.#>>) '{}') OPERATOR(pg_catalog.~) '^([0-9a-f]{8}-[0-9a-f]{4}-|[0-9]{4}-[0-9]{2}-[0-9]{2})')), false),
+	   coalesce((rij OPERATOR(pg_catalog.->>) 'vertrouwelijk')::pg_catalog.bool, false),
+	   coalesce((rij OPERATOR(pg_catalog.->>) 'geheim')::pg_catalog.bool, false)
+		OR (tabel OPERATOR(pg_catalog.=) 'partij'
+			AND coalesce((rij OPERATOR(pg_catalog.->>) 'indicatie_geheimhouding')::pg_catalog.bool, false))
+$$;
+REVOKE ALL ON FUNCTION wijziging_vlaggen(name, jsonb) FROM PUBLIC;
+COMMENT ON FUNCTION wijziging_vlaggen(name, jsonb) IS 'Who may read the audit row of a registry row (as JSON): bsn (it holds a BSN anywhere), vertrouwelijk (a vertrouwelijk klantcontact or a row under one), geheim (a secret partij or a row under one).';
+
 -- The trigger: statement level with transition tables, so a bulk load
 -- writes its log in one INSERT per statement.  Each row is turned into JSON
 -- once: OFFSET 0 keeps the planner from pulling the subquery up, which
@@ -181,6 +219,11 @@ DECLARE
 	-- The key column of a one-column key: the row's key is then that
 	-- field, without rij_sleutel's aggregate (a function call per row).
 	kolom text;
+	-- The columns whose change alone is not recorded: the registration
+	-- time and the flags the database derives (klantcontact's own
+	-- vertrouwelijk is data).
+	afgeleid text[] := CASE WHEN TG_TABLE_NAME = 'klantcontact' THEN '{gewijzigd_op}'
+							ELSE '{gewijzigd_op,geheim,vertrouwelijk}' END;
 BEGIN
 	IF pg_catalog.current_setting('row_security') = 'off' THEN
 		RETURN NULL;
@@ -192,38 +235,38 @@ BEGIN
 	END IF;
 	vergeten := klantinteracties.vergeten_bezig();
 	IF TG_OP = 'INSERT' THEN
-		INSERT INTO klantinteracties.wijzigingslog (tabel, bewerking, sleutel, partijen, bsn, vertrouwelijk, nieuw,
+		INSERT INTO klantinteracties.wijzigingslog (tabel, bewerking, sleutel, partijen, bsn, vertrouwelijk, geheim, nieuw,
 			gebruiker, rol, subject, applicatie, verzoek, vergeten)
 		SELECT TG_TABLE_NAME, TG_OP, coalesce(r.nieuw ->> kolom, klantinteracties.rij_sleutel(r.nieuw, pk)),
 			   klantinteracties.wijziging_partijen(TG_TABLE_NAME, r.nieuw),
-			   TG_TABLE_NAME = 'partij_identificator' AND coalesce(r.nieuw ->> 'code_soort_object_id' = 'bsn', false),
-			   TG_TABLE_NAME = 'klantcontact' AND coalesce((r.nieuw ->> 'vertrouwelijk')::boolean, false),
+			   (r.v).bsn, (r.v).vertrouwelijk, (r.v).geheim,
 			   CASE WHEN NOT vergeten THEN r.nieuw END,
 			   w ->> 'gebruiker', w ->> 'rol', w ->> 'subject', w ->> 'applicatie', w ->> 'verzoek', vergeten
-		  FROM (SELECT pg_catalog.to_jsonb(n) AS nieuw FROM nieuw n OFFSET 0) AS r;
+		  FROM (SELECT j.nieuw, klantinteracties.wijziging_vlaggen(TG_TABLE_NAME, j.nieuw) AS v
+				  FROM (SELECT pg_catalog.to_jsonb(n) AS nieuw FROM nieuw n OFFSET 0) AS j OFFSET 0) AS r;
 	ELSIF TG_OP = 'DELETE' THEN
-		INSERT INTO klantinteracties.wijzigingslog (tabel, bewerking, sleutel, partijen, bsn, vertrouwelijk, oud,
+		INSERT INTO klantinteracties.wijzigingslog (tabel, bewerking, sleutel, partijen, bsn, vertrouwelijk, geheim, oud,
 			gebruiker, rol, subject, applicatie, verzoek, vergeten)
 		SELECT TG_TABLE_NAME, TG_OP, coalesce(r.oud ->> kolom, klantinteracties.rij_sleutel(r.oud, pk)),
 			   klantinteracties.wijziging_partijen(TG_TABLE_NAME, r.oud),
-			   TG_TABLE_NAME = 'partij_identificator' AND coalesce(r.oud ->> 'code_soort_object_id' = 'bsn', false),
-			   TG_TABLE_NAME = 'klantcontact' AND coalesce((r.oud ->> 'vertrouwelijk')::boolean, false),
+			   (r.v).bsn, (r.v).vertrouwelijk, (r.v).geheim,
 			   CASE WHEN NOT vergeten THEN r.oud END,
 			   w ->> 'gebruiker', w ->> 'rol', w ->> 'subject', w ->> 'applicatie', w ->> 'verzoek', vergeten
-		  FROM (SELECT pg_catalog.to_jsonb(o) AS oud FROM oud o OFFSET 0) AS r;
+		  FROM (SELECT j.oud, klantinteracties.wijziging_vlaggen(TG_TABLE_NAME, j.oud) AS v
+				  FROM (SELECT pg_catalog.to_jsonb(o) AS oud FROM oud o OFFSET 0) AS j OFFSET 0) AS r;
 	ELSE
 		-- Old and new rows paired by primary key; of an update only the
 		-- changed columns (gewijzigd_op, which always changes, left out).
-		INSERT INTO klantinteracties.wijzigingslog (tabel, bewerking, sleutel, partijen, bsn, vertrouwelijk, oud, nieuw,
+		-- A change of nothing but the derived flags (geheim, and vertrouwelijk
+		-- of the rows under a klantcontact) is not recorded: it follows the
+		-- change of the parent, which is.
+		INSERT INTO klantinteracties.wijzigingslog (tabel, bewerking, sleutel, partijen, bsn, vertrouwelijk, geheim, oud, nieuw,
 			gebruiker, rol, subject, applicatie, verzoek, vergeten)
 		SELECT TG_TABLE_NAME, TG_OP, coalesce(r.sleutel_nieuw, r.sleutel_oud),
 			   ARRAY(SELECT DISTINCT p FROM pg_catalog.unnest(
 				   klantinteracties.wijziging_partijen(TG_TABLE_NAME, r.oud)
 				   || klantinteracties.wijziging_partijen(TG_TABLE_NAME, r.nieuw)) AS p ORDER BY p),
-			   TG_TABLE_NAME = 'partij_identificator'
-				   AND coalesce('bsn' IN (r.oud ->> 'code_soort_object_id', r.nieuw ->> 'code_soort_object_id'), false),
-			   TG_TABLE_NAME = 'klantcontact'
-				   AND coalesce((r.oud ->> 'vertrouwelijk')::boolean OR (r.nieuw ->> 'vertrouwelijk')::boolean, false),
+			   (r.vo).bsn OR (r.vn).bsn, (r.vo).vertrouwelijk OR (r.vn).vertrouwelijk, (r.vo).geheim OR (r.vn).geheim,
 			   CASE WHEN NOT vergeten THEN coalesce((SELECT pg_catalog.jsonb_object_agg(e.key, e.value)
 				   FROM pg_catalog.jsonb_each(r.oud) AS e
 				  WHERE e.key <> 'gewijzigd_op' AND e.value IS DISTINCT FROM r.nieuw -> e.key), '{}') END,
@@ -231,11 +274,18 @@ BEGIN
 				   FROM pg_catalog.jsonb_each(r.nieuw) AS e
 				  WHERE e.key <> 'gewijzigd_op' AND e.value IS DISTINCT FROM r.oud -> e.key), '{}') END,
 			   w ->> 'gebruiker', w ->> 'rol', w ->> 'subject', w ->> 'applicatie', w ->> 'verzoek', vergeten
-		  FROM (SELECT o.oud, n.nieuw, o.sleutel AS sleutel_oud, n.sleutel AS sleutel_nieuw
-				  FROM (SELECT j.oud, coalesce(j.oud ->> kolom, klantinteracties.rij_sleutel(j.oud, pk)) AS sleutel
-						  FROM (SELECT pg_catalog.to_jsonb(o) AS oud FROM oud o OFFSET 0) AS j) AS o
-				  FULL JOIN (SELECT j.nieuw, coalesce(j.nieuw ->> kolom, klantinteracties.rij_sleutel(j.nieuw, pk)) AS sleutel
-							   FROM (SELECT pg_catalog.to_jsonb(n) AS nieuw FROM nieuw n OFFSET 0) AS j) AS n ON n.sleutel = o.sleutel) AS r;
+		  FROM (SELECT x.*, klantinteracties.wijziging_vlaggen(TG_TABLE_NAME, x.oud) AS vo,
+					   klantinteracties.wijziging_vlaggen(TG_TABLE_NAME, x.nieuw) AS vn
+				  FROM (SELECT o.oud, n.nieuw, o.sleutel AS sleutel_oud, n.sleutel AS sleutel_nieuw
+						  FROM (SELECT j.oud, coalesce(j.oud ->> kolom, klantinteracties.rij_sleutel(j.oud, pk)) AS sleutel
+								  FROM (SELECT pg_catalog.to_jsonb(o) AS oud FROM oud o OFFSET 0) AS j) AS o
+						  FULL JOIN (SELECT j.nieuw, coalesce(j.nieuw ->> kolom, klantinteracties.rij_sleutel(j.nieuw, pk)) AS sleutel
+									   FROM (SELECT pg_catalog.to_jsonb(n) AS nieuw FROM nieuw n OFFSET 0) AS j) AS n
+							ON n.sleutel = o.sleutel) AS x
+				 WHERE NOT (x.oud IS NOT NULL AND x.nieuw IS NOT NULL
+							AND (x.oud - afgeleid) = (x.nieuw - afgeleid)
+							AND (x.oud - 'gewijzigd_op'::text) <> (x.nieuw - 'gewijzigd_op'::text))
+				OFFSET 0) AS r;
 	END IF;
 	RETURN NULL;
 END
@@ -252,6 +302,14 @@ CREATE OR REPLACE FUNCTION wijzigingslog_bewaken() RETURNS trigger
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 BEGIN
+	-- A row may become secret (its partij asked for secrecy; vlaggen_doorgeven)
+	-- and nothing else about it changes.
+	IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'wijzigingslog' THEN
+		IF NEW.geheim AND NOT OLD.geheim
+		   AND (pg_catalog.to_jsonb(NEW) - 'geheim') = (pg_catalog.to_jsonb(OLD) - 'geheim') THEN
+			RETURN NEW;
+		END IF;
+	END IF;
 	IF TG_OP = 'TRUNCATE' OR TG_TABLE_NAME = 'vergeetlog' OR NOT klantinteracties.vergeten_bezig() THEN
 		RAISE EXCEPTION 'the audit trail (%) cannot be changed', TG_TABLE_NAME
 			USING ERRCODE = 'insufficient_privilege',
@@ -309,8 +367,7 @@ ALTER TABLE vergeetlog FORCE ROW LEVEL SECURITY;
 CREATE POLICY beheer ON wijzigingslog FOR SELECT TO klantinteracties_beheer
 	USING ((SELECT klantinteracties.heeft_scope('beheer'))
 		   AND (NOT bsn OR (SELECT klantinteracties.heeft_scope('bsn')))
-		   AND ((SELECT klantinteracties.heeft_scope('geheim'))
-				OR (NOT vertrouwelijk AND NOT partijen && ARRAY(SELECT klantinteracties.geheime_partijen()))));
+		   AND ((NOT vertrouwelijk AND NOT geheim) OR (SELECT klantinteracties.heeft_scope('geheim'))));
 CREATE POLICY beheer ON vergeetlog FOR SELECT TO klantinteracties_beheer
 	USING ((SELECT klantinteracties.heeft_scope('beheer')));
 GRANT SELECT ON wijzigingslog, vergeetlog TO klantinteracties_beheer;
