@@ -315,6 +315,27 @@ SELECT count(*) FROM klantinteracties.zoek_partij(repeat('1', 1000000)::klantint
 SELECT count(*) AS gevonden FROM klantinteracties_api.partijen_met_naamdeel(repeat('ab', 50000));
 SELECT count(*) AS gevonden FROM klantinteracties_api.digitaleadressen_met_adresdeel(repeat('a', 100000), 'email');
 
+-- Planner statistics: the column statistics of the registry (most common
+-- values, histograms: real BSNs and names) are not readable by the
+-- logins, through any of PostgreSQL's views or catalogs.  What every
+-- login can read is how many rows each table has (pg_class.reltuples,
+-- the statistics views), hidden rows included: not protected
+-- (docs/security.md), shown here for the identificators (a reader sees 1
+-- of 4) and the betrokkenen (2 of 3).
+\c :aanval_db ki_aanval_lezer
+SELECT (SELECT count(*) FROM pg_stats WHERE schemaname = 'klantinteracties') AS pg_stats,
+	   (SELECT count(*) FROM pg_stats_ext WHERE schemaname = 'klantinteracties') AS pg_stats_ext,
+	   (SELECT count(*) FROM pg_stats_ext_exprs WHERE schemaname = 'klantinteracties') AS pg_stats_ext_exprs;
+SELECT count(*) FROM pg_statistic;
+\echo sqlstate :SQLSTATE
+SELECT count(*) FROM pg_statistic_ext_data;
+\echo sqlstate :SQLSTATE
+SELECT c.relname, c.reltuples AS rijen_volgens_pg_class,
+	   CASE c.relname WHEN 'partij_identificator' THEN (SELECT count(*) FROM klantinteracties_api."partij-identificatoren")
+					  WHEN 'betrokkene' THEN (SELECT count(*) FROM klantinteracties_api.betrokkenen) END AS zichtbaar
+  FROM pg_class c WHERE c.relnamespace = 'klantinteracties'::regnamespace AND c.relname IN ('partij_identificator', 'betrokkene')
+ ORDER BY 1;
+
 -- The fixture's end, inline until sql/include/aanval_einde.psql is on main.
 \set ECHO none
 -- End of an attack test (sql/include/aanval.psql): back to the test's own
