@@ -290,9 +290,28 @@ VALUES ('{"uuid": "00000000-0000-0000-0099-000000000023"}', 'email', 'x@example.
 INSERT INTO klantinteracties_api.digitaleadressen ("verstrektDoorBetrokkene", "soortDigitaalAdres", adres, omschrijving)
 VALUES ('{"uuid": "00000000-0000-0000-0099-0000000000ff"}', 'email', 'x@example.org', '');
 \echo sqlstate :SQLSTATE
+-- Side channels, the lookups by uuid: for the secret partij (hidden from a
+-- reader without geheim but for its uuid and flag), for the klantcontact
+-- whose only betrokkene is that partij, and for a uuid that does not
+-- exist, a reader gets the same empty answers; the klantbeeld of the
+-- secret partij says only that it is secret.
+\c :aanval_db ki_aanval_lezer
+SELECT 'contacthistorie' AS functie,
+	   (SELECT count(*) FROM klantinteracties.contacthistorie('00000000-0000-0000-0099-0000000000c1')) AS verborgen,
+	   (SELECT count(*) FROM klantinteracties.contacthistorie('00000000-0000-0000-0099-0000000000ff')) AS afwezig
+UNION ALL
+SELECT 'mogelijke_dubbelen',
+	   (SELECT count(*) FROM klantinteracties.mogelijke_dubbelen('00000000-0000-0000-0099-0000000000c1')),
+	   (SELECT count(*) FROM klantinteracties.mogelijke_dubbelen('00000000-0000-0000-0099-0000000000ff'))
+UNION ALL
+SELECT 'contactgegevens_voor_opvolging',
+	   (SELECT count(*) FROM klantinteracties.contactgegevens_voor_opvolging('00000000-0000-0000-0099-000000000013')),
+	   (SELECT count(*) FROM klantinteracties.contactgegevens_voor_opvolging('00000000-0000-0000-0099-0000000000ff'));
+SELECT klantinteracties.klantbeeld('00000000-0000-0000-0099-0000000000c1'::uuid) AS geheime_partij,
+	   klantinteracties.klantbeeld('00000000-0000-0000-0099-0000000000ff'::uuid) AS afwezig;
+
 -- Lookups by a secret value answer alike for a BSN the caller may not
 -- see (Bert's, the secret Cees's) and one that is not registered.
-\c :aanval_db ki_aanval_lezer
 SELECT klantinteracties.zoek_partij('123456782'::klantinteracties.bsn) AS bert,
 	   klantinteracties.zoek_partij('999999990'::klantinteracties.bsn) AS cees,
 	   klantinteracties.zoek_partij('111222333'::klantinteracties.bsn) AS anna,
