@@ -10,126 +10,57 @@
 -- SQLSTATE.
 \set aanval_db ki_aanval
 \set SHOW_CONTEXT never
--- The fixture (database :aanval_db, logins ki_aanval_*), inline until
--- sql/include/aanval.psql is on main; the same statements, no output.
-\set ECHO none
--- Fixture of the attack tests (sql/beveiliging_aanval*.sql, _schaduw,
--- _orakel): a database of its own, :aanval_db, with the extension and a
--- small committed registry, and ordinary LOGIN roles holding the API's
--- group roles, as a deployment would make them.  The attacks run as these
--- logins (\c), never as the superuser; the roles hold no privilege on a
--- table.  sql/include/aanval_einde.psql drops the database and the roles.
--- Keep this file ASCII.
---
--- Logins (password-less: the test cluster trusts its local socket):
---   ki_aanval_lezer (read), ki_aanval_bsn (read, bsn), ki_aanval_geheim
---   (read, geheim), ki_aanval_schrijver (read, write), ki_aanval_kcc (read,
---   write, bsn, geheim), ki_aanval_beheer (beheer), ki_aanval_kwaad (no
---   scope: a login that plants objects where it may), and
---   ki_aanval_authenticator (a PostgREST authenticator: NOINHERIT, member
---   of klantinteracties_postgrest, may become the citizen).
--- Data (uuids 00000000-0000-0000-0099-0000000000nn):
---   a1 Anna Aalders, BSN 111222333, e-mail anna@example.com, phone
---      0612345678 (standaard), address;
---   b1 Bert Bakker, BSN 123456782, a digitaal adres whose omschrijving
---      holds a BSN ("BSN partner 824568503");
---   c1 Cees Citroen, BSN 999999990, secret (indicatie_geheimhouding),
---      address, e-mail cees@geheim.nl;
---   e1 organisatie Bakkerij, KvK 12345678;
---   11 klantcontact of Anna (betrokkene 21, interne taak 51 whose
---      toelichting holds her BSN, bijlage 32), 12 vertrouwelijk
---      klantcontact of Bert (betrokkene 22, onderwerpobject 31 whose
---      objectId is a BSN, bijlage 33, interne taak 52), 13 klantcontact of
---      Cees (betrokkene 23 with his name);
---   actor 41, a medewerker with actoridentificator BSN 111222333.
-SELECT current_user AS beheerder, current_database() AS testdb \gset
-SET client_min_messages = warning;
-SELECT format('DROP DATABASE IF EXISTS %I', :'aanval_db') \gexec
-DO $$
-DECLARE
-	r text;
-BEGIN
-	FOREACH r IN ARRAY ARRAY['ki_aanval_lezer', 'ki_aanval_bsn', 'ki_aanval_geheim', 'ki_aanval_schrijver',
-							  'ki_aanval_kcc', 'ki_aanval_beheer', 'ki_aanval_kwaad', 'ki_aanval_authenticator'] LOOP
-		IF EXISTS (SELECT FROM pg_roles WHERE rolname = r) THEN
-			EXECUTE format('DROP ROLE %I', r);
-		END IF;
-	END LOOP;
-END $$;
-CREATE ROLE ki_aanval_lezer LOGIN IN ROLE klantinteracties_lezer;
-CREATE ROLE ki_aanval_bsn LOGIN IN ROLE klantinteracties_lezer, klantinteracties_bsn;
-CREATE ROLE ki_aanval_geheim LOGIN IN ROLE klantinteracties_lezer, klantinteracties_geheim;
-CREATE ROLE ki_aanval_schrijver LOGIN IN ROLE klantinteracties_schrijver;
-CREATE ROLE ki_aanval_kcc LOGIN IN ROLE klantinteracties_schrijver, klantinteracties_bsn, klantinteracties_geheim;
-CREATE ROLE ki_aanval_beheer LOGIN IN ROLE klantinteracties_beheer;
-CREATE ROLE ki_aanval_kwaad LOGIN;
-CREATE ROLE ki_aanval_authenticator LOGIN NOINHERIT IN ROLE klantinteracties_postgrest, klantinteracties_burger;
-SELECT format('CREATE DATABASE %I TEMPLATE template0', :'aanval_db') \gexec
-\c :aanval_db
-SET client_min_messages = warning;
--- A schema every role may create objects in, as schema public was for
--- PUBLIC before PostgreSQL 15 (and still is after many upgrades).
-CREATE SCHEMA schaduw;
-GRANT USAGE, CREATE ON SCHEMA schaduw TO PUBLIC;
-CREATE EXTENSION pg_trgm;
-CREATE EXTENSION klantinteracties;
-SET search_path = klantinteracties, public;
+\i sql/include/aanval.psql
 
-INSERT INTO partij (uuid, soort_partij, indicatie_actief, interne_notitie, voorkeurstaal, bezoekadres_straatnaam,
-	bezoekadres_huisnummer, bezoekadres_postcode, bezoekadres_stad) VALUES
-	('00000000-0000-0000-0099-0000000000a1', 'persoon', true, 'Belt graag na vijven', 'nld', 'Amstel', 1, '1015 CJ', 'Amsterdam'),
-	('00000000-0000-0000-0099-0000000000b1', 'persoon', true, '', '', '', NULL, NULL, ''),
-	('00000000-0000-0000-0099-0000000000c1', 'persoon', true, 'Geheim adres', 'fry', 'Schuilhoek', 7, '9999 ZZ', 'Ergens'),
-	('00000000-0000-0000-0099-0000000000e1', 'organisatie', true, '', '', '', NULL, NULL, '');
-UPDATE partij SET indicatie_geheimhouding = true WHERE uuid = '00000000-0000-0000-0099-0000000000c1';
-INSERT INTO persoon (partij, contactnaam_voornaam, contactnaam_achternaam) VALUES
-	('00000000-0000-0000-0099-0000000000a1', 'Anna', 'Aalders'),
-	('00000000-0000-0000-0099-0000000000b1', 'Bert', 'Bakker'),
-	('00000000-0000-0000-0099-0000000000c1', 'Cees', 'Citroen');
-INSERT INTO organisatie (partij, naam) VALUES ('00000000-0000-0000-0099-0000000000e1', 'Bakkerij');
-INSERT INTO partij_identificator (uuid, identificeerde_partij, code_register, code_objecttype, code_soort_object_id, object_id) VALUES
-	('00000000-0000-0000-0099-0000000000a2', '00000000-0000-0000-0099-0000000000a1', 'brp', 'natuurlijk_persoon', 'bsn', '111222333'),
-	('00000000-0000-0000-0099-0000000000b2', '00000000-0000-0000-0099-0000000000b1', 'brp', 'natuurlijk_persoon', 'bsn', '123456782'),
-	('00000000-0000-0000-0099-0000000000c2', '00000000-0000-0000-0099-0000000000c1', 'brp', 'natuurlijk_persoon', 'bsn', '999999990'),
-	('00000000-0000-0000-0099-0000000000e2', '00000000-0000-0000-0099-0000000000e1', 'hr', 'niet_natuurlijk_persoon', 'kvk_nummer', '12345678');
-INSERT INTO digitaal_adres (uuid, verstrekt_door_partij, soort_digitaal_adres, adres, omschrijving, is_standaard_adres, is_voorkeursadres) VALUES
-	('00000000-0000-0000-0099-0000000000a3', '00000000-0000-0000-0099-0000000000a1', 'email', 'anna@example.com', '', true, true),
-	('00000000-0000-0000-0099-0000000000a4', '00000000-0000-0000-0099-0000000000a1', 'telefoonnummer', '0612345678', '', true, false),
-	('00000000-0000-0000-0099-0000000000b3', '00000000-0000-0000-0099-0000000000b1', 'email', 'bert@example.com', 'BSN partner 824568503', true, false),
-	('00000000-0000-0000-0099-0000000000c3', '00000000-0000-0000-0099-0000000000c1', 'email', 'cees@geheim.nl', '', true, true);
-INSERT INTO rekeningnummer (uuid, partij, iban) VALUES
-	('00000000-0000-0000-0099-0000000000c4', '00000000-0000-0000-0099-0000000000c1', 'NL91ABNA0417164300');
-INSERT INTO klantcontact (uuid, kanaal, onderwerp, inhoud, taal, vertrouwelijk, plaatsgevonden_op) VALUES
-	('00000000-0000-0000-0099-000000000011', 'telefoon', 'Paspoort', 'Anna belde over haar paspoort', 'nld', false, '2024-03-01 10:00+01'),
-	('00000000-0000-0000-0099-000000000012', 'balie', 'Schuldhulp', 'Bert heeft schulden bij 3 instanties', 'nld', true, '2024-03-02 10:00+01'),
-	('00000000-0000-0000-0099-000000000013', 'telefoon', 'Adreswijziging', 'Cees verhuisde', 'nld', false, '2024-03-03 10:00+01');
-INSERT INTO betrokkene (uuid, was_partij, had_klantcontact, rol, initiator, contactnaam_voornaam, contactnaam_achternaam) VALUES
-	('00000000-0000-0000-0099-000000000021', '00000000-0000-0000-0099-0000000000a1', '00000000-0000-0000-0099-000000000011', 'klant', true, 'Anna', 'Aalders'),
-	('00000000-0000-0000-0099-000000000022', '00000000-0000-0000-0099-0000000000b1', '00000000-0000-0000-0099-000000000012', 'klant', true, 'Bert', 'Bakker'),
-	('00000000-0000-0000-0099-000000000023', '00000000-0000-0000-0099-0000000000c1', '00000000-0000-0000-0099-000000000013', 'klant', true, 'Cees', 'Citroen');
-INSERT INTO onderwerpobject (uuid, klantcontact, onderwerpobjectidentificator_object_id, onderwerpobjectidentificator_code_objecttype,
-	onderwerpobjectidentificator_code_register, onderwerpobjectidentificator_code_soort_object_id) VALUES
-	('00000000-0000-0000-0099-000000000031', '00000000-0000-0000-0099-000000000012', '123456782', 'natuurlijk_persoon', 'brp', 'bsn');
-INSERT INTO bijlage (uuid, was_bijlage_van_klantcontact, bijlageidentificator_object_id, bijlageidentificator_code_objecttype) VALUES
-	('00000000-0000-0000-0099-000000000032', '00000000-0000-0000-0099-000000000011', 'doc-1', 'document'),
-	('00000000-0000-0000-0099-000000000033', '00000000-0000-0000-0099-000000000012', 'schuldenoverzicht-bert', 'document');
-INSERT INTO actor (uuid, naam, soort_actor, actoridentificator_object_id, actoridentificator_code_soort_object_id) VALUES
-	('00000000-0000-0000-0099-000000000041', 'Mieke de Boer', 'medewerker', '111222333', 'bsn');
-INSERT INTO medewerker (actor, functie, telefoonnummer) VALUES
-	('00000000-0000-0000-0099-000000000041', 'KCC-medewerker', '0201234567');
-INSERT INTO actor_klantcontact (actor, klantcontact) VALUES
-	('00000000-0000-0000-0099-000000000041', '00000000-0000-0000-0099-000000000011'),
-	('00000000-0000-0000-0099-000000000041', '00000000-0000-0000-0099-000000000012');
-INSERT INTO interne_taak (uuid, gevraagde_handeling, aanleidinggevend_klantcontact, toelichting) VALUES
-	('00000000-0000-0000-0099-000000000051', 'Terugbellen', '00000000-0000-0000-0099-000000000011', 'Anna (BSN 111222333) wil teruggebeld worden'),
-	('00000000-0000-0000-0099-000000000052', 'Doorverwijzen schuldhulp', '00000000-0000-0000-0099-000000000012', 'Bert: schulden bij drie instanties');
-INSERT INTO interne_taak_actor (interne_taak, actor) VALUES
-	('00000000-0000-0000-0099-000000000051', '00000000-0000-0000-0099-000000000041'),
-	('00000000-0000-0000-0099-000000000052', '00000000-0000-0000-0099-000000000041');
-ANALYZE;
+-- Finding 2: a type shadowed in pg_temp.  A reader's domain pg_temp.text
+-- whose check tells what it sees, its search_path starting with pg_temp,
+-- and the views whose per-row helpers cast to text (api_actor: the actors
+-- of the klantcontacten, whose actoridentificator holds a BSN; api_adres
+-- and api_url: the partijen's addresses and urls): nothing reaches the
+-- domain (no NOTICE), and the BSN stays masked.
+\c :aanval_db ki_aanval_lezer
+CREATE FUNCTION pg_temp.leak(x pg_catalog.text) RETURNS bool LANGUAGE plpgsql AS $$BEGIN RAISE NOTICE 'leak: %', x; RETURN true; END$$;
+CREATE DOMAIN pg_temp.text AS pg_catalog.text CHECK (pg_temp.leak(VALUE));
+SET search_path = pg_temp, pg_catalog;
+SELECT count("hadBetrokkenActoren") AS bevinding_2 FROM klantinteracties_api.klantcontacten;
+SELECT "hadBetrokkenActoren" -> 0 -> 'actoridentificator' ->> 'objectId' AS objectid
+  FROM klantinteracties_api.klantcontacten WHERE uuid = '00000000-0000-0000-0099-000000000011';
+SELECT count(bezoekadres) AS adressen, count(url) AS urls FROM klantinteracties_api.partijen;
 RESET search_path;
-RESET client_min_messages;
-\set ECHO all
+
+-- Finding 3: a writable schema in a definer's search_path.  The DBA makes
+-- schema public writable for everyone after the install (as it was before
+-- PostgreSQL 15, and stays after many upgrades); a reader creates there
+-- >= (real, numeric), which matches "similarity(...) >= 0.4" exactly, and
+-- asks for the likely duplicates of Anna (Anne Aalders at her address is
+-- one, so the comparison runs), with public first in its own path too:
+-- nothing runs as the owner (no NOTICE; in 0.1.0 it ran as
+-- klantinteracties_eigenaar and re-pointed zoek_partij's search_path), and
+-- zoek_partij keeps its search_path and grants.
+\c :aanval_db :beheerder
+GRANT CREATE ON SCHEMA public TO PUBLIC;
+INSERT INTO klantinteracties.partij (uuid, soort_partij, indicatie_actief, bezoekadres_straatnaam, bezoekadres_huisnummer,
+	bezoekadres_postcode, bezoekadres_stad)
+VALUES ('00000000-0000-0000-0099-0000000000a9', 'persoon', true, 'Amstel', 1, '1015 CJ', 'Amsterdam');
+INSERT INTO klantinteracties.persoon (partij, contactnaam_voornaam, contactnaam_achternaam)
+VALUES ('00000000-0000-0000-0099-0000000000a9', 'Anne', 'Aalders');
+\c :aanval_db ki_aanval_lezer
+CREATE FUNCTION public.ge(real, numeric) RETURNS boolean LANGUAGE plpgsql AS $$
+BEGIN
+	RAISE NOTICE 'running as %', current_user;
+	EXECUTE 'ALTER FUNCTION klantinteracties.zoek_partij(klantinteracties.bsn) SET search_path = public, pg_catalog';
+	RETURN true;
+END $$;
+CREATE OPERATOR public.>= (LEFTARG = real, RIGHTARG = numeric, FUNCTION = public.ge);
+SET search_path = public, pg_catalog;
+SELECT count(*) AS bevinding_3 FROM klantinteracties.mogelijke_dubbelen('00000000-0000-0000-0099-0000000000a1');
+RESET search_path;
+SELECT p.proconfig AS zoek_partij_instellingen, p.proacl AS zoek_partij_rechten
+  FROM pg_catalog.pg_proc p WHERE p.oid = 'klantinteracties.zoek_partij(klantinteracties.bsn)'::pg_catalog.regprocedure;
+\c :aanval_db :beheerder
+REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+DROP OPERATOR public.>= (real, numeric);
+DROP FUNCTION public.ge(real, numeric);
 
 -- Finding 9: forged access-log entries.  Only the logged lookups
 -- (klantbeeld_opvragen, zoek_partij_op_bsn) write the access log, through
@@ -355,14 +286,26 @@ SELECT c.relname, c.reltuples AS rijen_volgens_pg_class,
   FROM pg_class c WHERE c.relnamespace = 'klantinteracties'::regnamespace AND c.relname IN ('partij_identificator', 'betrokkene')
  ORDER BY 1;
 
--- The fixture's end, inline until sql/include/aanval_einde.psql is on main.
-\set ECHO none
--- End of an attack test (sql/include/aanval.psql): back to the test's own
--- database as the superuser, and the fixture's database and roles gone.
-\c :testdb :beheerder
-SET client_min_messages = warning;
-SELECT format('DROP DATABASE IF EXISTS %I WITH (FORCE)', :'aanval_db') \gexec
-DROP ROLE ki_aanval_lezer, ki_aanval_bsn, ki_aanval_geheim, ki_aanval_schrijver, ki_aanval_kcc, ki_aanval_beheer,
-	ki_aanval_kwaad, ki_aanval_authenticator;
-RESET client_min_messages;
-\set ECHO all
+-- Finding 5: gaps in the audit trail's read policy.  A beheer login
+-- without bsn and geheim reads the audit trail: no row it can read holds
+-- a BSN anywhere (Anna's in the interne taak's toelichting, the actor's
+-- BSN objectId, the onderwerpobject's, the omschrijving "BSN partner
+-- 824568503"), belongs to the vertrouwelijk klantcontact or what hangs
+-- under it, or to the secret partij Cees (his name, address, e-mail,
+-- IBAN), also after a writer with every scope deleted Cees outright (his
+-- whole history stays hidden; klantcontact 13, "Cees verhuisde", is not
+-- vertrouwelijk, and every reader sees its text).
+\c :aanval_db ki_aanval_kcc
+DELETE FROM klantinteracties_api.partijen WHERE uuid = '00000000-0000-0000-0099-0000000000c1';
+\c :aanval_db ki_aanval_beheer
+SELECT count(*) AS leesbaar,
+	   count(*) FILTER (WHERE concat(oud::text, nieuw::text) ~ '111222333|123456782|999999990|824568503') AS met_bsn,
+	   count(*) FILTER (WHERE concat(oud::text, nieuw::text) ~* 'schuld') AS vertrouwelijke_inhoud,
+	   count(*) FILTER (WHERE concat(oud::text, nieuw::text) ~ 'Citroen|Schuilhoek|9999 ZZ|geheim[.]nl|Geheim adres|NL91ABNA'
+						   OR '00000000-0000-0000-0099-0000000000c1' = ANY (partijen)) AS geheime_partij
+  FROM klantinteracties.wijzigingslog;
+-- What it reads is what it may: the rows of Anna's partij and her
+-- klantcontact, without their BSNs.
+SELECT tabel, count(*) AS rijen FROM klantinteracties.wijzigingslog GROUP BY tabel ORDER BY tabel;
+
+\i sql/include/aanval_einde.psql
