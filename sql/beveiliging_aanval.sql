@@ -297,6 +297,13 @@ SELECT c.relname, c.reltuples AS rijen_volgens_pg_class,
 -- vertrouwelijk, and every reader sees its text).
 \c :aanval_db ki_aanval_kcc
 DELETE FROM klantinteracties_api.partijen WHERE uuid = '00000000-0000-0000-0099-0000000000c1';
+-- Texts that start like a timestamp or a uuid (which the flags leave out
+-- when a value is one, whole) are searched like any other.
+INSERT INTO klantinteracties_api.internetaken ("gevraagdeHandeling", "aanleidinggevendKlantcontact", toelichting, "toegewezenAanActoren")
+VALUES ('Terugbellen', '{"uuid": "00000000-0000-0000-0099-000000000011"}', '2024-03-01: Anna (BSN 111222333) belde',
+		'[{"uuid": "00000000-0000-0000-0099-000000000041"}]');
+UPDATE klantinteracties_api.partijen SET "interneNotitie" = '00000000-0000-0000-0099-0000000000b1 BSN partner 824568503'
+ WHERE uuid = '00000000-0000-0000-0099-0000000000a1';
 \c :aanval_db ki_aanval_beheer
 SELECT count(*) AS leesbaar,
 	   count(*) FILTER (WHERE concat(oud::text, nieuw::text) ~ '111222333|123456782|999999990|824568503') AS met_bsn,

@@ -172,9 +172,11 @@ COMMENT ON FUNCTION rij_sleutel(jsonb, text[]) IS 'The key of a row (as JSON): t
 -- Who may read a row of the audit trail (issue 12, finding 5), decided
 -- when it is written, from the row itself: bsn when it holds a BSN (a BSN
 -- identificator, or a BSN in any of its texts, free identificators and
--- metadata: bevat_bsn over every text value but keys, references and
--- timestamps), vertrouwelijk when it is a vertrouwelijk klantcontact or
--- hangs under one (the flag the rows carry), geheim when it is a secret
+-- metadata: bevat_bsn over every text value but those that are a uuid
+-- (a key, a reference) or a date or timestamp, whole: a text that only
+-- starts like one is searched like any other), vertrouwelijk when it is a
+-- vertrouwelijk klantcontact or hangs under one (the flag the rows
+-- carry), geheim when it is a secret
 -- partij or hangs under one.  Called per row by the audit trigger, whose
 -- search_path is pinned; everything qualified all the same.
 -- Kind: helper of the audit trigger (invoker; runs inside it, as the installing superuser).
@@ -189,7 +191,8 @@ SELECT (tabel OPERATOR(pg_catalog.=) 'partij_identificator'
 											  THEN e.value OPERATOR(pg_catalog.#>>) '{}' ELSE e.value::pg_catalog.text END, ' ')
 			  FROM pg_catalog.jsonb_each(rij) AS e
 			 WHERE pg_catalog.jsonb_typeof(e.value) OPERATOR(pg_catalog.=) ANY ('{string,object,array}'::pg_catalog.text[])
-			   AND NOT (e.value OPERATOR(pg_catalog.#>>) '{}') OPERATOR(pg_catalog.~) '^([0-9a-f]{8}-[0-9a-f]{4}-|[0-9]{4}-[0-9]{2}-[0-9]{2})')), false),
+			   AND NOT (e.value OPERATOR(pg_catalog.#>>) '{}') OPERATOR(pg_catalog.~)
+				   '^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9:.]+([+-][0-9:]+|Z)?)?)$')), false),
 	   coalesce((rij OPERATOR(pg_catalog.->>) 'vertrouwelijk')::pg_catalog.bool, false),
 	   coalesce((rij OPERATOR(pg_catalog.->>) 'geheim')::pg_catalog.bool, false)
 		OR (tabel OPERATOR(pg_catalog.=) 'partij'
