@@ -28,12 +28,52 @@ CREATE TABLE wijzigingslog (
 	verzoek text,
 	vergeten boolean NOT NULL DEFAULT false,
 	geheim boolean NOT NULL DEFAULT false,
-	CONSTRAINT wijzigingslog_pkey PRIMARY KEY (id),
 	CONSTRAINT wijzigingslog_bewerking CHECK (bewerking IN ('INSERT', 'UPDATE', 'DELETE'))
-);
-CREATE INDEX wijzigingslog_tabel_sleutel_idx ON wijzigingslog (tabel, sleutel);
-CREATE INDEX wijzigingslog_partijen_idx ON wijzigingslog USING gin (partijen);
-CREATE INDEX wijzigingslog_tijdstip_idx ON wijzigingslog (tijdstip);
+) PARTITION BY RANGE (tijdstip);
+CREATE TABLE wijzigingslog_standaard PARTITION OF wijzigingslog DEFAULT;
+-- @END
+-- Partitioned by month (78_bewaartermijnen.sql).  The key and the indexes
+-- are each partition's own, made by logpartitie_inrichten (78) for the
+-- default partition and for every month: an index of the partitioned
+-- table, a member of the extension that pg_dump leaves out, would be
+-- dumped again with each partition that is no member, twice on restore.
+-- @UPDATE 0.1.0
+-- 0.1.0's unpartitioned table becomes the partitioned one, its rows (ids
+-- kept) in the default partition until logpartities_onderhouden() moves
+-- them into months (docs/operations.md, "Retention").  0.1.0's columns;
+-- the next region adds geheim, last, as to every 0.1.0 database.
+ALTER TABLE wijzigingslog RENAME TO wijzigingslog_0_1_0;
+ALTER TABLE wijzigingslog_0_1_0 RENAME CONSTRAINT wijzigingslog_pkey TO wijzigingslog_0_1_0_pkey;
+ALTER TABLE wijzigingslog_0_1_0 RENAME CONSTRAINT wijzigingslog_bewerking TO wijzigingslog_0_1_0_bewerking;
+ALTER INDEX wijzigingslog_tabel_sleutel_idx RENAME TO wijzigingslog_0_1_0_tabel_sleutel_idx;
+ALTER INDEX wijzigingslog_partijen_idx RENAME TO wijzigingslog_0_1_0_partijen_idx;
+ALTER INDEX wijzigingslog_tijdstip_idx RENAME TO wijzigingslog_0_1_0_tijdstip_idx;
+ALTER SEQUENCE wijzigingslog_id_seq RENAME TO wijzigingslog_0_1_0_id_seq;
+CREATE TABLE wijzigingslog (
+	id bigint GENERATED ALWAYS AS IDENTITY,
+	tijdstip timestamptz NOT NULL DEFAULT now(),
+	transactie xid8 NOT NULL DEFAULT pg_current_xact_id(),
+	tabel name NOT NULL,
+	bewerking text NOT NULL,
+	sleutel text NOT NULL,
+	partijen uuid[] NOT NULL DEFAULT '{}',
+	bsn boolean NOT NULL DEFAULT false,
+	vertrouwelijk boolean NOT NULL DEFAULT false,
+	oud jsonb,
+	nieuw jsonb,
+	gebruiker name NOT NULL,
+	rol name NOT NULL,
+	subject text,
+	applicatie text,
+	verzoek text,
+	vergeten boolean NOT NULL DEFAULT false,
+	CONSTRAINT wijzigingslog_bewerking CHECK (bewerking IN ('INSERT', 'UPDATE', 'DELETE'))
+) PARTITION BY RANGE (tijdstip);
+CREATE TABLE wijzigingslog_standaard PARTITION OF wijzigingslog DEFAULT;
+INSERT INTO wijzigingslog OVERRIDING SYSTEM VALUE SELECT * FROM wijzigingslog_0_1_0;
+SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence('klantinteracties.wijzigingslog', 'id'),
+	coalesce((SELECT max(id) FROM wijzigingslog_0_1_0), 0) + 1, false);
+DROP TABLE wijzigingslog_0_1_0;
 -- @END
 -- @UPDATE 0.1.0
 ALTER TABLE wijzigingslog ADD COLUMN geheim boolean NOT NULL DEFAULT false;
@@ -97,6 +137,51 @@ COMMENT ON COLUMN vergeetlog.applicatie IS 'De applicatie (claim app, client_id 
 COMMENT ON COLUMN vergeetlog.verzoek IS 'De x-request-id van het HTTP-verzoek.';
 COMMENT ON COLUMN vergeetlog.rapport IS 'Wat vergeet_partij verwijderde en anonimiseerde, per tabel geteld.';
 
+-- The retention runs (vernietig_verlopen, 78_bewaartermijnen.sql): when,
+-- by whom, up to which date, and what was destroyed.  The row of a running
+-- one (voltooid_op empty, this transaction) lets the audit trail be
+-- changed, as an erasure's does.
+-- @ONCE
+CREATE TABLE vernietigingslog (
+	id bigint GENERATED ALWAYS AS IDENTITY,
+	transactie xid8 NOT NULL DEFAULT pg_current_xact_id(),
+	gestart_op timestamptz NOT NULL DEFAULT clock_timestamp(),
+	voltooid_op timestamptz,
+	peildatum timestamptz NOT NULL,
+	gebruiker name NOT NULL,
+	rol name NOT NULL,
+	applicatie text,
+	rapport jsonb,
+	CONSTRAINT vernietigingslog_pkey PRIMARY KEY (id)
+);
+CREATE INDEX vernietigingslog_transactie_idx ON vernietigingslog (transactie);
+-- @END
+-- @UPDATE 0.1.0
+CREATE TABLE vernietigingslog (
+	id bigint GENERATED ALWAYS AS IDENTITY,
+	transactie xid8 NOT NULL DEFAULT pg_current_xact_id(),
+	gestart_op timestamptz NOT NULL DEFAULT clock_timestamp(),
+	voltooid_op timestamptz,
+	peildatum timestamptz NOT NULL,
+	gebruiker name NOT NULL,
+	rol name NOT NULL,
+	applicatie text,
+	rapport jsonb,
+	CONSTRAINT vernietigingslog_pkey PRIMARY KEY (id)
+);
+CREATE INDEX vernietigingslog_transactie_idx ON vernietigingslog (transactie);
+-- @END
+COMMENT ON TABLE vernietigingslog IS 'Retention runs (vernietig_verlopen): when, by whom, up to which peildatum, and the report of what passed its bewaartermijn and was destroyed; holds no personal data. Readable with the beheer scope.';
+COMMENT ON COLUMN vernietigingslog.id IS 'Volgnummer van de vernietiging.';
+COMMENT ON COLUMN vernietigingslog.transactie IS 'De transactie waarin vernietigd werd; zolang voltooid_op leeg is, mag alleen die transactie het auditspoor schonen.';
+COMMENT ON COLUMN vernietigingslog.gestart_op IS 'Begin van de vernietiging.';
+COMMENT ON COLUMN vernietigingslog.voltooid_op IS 'Einde van de vernietiging.';
+COMMENT ON COLUMN vernietigingslog.peildatum IS 'Het moment waartegen de bewaartermijnen gemeten werden.';
+COMMENT ON COLUMN vernietigingslog.gebruiker IS 'De sessiegebruiker die vernietigde (bij pg_cron de eigenaar van de taak).';
+COMMENT ON COLUMN vernietigingslog.rol IS 'De handelende rol.';
+COMMENT ON COLUMN vernietigingslog.applicatie IS 'De applicatie (application_name, bij pg_cron "pg_cron").';
+COMMENT ON COLUMN vernietigingslog.rapport IS 'Wat vernietigd werd: per soort de grens en het aantal, de verwijderde partities.';
+
 -- True inside vergeet_partij: its transaction has a running erasure.
 -- Kind: internal (definer, owned by the installing superuser: sees every row).
 CREATE OR REPLACE FUNCTION vergeten_bezig() RETURNS boolean
@@ -106,9 +191,11 @@ CREATE OR REPLACE FUNCTION vergeten_bezig() RETURNS boolean
 	AS $$
 SELECT EXISTS (SELECT FROM klantinteracties.vergeetlog v
 				WHERE v.transactie = pg_catalog.pg_current_xact_id() AND v.voltooid_op IS NULL)
+	OR EXISTS (SELECT FROM klantinteracties.vernietigingslog v
+				WHERE v.transactie = pg_catalog.pg_current_xact_id() AND v.voltooid_op IS NULL)
 $$;
 REVOKE ALL ON FUNCTION vergeten_bezig() FROM PUBLIC;
-COMMENT ON FUNCTION vergeten_bezig() IS 'True when the current transaction is erasing a partij (vergeet_partij is running): then the audit trail records changes without values and may be cleaned.';
+COMMENT ON FUNCTION vergeten_bezig() IS 'True when the current transaction is erasing a partij (vergeet_partij is running) or destroying what passed its bewaartermijn (vernietig_verlopen): then the audit trail records changes without values and may be cleaned.';
 
 -- The partijen whose personal data a row holds, for erasure and for the
 -- geheim rule on reading the log.  Called per row by the audit trigger,
@@ -307,13 +394,15 @@ CREATE OR REPLACE FUNCTION wijzigingslog_bewaken() RETURNS trigger
 BEGIN
 	-- A row may become secret (its partij asked for secrecy; vlaggen_doorgeven)
 	-- and nothing else about it changes.
-	IF TG_OP = 'UPDATE' AND TG_TABLE_NAME = 'wijzigingslog' THEN
+	-- (The trigger fires on wijzigingslog's partitions: TG_RELID is a
+	-- partition, its root the log table.)
+	IF TG_OP = 'UPDATE' AND pg_catalog.pg_partition_root(TG_RELID) = 'klantinteracties.wijzigingslog'::pg_catalog.regclass THEN
 		IF NEW.geheim AND NOT OLD.geheim
 		   AND (pg_catalog.to_jsonb(NEW) - 'geheim') = (pg_catalog.to_jsonb(OLD) - 'geheim') THEN
 			RETURN NEW;
 		END IF;
 	END IF;
-	IF TG_OP = 'TRUNCATE' OR TG_TABLE_NAME = 'vergeetlog' OR NOT klantinteracties.vergeten_bezig() THEN
+	IF TG_OP = 'TRUNCATE' OR TG_TABLE_NAME IN ('vergeetlog', 'vernietigingslog') OR NOT klantinteracties.vergeten_bezig() THEN
 		RAISE EXCEPTION 'the audit trail (%) cannot be changed', TG_TABLE_NAME
 			USING ERRCODE = 'insufficient_privilege',
 				  DETAIL = 'Only vergeet_partij removes personal data from it.';
@@ -381,3 +470,8 @@ SELECT pg_catalog.pg_extension_config_dump('wijzigingslog', '');
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('klantinteracties.wijzigingslog', 'id')::regclass, '');
 SELECT pg_catalog.pg_extension_config_dump('vergeetlog', '');
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('klantinteracties.vergeetlog', 'id')::regclass, '');
+
+CREATE TRIGGER vernietigingslog_bewaken BEFORE DELETE ON vernietigingslog
+	FOR EACH ROW EXECUTE FUNCTION wijzigingslog_bewaken();
+CREATE TRIGGER vernietigingslog_bewaken_truncate BEFORE TRUNCATE ON vernietigingslog
+	FOR EACH STATEMENT EXECUTE FUNCTION wijzigingslog_bewaken();
