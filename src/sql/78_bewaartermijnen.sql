@@ -51,6 +51,10 @@ COMMENT ON TABLE bewaartermijn IS 'Retention periods set by the DBA, one per kin
 COMMENT ON COLUMN bewaartermijn.soort IS 'De soort gegevens: klantcontact (met betrokkenen, onderwerpobjecten, bijlagen), interne_taak (afgehandeld), wijzigingslog, inzagelog.';
 COMMENT ON COLUMN bewaartermijn.termijn IS 'De bewaartermijn, gemeten vanaf plaatsgevonden_op (klantcontact), afgehandeld_op (interne taak) of tijdstip (logs); ten minste een dag.';
 COMMENT ON COLUMN bewaartermijn.bron IS 'De grondslag van de termijn, bijvoorbeeld het resultaat uit de Selectielijst gemeenten en intergemeentelijke organen 2020 of een besluit van de gemeente.';
+ALTER TABLE bewaartermijn ENABLE ROW LEVEL SECURITY;
+ALTER TABLE bewaartermijn FORCE ROW LEVEL SECURITY;
+CREATE POLICY beheer ON bewaartermijn FOR SELECT TO klantinteracties_beheer
+	USING ((SELECT klantinteracties.heeft_scope('beheer')));
 GRANT SELECT ON bewaartermijn TO klantinteracties_beheer;
 
 -- The logs' own tables: dumped with their rows (the default partitions are
@@ -96,12 +100,19 @@ CREATE OR REPLACE FUNCTION logpartitie_inrichten(tabel name, partitie name) RETU
 	AS $$
 DECLARE
 	definitie text;
+	kolom record;
 BEGIN
 	IF tabel NOT IN ('wijzigingslog', 'inzagelog') THEN
 		RAISE EXCEPTION 'invalid log table: "%"', tabel
 			USING ERRCODE = 'invalid_parameter_value', DETAIL = 'The partitioned log tables are wijzigingslog and inzagelog.';
 	END IF;
 	EXECUTE pg_catalog.format('ALTER TABLE klantinteracties.%I ADD CONSTRAINT %I PRIMARY KEY (id)', partitie, partitie || '_pkey');
+	-- Its columns are the log table's: so are their descriptions.
+	FOR kolom IN SELECT a.attname, pg_catalog.col_description(a.attrelid, a.attnum) AS omschrijving
+				   FROM pg_catalog.pg_attribute a
+				  WHERE a.attrelid = pg_catalog.format('klantinteracties.%I', tabel)::regclass AND a.attnum > 0 AND NOT a.attisdropped LOOP
+		EXECUTE pg_catalog.format('COMMENT ON COLUMN klantinteracties.%I.%I IS %L', partitie, kolom.attname, kolom.omschrijving);
+	END LOOP;
 	FOREACH definitie IN ARRAY CASE tabel
 		WHEN 'wijzigingslog' THEN ARRAY['%I_tabel_sleutel_idx ON klantinteracties.%I (tabel, sleutel)',
 									  '%I_partijen_idx ON klantinteracties.%I USING gin (partijen)',
@@ -114,7 +125,30 @@ BEGIN
 END
 $$;
 REVOKE ALL ON FUNCTION logpartitie_inrichten(name, name) FROM PUBLIC;
-COMMENT ON FUNCTION logpartitie_inrichten(name, name) IS 'Gives a partition of a log table its primary key (id) and the indexes of its lookup paths: wijzigingslog (tabel, sleutel), GIN (partijen), (tijdstip); inzagelog (partij, tijdstip), (tijdstip). For the default partitions and logpartities_onderhouden.';
+COMMENT ON FUNCTION logpartitie_inrichten(name, name) IS 'Gives a partition of a log table its primary key (id), the descriptions of its columns (the log table''s) and the indexes of its lookup paths: wijzigingslog (tabel, sleutel), GIN (partijen), (tijdstip); inzagelog (partij, tijdstip), (tijdstip). For the default partitions and logpartities_onderhouden.';
+
+-- A partition is read through its partitioned table, whose policies then
+-- apply; read directly it has no privileges for anyone but its owner, and
+-- row-level security that shows nothing, like every table of the
+-- extension (test beveiliging_catalogus).
+-- Kind: internal (definer, owned by the installing superuser, who owns the
+-- partitions); EXECUTE revoked from PUBLIC.
+CREATE OR REPLACE FUNCTION logpartitie_afschermen(partitie name) RETURNS void
+	LANGUAGE plpgsql VOLATILE
+	SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+BEGIN
+	EXECUTE pg_catalog.format('ALTER TABLE klantinteracties.%I ENABLE ROW LEVEL SECURITY', partitie);
+	EXECUTE pg_catalog.format('ALTER TABLE klantinteracties.%I FORCE ROW LEVEL SECURITY', partitie);
+	EXECUTE pg_catalog.format('CREATE POLICY alleen_via_de_logtabel ON klantinteracties.%I FOR SELECT TO klantinteracties_beheer '
+		'USING ((SELECT klantinteracties.heeft_scope(''beheer'')) AND false)', partitie);
+END
+$$;
+REVOKE ALL ON FUNCTION logpartitie_afschermen(name) FROM PUBLIC;
+COMMENT ON FUNCTION logpartitie_afschermen(name) IS 'Row-level security, enabled and forced, with a policy that shows nothing, on a partition of a log table: it is read through its partitioned table only. For the default partitions and logpartities_onderhouden.';
+SELECT klantinteracties.logpartitie_afschermen('wijzigingslog_standaard');
+SELECT klantinteracties.logpartitie_afschermen('inzagelog_standaard');
 
 -- @ONCE
 SELECT klantinteracties.logpartitie_inrichten('wijzigingslog', 'wijzigingslog_standaard');
@@ -160,6 +194,7 @@ BEGIN
 					EXECUTE pg_catalog.format('CREATE TABLE klantinteracties.%I PARTITION OF klantinteracties.%I FOR VALUES FROM (%L) TO (%L)',
 						p.naam, tabel, p.van, p.tot);
 					PERFORM klantinteracties.logpartitie_inrichten(tabel, p.naam);
+					PERFORM klantinteracties.logpartitie_afschermen(p.naam);
 					stap := pg_catalog.format('%s made', p.naam);
 					RETURN NEXT;
 				END IF;
@@ -176,6 +211,7 @@ BEGIN
 				EXECUTE pg_catalog.format('CREATE TABLE klantinteracties.%I PARTITION OF klantinteracties.%I FOR VALUES FROM (%L) TO (%L)',
 					p.naam, tabel, p.van, p.tot);
 				PERFORM klantinteracties.logpartitie_inrichten(tabel, p.naam);
+				PERFORM klantinteracties.logpartitie_afschermen(p.naam);
 				stap := pg_catalog.format('%s made', p.naam);
 				RETURN NEXT;
 			END IF;
