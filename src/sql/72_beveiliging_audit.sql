@@ -73,6 +73,10 @@ CREATE TABLE wijzigingslog_standaard PARTITION OF wijzigingslog DEFAULT;
 INSERT INTO wijzigingslog OVERRIDING SYSTEM VALUE SELECT * FROM wijzigingslog_0_1_0;
 SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence('klantinteracties.wijzigingslog', 'id'),
 	coalesce((SELECT max(id) FROM wijzigingslog_0_1_0), 0) + 1, false);
+-- Out of the extension first: a dropped table stays in its list of
+-- configuration tables otherwise.
+ALTER EXTENSION klantinteracties DROP SEQUENCE wijzigingslog_0_1_0_id_seq;
+ALTER EXTENSION klantinteracties DROP TABLE wijzigingslog_0_1_0;
 DROP TABLE wijzigingslog_0_1_0;
 -- @END
 -- @UPDATE 0.1.0

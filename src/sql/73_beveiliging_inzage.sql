@@ -50,6 +50,10 @@ CREATE TABLE inzagelog_standaard PARTITION OF inzagelog DEFAULT;
 INSERT INTO inzagelog OVERRIDING SYSTEM VALUE SELECT * FROM inzagelog_0_1_0;
 SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence('klantinteracties.inzagelog', 'id'),
 	coalesce((SELECT max(id) FROM inzagelog_0_1_0), 0) + 1, false);
+-- Out of the extension first: a dropped table stays in its list of
+-- configuration tables otherwise.
+ALTER EXTENSION klantinteracties DROP SEQUENCE inzagelog_0_1_0_id_seq;
+ALTER EXTENSION klantinteracties DROP TABLE inzagelog_0_1_0;
 DROP TABLE inzagelog_0_1_0;
 -- @END
 COMMENT ON TABLE inzagelog IS 'Access log (Logboek Dataverwerkingen): one row per partij shown by a logged lookup (klantbeeld, search by BSN), or one row without partij when it found none; who, when, which lookup and the purpose given. Readable with the beheer scope.';
