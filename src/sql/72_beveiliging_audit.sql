@@ -409,7 +409,8 @@ BEGIN
 	IF TG_OP = 'TRUNCATE' OR TG_TABLE_NAME IN ('vergeetlog', 'vernietigingslog') OR NOT klantinteracties.vergeten_bezig() THEN
 		-- A partition of wijzigingslog is named by its partitioned table.
 		RAISE EXCEPTION 'the audit trail (%) cannot be changed',
-			(SELECT c.relname FROM pg_catalog.pg_class c WHERE c.oid = pg_catalog.pg_partition_root(TG_RELID))
+			(SELECT c.relname FROM pg_catalog.pg_class c
+			  WHERE c.oid = coalesce(pg_catalog.pg_partition_root(TG_RELID), TG_RELID))
 			USING ERRCODE = 'insufficient_privilege',
 				  DETAIL = 'Only vergeet_partij removes personal data from it.';
 	END IF;
