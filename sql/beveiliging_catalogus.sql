@@ -166,12 +166,13 @@ SELECT c.relname AS tabel, r.rolname, string_agg(a.privilege_type, ', ' ORDER BY
   FROM pg_class c JOIN pg_temp.extension_members('pg_class') m ON m = c.oid
   CROSS JOIN LATERAL aclexplode(c.relacl) AS a JOIN pg_roles r ON r.oid = a.grantee
  WHERE c.relkind IN ('r', 'p') AND NOT r.rolsuper
-   AND c.relname NOT IN ('wijzigingslog', 'vergeetlog', 'inzagelog', 'gebeurtenis')
+   AND c.relname NOT IN ('wijzigingslog', 'vergeetlog', 'inzagelog', 'gebeurtenis', 'vernietigingslog', 'bewaartermijn')
+   AND NOT c.relispartition
  GROUP BY 1, 2 HAVING r.rolname <> 'klantinteracties_eigenaar' OR string_agg(a.privilege_type, ', ' ORDER BY a.privilege_type) <> 'DELETE, INSERT, SELECT, UPDATE'
  ORDER BY 1, 2;
 SELECT count(DISTINCT c.oid) AS tabellen_van_eigenaar
   FROM pg_class c JOIN pg_temp.extension_members('pg_class') m ON m = c.oid
- WHERE c.relkind = 'r' AND has_table_privilege('klantinteracties_eigenaar', c.oid, 'SELECT');
+ WHERE c.relkind IN ('r', 'p') AND has_table_privilege('klantinteracties_eigenaar', c.oid, 'SELECT');
 SELECT c.oid::regclass AS kolomrecht, a.attname, r.rolname
   FROM pg_class c JOIN pg_temp.extension_members('pg_class') m ON m = c.oid
   JOIN pg_attribute a ON a.attrelid = c.oid CROSS JOIN LATERAL aclexplode(a.attacl) AS x JOIN pg_roles r ON r.oid = x.grantee
@@ -186,14 +187,19 @@ SELECT array_agg(b.rolname ORDER BY b.rolname) AS eigenaar_is_lid_van
   FROM pg_auth_members am JOIN pg_roles b ON b.oid = am.roleid
  WHERE am.member = 'klantinteracties_eigenaar'::regrole;
 
--- The tables that hold the security record are read only with beheer (and
--- the access log by the owner of mijn_inzage, for the citizen's own rows)
--- and written by nobody: no role has INSERT, UPDATE or DELETE on them,
--- except the outbox worker (beheer) marking events sent and removing them.
+-- The tables that hold the security record (and the retention periods)
+-- are read only with beheer (and the access log by the owner of
+-- mijn_inzage, for the citizen's own rows) and written by nobody: no role
+-- has INSERT, UPDATE or DELETE on them, except the outbox worker (beheer)
+-- marking events sent and removing them.  The partitions of the log tables
+-- grant nothing to anyone.
 SELECT c.relname AS tabel, r.rolname, string_agg(a.privilege_type, ', ' ORDER BY a.privilege_type) AS rechten
   FROM pg_class c CROSS JOIN LATERAL aclexplode(c.relacl) AS a JOIN pg_roles r ON r.oid = a.grantee
- WHERE c.oid IN ('klantinteracties.wijzigingslog'::regclass, 'klantinteracties.vergeetlog'::regclass,
-				 'klantinteracties.inzagelog'::regclass, 'klantinteracties.gebeurtenis'::regclass)
+ WHERE (c.oid IN ('klantinteracties.wijzigingslog'::regclass, 'klantinteracties.vergeetlog'::regclass,
+				 'klantinteracties.inzagelog'::regclass, 'klantinteracties.gebeurtenis'::regclass,
+				 'klantinteracties.vernietigingslog'::regclass, 'klantinteracties.bewaartermijn'::regclass)
+		OR c.oid IN (SELECT i.inhrelid FROM pg_inherits i
+					  WHERE i.inhparent IN ('klantinteracties.wijzigingslog'::regclass, 'klantinteracties.inzagelog'::regclass)))
    AND NOT r.rolsuper
  GROUP BY 1, 2 ORDER BY 1, 2;
 SELECT attrelid::regclass AS tabel, attname, r.rolname, a.privilege_type
