@@ -235,7 +235,7 @@ CREATE OR REPLACE FUNCTION vernietig_verlopen(peildatum timestamptz DEFAULT now(
 	AS $$
 DECLARE
 	w jsonb := klantinteracties.wie();
-	tx xid8 := pg_catalog.pg_current_xact_id();
+	tx xid8;
 	log_id bigint;
 	grens timestamptz;
 	tabel name;
@@ -247,6 +247,14 @@ BEGIN
 	IF NOT klantinteracties.heeft_scope('beheer') THEN
 		RAISE EXCEPTION 'vernietig_verlopen requires the beheer scope' USING ERRCODE = 'insufficient_privilege';
 	END IF;
+	-- A standby (or a read-only transaction) cannot destroy: refused
+	-- before anything is read, with the same message on both.
+	IF pg_catalog.current_setting('transaction_read_only')::boolean THEN
+		RAISE EXCEPTION 'vernietig_verlopen needs a read-write transaction on the primary'
+			USING ERRCODE = 'read_only_sql_transaction',
+				  HINT = 'Run it on the primary (pg_cron runs it there: cron.database_name on the primary).';
+	END IF;
+	tx := pg_catalog.pg_current_xact_id();
 	IF peildatum IS NULL OR peildatum > pg_catalog.now() THEN
 		RAISE EXCEPTION 'invalid peildatum: %', peildatum
 			USING ERRCODE = 'invalid_parameter_value',
@@ -320,4 +328,4 @@ END
 $$;
 REVOKE ALL ON FUNCTION vernietig_verlopen(timestamptz) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION vernietig_verlopen(timestamptz) TO klantinteracties_beheer;
-COMMENT ON FUNCTION vernietig_verlopen(timestamptz) IS 'Retention (needs the beheer scope): destroys what has passed its bewaartermijn at peildatum (default now()): klantcontacten (with betrokkenen, onderwerpobjecten, bijlagen) without open interne taken, closed interne taken, audit trail and access log rows (whole month partitions dropped). Its deletes are audited without values, the earlier audit rows of what it destroyed lose their values, destroy events are marked vernietigd, and vernietigingslog records the run with the report it returns. 42501 without beheer, 22023 for a peildatum in the future.';
+COMMENT ON FUNCTION vernietig_verlopen(timestamptz) IS 'Retention (needs the beheer scope): destroys what has passed its bewaartermijn at peildatum (default now()): klantcontacten (with betrokkenen, onderwerpobjecten, bijlagen) without open interne taken, closed interne taken, audit trail and access log rows (whole month partitions dropped). Its deletes are audited without values, the earlier audit rows of what it destroyed lose their values, destroy events are marked vernietigd, and vernietigingslog records the run with the report it returns. 42501 without beheer, 25006 on a standby or in a read-only transaction, 22023 for a peildatum in the future.';
