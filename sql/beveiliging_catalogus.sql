@@ -54,6 +54,26 @@ SELECT c.oid::regclass AS view, pg_temp.eigenaar(c.relowner) AS eigenaar, coales
   FROM pg_class c JOIN pg_temp.extension_members('pg_class') m ON m = c.oid
  WHERE c.relkind = 'v'
  ORDER BY c.relnamespace::regnamespace::text, c.relname;
+-- Every type with privileges other than the default (PUBLIC USAGE): the
+-- scope markers (48_beveiliging_rollen.sql), whose USAGE is a scope in this
+-- database; a change by an update or by gemeente_inrichten shows here.
+SELECT t.oid::regtype AS type, pg_temp.eigenaar(t.typowner) AS eigenaar,
+	   pg_temp.acl(t.typacl, t.typowner, 'USAGE') AS rechten
+  FROM pg_type t JOIN pg_temp.extension_members('pg_type') m ON m = t.oid
+ WHERE t.typacl IS NOT NULL
+ ORDER BY t.typnamespace::regnamespace::text, t.typname;
+-- No scope marker is usable by PUBLIC (a type's default ACL gives PUBLIC
+-- USAGE, so each must be revoked): offenders, then how many markers were
+-- looked at (every domain of the extension named scope_*, and each named by
+-- scope_markeringen()).
+SELECT t.oid::regtype AS regel_geschonden, 'PUBLIC holds the scope' AS waarom
+  FROM pg_type t JOIN pg_temp.extension_members('pg_type') m ON m = t.oid
+ WHERE t.typtype = 'd' AND left(t.typname, 6) = 'scope_'
+   AND has_type_privilege('public', t.oid, 'USAGE');
+SELECT count(*) AS scope_markers,
+	   count(*) FILTER (WHERE t.oid IN (SELECT marker FROM klantinteracties.scope_markeringen())) AS in_scope_markeringen
+  FROM pg_type t JOIN pg_temp.extension_members('pg_type') m ON m = t.oid
+ WHERE t.typtype = 'd' AND left(t.typname, 6) = 'scope_';
 -- The summary docs/security.md points to: functions by rights, owner and
 -- search_path.
 SELECT CASE WHEN p.prosecdef THEN 'definer' ELSE 'invoker' END AS rechten, pg_temp.eigenaar(p.proowner) AS eigenaar,
