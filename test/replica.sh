@@ -70,6 +70,7 @@ unset PGOPTIONS PGDATABASE PGSERVICE
 psql_p() { "$bin/psql" -X -h "$primary/sock" -p "$poort_p" "$@"; }
 psql_s() { "$bin/psql" -X -h "$standby/sock" -p "$poort_s" "$@"; }
 
+t0=$(date +%s)
 # The primary: the server options of make test's cluster, and WAL for a standby.
 cluster_start "$bin" "$primary" "$poort_p" "-c wal_level=replica -c max_wal_senders=4" \
 	|| mislukt "primary did not start"
@@ -99,11 +100,13 @@ for f in $tests; do
 	psql_p -q -d postgres -c "CREATE DATABASE ki_r_$t TEMPLATE ki_replica_sjabloon STRATEGY FILE_COPY" \
 		|| mislukt "cannot create database ki_r_$t"
 	if [ "${KI_REPLICA_ALLES:-0}" = 1 ] || grep -qiE 'partij|klantcontact' "$f"; then
+		tf=$(date +%s)
 		sed 's/^ROLLBACK;$/COMMIT;/' "$f" | psql_p -a -q -d "ki_r_$t" >"$work/schrijven_$t.out" 2>&1
+		echo "pass 1: $t $(($(date +%s) - tf)) s"
 		geschreven="$geschreven $t"
 	fi
 done
-ok "pass 1: $(echo $geschreven | wc -w) test files ran on the primary, each in its own database, committing:$geschreven"
+ok "pass 1 ($(($(date +%s) - t0)) s from the start): $(echo $geschreven | wc -w) test files ran on the primary, each in its own database, committing:$geschreven"
 
 # The database of the logged lookups: the API tests' data set and sample data.
 psql_p -q -d postgres -c "CREATE DATABASE $db TEMPLATE ki_replica_sjabloon STRATEGY FILE_COPY" \
@@ -135,6 +138,7 @@ done
 ok "the standby has the primary's rows (count and checksum per table, $rijen rows in all)"
 
 # Pass 2: every test file again, read-only, on both at once; outputs compared.
+t2=$(date +%s)
 normaal() {
 	sed -E 's#"[^"]*/(primary|standby)/sock/\.s\.PGSQL\.[0-9]+"#"<socket>"#' "$1" | awk '
 		/^(COPY|\\copy)/ { schrijft = 1; print; next }
@@ -145,18 +149,21 @@ normaal() {
 }
 for f in $tests; do
 	t=$(basename "$f" .sql)
+	tf=$(date +%s)
 	PGOPTIONS='-c default_transaction_read_only=on' psql_p -a -q -d "ki_r_$t" <"$f" >"$work/p_$t.out" 2>&1 &
 	psql_s -a -q -d "ki_r_$t" <"$f" >"$work/s_$t.out" 2>&1
 	wait
 	normaal "$work/p_$t.out" >"$work/p_$t.norm"
 	normaal "$work/s_$t.out" >"$work/s_$t.norm"
 	if cmp -s "$work/p_$t.norm" "$work/s_$t.norm"; then
-		ok "$t: the standby answers as the primary ($(grep -c '' "$work/p_$t.out") lines of output, $(grep -c '^ERROR:' "$work/p_$t.out") errors, the same on both)"
+		ok "$t: the standby answers as the primary ($(grep -c '' "$work/p_$t.out") lines of output, $(grep -c '^ERROR:' "$work/p_$t.out") errors, the same on both; $(($(date +%s) - tf)) s)"
 	else
 		fout "$t: the standby differs from the primary"
 		diff -u "$work/p_$t.norm" "$work/s_$t.norm" | head -60
 	fi
 done
+
+echo "pass 2 took $(($(date +%s) - t2)) s"
 
 # The logged lookups on the standby: refused, no data, nothing logged.
 voor=$(psql_p -At -d "$db" -c "SELECT count(*) FROM klantinteracties.inzagelog")
@@ -186,5 +193,6 @@ na2=$(psql_p -At -d "$db" -c "SELECT count(*) FROM klantinteracties.inzagelog")
 [ "$uit" = 1 ] && [ "$na2" -gt "$na" ] && ok "zoek_partij_op_bsn on the primary finds 1 partij and logs it" \
 	|| fout "zoek_partij_op_bsn on the primary: $uit, access log $na -> $na2"
 
+echo "replica test took $(($(date +%s) - t0)) s"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
