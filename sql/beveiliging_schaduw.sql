@@ -199,8 +199,11 @@ DECLARE
 	aanval constant text := 'pg_temp, schaduw, pg_catalog, klantinteracties, klantinteracties_api';
 BEGIN
 	-- Look-alike types in pg_temp: domains named as the built-in and the
-	-- extension's types, whose check tells.
-	FOR t IN SELECT schaduw.typnaam(s.typ) AS volledig, ty.typname AS naam
+	-- extension's types, whose check tells.  A type the role may not use
+	-- (the scope markers, whose USAGE is the scope) is imitated by a domain
+	-- of the same name over its base type.
+	FOR t IN SELECT CASE WHEN pg_catalog.has_type_privilege(s.typ, 'USAGE') THEN schaduw.typnaam(s.typ)
+						 ELSE pg_catalog.format_type(ty.typbasetype, NULL) END AS volledig, ty.typname AS naam
 			   FROM schaduw.typen s JOIN pg_catalog.pg_type ty ON ty.oid = s.typ WHERE ty.typname NOT LIKE '\_%' LOOP
 		EXECUTE pg_catalog.format('CREATE DOMAIN pg_temp.%I AS %s CHECK (schaduw.lek(%L))',
 			t.naam, t.volledig, 'type pg_temp.' || t.naam);
