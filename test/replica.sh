@@ -115,7 +115,9 @@ for f in $tests; do
 		psql_p -q -d postgres -c "CREATE DATABASE ki_r_$t TEMPLATE ki_replica_sjabloon STRATEGY FILE_COPY" \
 			|| mislukt "cannot create database ki_r_$t"
 		geschreven="$geschreven $t"
-		if grep -qiE '(CREATE|DROP|ALTER) +(ROLE|USER|DATABASE)|maak_api_rollen|beveiliging\.psql|GRANT +[a-z_]+ +TO|REVOKE +[a-z_]+ +FROM' "$f"; then
+		# The file and what it includes (\i sql/include/...).
+		if cat "$f" $(sed -n 's/^\\ir\{0,1\} \(sql\/[^ ]*\).*/\1/p' "$f") \
+				| grep -qiE '(CREATE|DROP|ALTER) +(ROLE|USER|DATABASE)|maak_api_rollen|GRANT +[a-z_]+ +TO|REVOKE +[a-z_]+ +FROM'; then
 			rollen="$rollen $t"
 		else
 			overig="$overig $t"
