@@ -30,7 +30,8 @@
 #   the primary reports first that the table, which pass 2 could not
 #   create, is missing); and ANALYZE, which writes statistics: a standby
 #   refuses it, a read-only transaction on the primary allows it, and
-#   neither prints anything else.
+#   neither prints anything else (the standby's refusal is dropped also
+#   where the statement is not echoed: a fixture included with ECHO off).
 #
 # Then the logged lookups (zoek_partij_op_bsn, klantbeeld_opvragen), which
 # must write the access log: on the standby they refuse with SQLSTATE 25006
@@ -178,6 +179,7 @@ normaal() {
 	sed -E 's#"[^"]*/(primary|standby)/sock/\.s\.PGSQL\.[0-9]+"#"<socket>"#' "$1" | awk '
 		/^(COPY|\\copy)/ { schrijft = 1; print; next }
 		/^ANALYZE/ { analyse = 1; print; next }
+		/ERROR:  cannot execute ANALYZE during recovery$/ { next }
 		/^ERROR:/ && schrijft { print "ERROR:  <refused: COPY FROM>"; schrijft = 0; next }
 		/^ERROR:/ && analyse { analyse = 0; next }
 		{ schrijft = 0; analyse = 0; print }'
