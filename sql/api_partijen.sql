@@ -263,11 +263,14 @@ SELECT p.oid::regprocedure FROM pg_proc p JOIN pg_depend d ON d.classid = 'pg_pr
 SELECT p.oid::regprocedure, has_function_privilege('public', p.oid, 'EXECUTE') AS public_execute
   FROM pg_proc p WHERE p.pronamespace IN ('klantinteracties_api'::regnamespace)
     OR p.oid = 'klantinteracties.maak_api_rollen(name, name, name, name, text)'::regprocedure ORDER BY 1;
--- Every constraint of the registry tables (not of the security record,
--- which the API does not write) is named by an API field.
+-- Every constraint of the registry tables (not of the security record, the
+-- retention periods or the log partitions, which the API does not write)
+-- is named by an API field.
 SELECT conrelid::regclass, conname FROM pg_constraint
  WHERE connamespace = 'klantinteracties'::regnamespace AND contype IN ('c', 'f', 'u', 'p', 'x')
-   AND conrelid NOT IN ('wijzigingslog'::regclass, 'vergeetlog'::regclass, 'inzagelog'::regclass, 'gebeurtenis'::regclass)
+   AND conrelid NOT IN ('wijzigingslog'::regclass, 'vergeetlog'::regclass, 'inzagelog'::regclass, 'gebeurtenis'::regclass,
+						'vernietigingslog'::regclass, 'bewaartermijn'::regclass)
+   AND NOT (SELECT c.relispartition FROM pg_class c WHERE c.oid = conrelid)
    AND api_veld_van_beperking(conname) IS NULL
    AND conname NOT IN ('partij_uuid_soort_partij_key', 'partij_identificator_uuid_soort_key', 'actor_uuid_soort_actor_key',
 	'persoon_pkey', 'organisatie_pkey', 'contactpersoon_pkey', 'medewerker_pkey', 'geautomatiseerde_actor_pkey',

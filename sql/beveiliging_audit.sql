@@ -88,16 +88,19 @@ SELECT DISTINCT (SELECT string_agg(k, ' ' ORDER BY k) FROM jsonb_object_keys(clo
 	   (SELECT string_agg(k, ' ' ORDER BY k) FROM jsonb_object_keys(cloudevent -> 'data') k) AS data
   FROM gebeurtenis WHERE transactie = pg_current_xact_id();
 -- Deleting a partij: its event becomes a destroy.  With the API's base
--- URL set, the source is the API and the data has the resource's URL.
+-- URL set for the database, the source is the API and the data has the
+-- resource's URL (a session's own SET counts for nothing: test
+-- beveiliging_aanval).
 DELETE FROM partij WHERE uuid = '00000000-0000-0000-0099-0000000000e1';
-SET LOCAL klantinteracties.api_base_url = 'https://klantinteracties.example.nl/api/v1/';
+SELECT format('ALTER DATABASE %I SET klantinteracties.api_base_url = %L', current_database(),
+	'https://klantinteracties.example.nl/api/v1/') \gexec
 INSERT INTO partij (uuid, soort_partij, indicatie_actief) VALUES ('00000000-0000-0000-0099-0000000000e9', 'persoon', true);
 SELECT resource_uuid, actie, cloudevent ->> 'type' AS type, cloudevent ->> 'source' AS source,
 	   cloudevent -> 'data' ->> 'resourceUrl' AS url
   FROM gebeurtenis WHERE resource_uuid IN ('00000000-0000-0000-0099-0000000000e1', '00000000-0000-0000-0099-0000000000e9')
    AND transactie = pg_current_xact_id()
  ORDER BY resource_uuid;
-RESET klantinteracties.api_base_url;
+SELECT format('ALTER DATABASE %I RESET klantinteracties.api_base_url', current_database()) \gexec
 -- No event holds a BSN, a name, an address, an e-mail address, a phone
 -- number, an interne notitie or what was said in a klantcontact (its
 -- random id and its time left out of the search).

@@ -54,6 +54,26 @@ SELECT c.oid::regclass AS view, pg_temp.eigenaar(c.relowner) AS eigenaar, coales
   FROM pg_class c JOIN pg_temp.extension_members('pg_class') m ON m = c.oid
  WHERE c.relkind = 'v'
  ORDER BY c.relnamespace::regnamespace::text, c.relname;
+-- Every type with privileges other than the default (PUBLIC USAGE): the
+-- scope markers (48_beveiliging_rollen.sql), whose USAGE is a scope in this
+-- database; a change by an update or by gemeente_inrichten shows here.
+SELECT t.oid::regtype AS type, pg_temp.eigenaar(t.typowner) AS eigenaar,
+	   pg_temp.acl(t.typacl, t.typowner, 'USAGE') AS rechten
+  FROM pg_type t JOIN pg_temp.extension_members('pg_type') m ON m = t.oid
+ WHERE t.typacl IS NOT NULL
+ ORDER BY t.typnamespace::regnamespace::text, t.typname;
+-- No scope marker is usable by PUBLIC (a type's default ACL gives PUBLIC
+-- USAGE, so each must be revoked): offenders, then how many markers were
+-- looked at (every domain of the extension named scope_*, and each named by
+-- scope_markeringen()).
+SELECT t.oid::regtype AS regel_geschonden, 'PUBLIC holds the scope' AS waarom
+  FROM pg_type t JOIN pg_temp.extension_members('pg_type') m ON m = t.oid
+ WHERE t.typtype = 'd' AND left(t.typname, 6) = 'scope_'
+   AND has_type_privilege('public', t.oid, 'USAGE');
+SELECT count(*) AS scope_markers,
+	   count(*) FILTER (WHERE t.oid IN (SELECT marker FROM klantinteracties.scope_markeringen())) AS in_scope_markeringen
+  FROM pg_type t JOIN pg_temp.extension_members('pg_type') m ON m = t.oid
+ WHERE t.typtype = 'd' AND left(t.typname, 6) = 'scope_';
 -- The summary docs/security.md points to: functions by rights, owner and
 -- search_path.
 SELECT CASE WHEN p.prosecdef THEN 'definer' ELSE 'invoker' END AS rechten, pg_temp.eigenaar(p.proowner) AS eigenaar,
@@ -72,6 +92,16 @@ SELECT p.oid::regprocedure AS regel_geschonden,
   FROM pg_proc p JOIN pg_temp.extension_members('pg_proc') m ON m = p.oid
  WHERE (has_function_privilege('public', p.oid, 'EXECUTE') AND (p.prosecdef OR p.prorettype = 'trigger'::regtype))
 	OR (pg_get_userbyid(p.proowner) = 'klantinteracties_eigenaar' AND NOT p.prosecdef);
+
+-- Name resolution no caller can influence (issue 12, findings 2 and 3):
+-- every function either pins its search_path to exactly pg_catalog and
+-- pg_temp, or is an SQL function meant to be inlined, whose body qualifies
+-- every name (test beveiliging_schaduw tries them all with planted names).
+SELECT p.oid::regprocedure AS eigen_search_path, p.proconfig
+  FROM pg_proc p JOIN pg_temp.extension_members('pg_proc') m ON m = p.oid
+ WHERE EXISTS (SELECT FROM unnest(p.proconfig) AS c WHERE c LIKE 'search_path=%' AND c <> 'search_path=pg_catalog, pg_temp')
+	OR (NOT EXISTS (SELECT FROM unnest(p.proconfig) AS c WHERE c LIKE 'search_path=%')
+		AND p.prolang NOT IN (SELECT oid FROM pg_language WHERE lanname IN ('sql', 'c', 'internal')));
 
 -- Every table: RLS enabled and forced, at least one policy.
 SELECT c.oid::regclass AS tabel, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,
@@ -156,12 +186,13 @@ SELECT c.relname AS tabel, r.rolname, string_agg(a.privilege_type, ', ' ORDER BY
   FROM pg_class c JOIN pg_temp.extension_members('pg_class') m ON m = c.oid
   CROSS JOIN LATERAL aclexplode(c.relacl) AS a JOIN pg_roles r ON r.oid = a.grantee
  WHERE c.relkind IN ('r', 'p') AND NOT r.rolsuper
-   AND c.relname NOT IN ('wijzigingslog', 'vergeetlog', 'inzagelog', 'gebeurtenis')
+   AND c.relname NOT IN ('wijzigingslog', 'vergeetlog', 'inzagelog', 'gebeurtenis', 'vernietigingslog', 'bewaartermijn')
+   AND NOT c.relispartition
  GROUP BY 1, 2 HAVING r.rolname <> 'klantinteracties_eigenaar' OR string_agg(a.privilege_type, ', ' ORDER BY a.privilege_type) <> 'DELETE, INSERT, SELECT, UPDATE'
  ORDER BY 1, 2;
 SELECT count(DISTINCT c.oid) AS tabellen_van_eigenaar
   FROM pg_class c JOIN pg_temp.extension_members('pg_class') m ON m = c.oid
- WHERE c.relkind = 'r' AND has_table_privilege('klantinteracties_eigenaar', c.oid, 'SELECT');
+ WHERE c.relkind IN ('r', 'p') AND has_table_privilege('klantinteracties_eigenaar', c.oid, 'SELECT');
 SELECT c.oid::regclass AS kolomrecht, a.attname, r.rolname
   FROM pg_class c JOIN pg_temp.extension_members('pg_class') m ON m = c.oid
   JOIN pg_attribute a ON a.attrelid = c.oid CROSS JOIN LATERAL aclexplode(a.attacl) AS x JOIN pg_roles r ON r.oid = x.grantee
@@ -176,14 +207,19 @@ SELECT array_agg(b.rolname ORDER BY b.rolname) AS eigenaar_is_lid_van
   FROM pg_auth_members am JOIN pg_roles b ON b.oid = am.roleid
  WHERE am.member = 'klantinteracties_eigenaar'::regrole;
 
--- The tables that hold the security record are read only with beheer (and
--- the access log by the owner of mijn_inzage, for the citizen's own rows)
--- and written by nobody: no role has INSERT, UPDATE or DELETE on them,
--- except the outbox worker (beheer) marking events sent and removing them.
+-- The tables that hold the security record (and the retention periods)
+-- are read only with beheer (and the access log by the owner of
+-- mijn_inzage, for the citizen's own rows) and written by nobody: no role
+-- has INSERT, UPDATE or DELETE on them, except the outbox worker (beheer)
+-- marking events sent and removing them.  The partitions of the log tables
+-- grant nothing to anyone.
 SELECT c.relname AS tabel, r.rolname, string_agg(a.privilege_type, ', ' ORDER BY a.privilege_type) AS rechten
   FROM pg_class c CROSS JOIN LATERAL aclexplode(c.relacl) AS a JOIN pg_roles r ON r.oid = a.grantee
- WHERE c.oid IN ('klantinteracties.wijzigingslog'::regclass, 'klantinteracties.vergeetlog'::regclass,
-				 'klantinteracties.inzagelog'::regclass, 'klantinteracties.gebeurtenis'::regclass)
+ WHERE (c.oid IN ('klantinteracties.wijzigingslog'::regclass, 'klantinteracties.vergeetlog'::regclass,
+				 'klantinteracties.inzagelog'::regclass, 'klantinteracties.gebeurtenis'::regclass,
+				 'klantinteracties.vernietigingslog'::regclass, 'klantinteracties.bewaartermijn'::regclass)
+		OR c.oid IN (SELECT i.inhrelid FROM pg_inherits i
+					  WHERE i.inhparent IN ('klantinteracties.wijzigingslog'::regclass, 'klantinteracties.inzagelog'::regclass)))
    AND NOT r.rolsuper
  GROUP BY 1, 2 ORDER BY 1, 2;
 SELECT attrelid::regclass AS tabel, attname, r.rolname, a.privilege_type

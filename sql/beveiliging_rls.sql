@@ -32,7 +32,8 @@ RESET SESSION AUTHORIZATION;
 CREATE TEMP VIEW registertabellen AS
 SELECT c.relname::text AS tabel FROM pg_class c
  WHERE c.relnamespace = 'klantinteracties'::regnamespace AND c.relkind = 'r'
-   AND c.relname NOT IN ('wijzigingslog', 'vergeetlog', 'inzagelog', 'gebeurtenis');
+   AND NOT c.relispartition
+   AND c.relname NOT IN ('wijzigingslog', 'vergeetlog', 'inzagelog', 'gebeurtenis', 'vernietigingslog', 'bewaartermijn');
 -- The fixture's rows: those with a uuid column in the fixture's range.
 CREATE FUNCTION pg_temp.telling(rol text, claims jsonb, tabel text) RETURNS text LANGUAGE sql AS $$
 	SELECT CASE WHEN r LIKE '42501:%' THEN '-' ELSE r END
@@ -157,5 +158,51 @@ EXPLAIN (COSTS OFF) SELECT uuid FROM klantinteracties.partij_identificator
 SELECT uuid FROM klantinteracties.partij_identificator WHERE code_soort_object_id = 'bsn' AND object_id_sleutel = '111222333';
 RESET enable_seqscan;
 RESET ROLE;
+
+
+-- The flags the policies test (PLAN 2.4), kept by the database: every row
+-- under a secret partij carries geheim (c1: its persoon, identificatoren,
+-- adressen (also the one its betrokkene gave), rekeningnummer,
+-- betrokkene), every onderwerpobject, bijlage and interne taak of a
+-- vertrouwelijk klantcontact vertrouwelijk (d2).
+CREATE TEMP VIEW vlaggen AS
+SELECT 'persoon' AS tabel, partij::text AS rij, geheim AS vlag FROM klantinteracties.persoon
+UNION ALL SELECT 'partij_identificator', uuid::text, geheim FROM klantinteracties.partij_identificator
+UNION ALL SELECT 'digitaal_adres', uuid::text, geheim FROM klantinteracties.digitaal_adres
+UNION ALL SELECT 'rekeningnummer', partij::text, geheim FROM klantinteracties.rekeningnummer
+UNION ALL SELECT 'betrokkene', uuid::text, geheim FROM klantinteracties.betrokkene
+UNION ALL SELECT 'onderwerpobject', klantcontact::text, vertrouwelijk FROM klantinteracties.onderwerpobject
+UNION ALL SELECT 'bijlage', was_bijlage_van_klantcontact::text, vertrouwelijk FROM klantinteracties.bijlage
+UNION ALL SELECT 'interne_taak', aanleidinggevend_klantcontact::text, vertrouwelijk FROM klantinteracties.interne_taak;
+SELECT tabel, string_agg(right(rij, 2), ' ' ORDER BY rij) FILTER (WHERE vlag) AS gemarkeerd, count(*) AS rijen
+  FROM vlaggen WHERE rij LIKE '00000000-0000-0000-0099-%' GROUP BY tabel ORDER BY tabel;
+-- Anna (a1) asks for secrecy: her rows follow (a8 her own address, a7 the
+-- one her betrokkene a5 gave), and her history in the audit trail becomes
+-- secret (and stays so when she withdraws it).
+INSERT INTO digitaal_adres (uuid, verstrekt_door_partij, soort_digitaal_adres, adres)
+VALUES ('00000000-0000-0000-0099-0000000000a8', '00000000-0000-0000-0099-0000000000a1', 'email', 'anna@thuis.nl');
+UPDATE partij SET indicatie_geheimhouding = true WHERE uuid = '00000000-0000-0000-0099-0000000000a1';
+SELECT tabel, string_agg(right(rij, 2), ' ' ORDER BY rij) FILTER (WHERE vlag) AS gemarkeerd, count(*) AS rijen
+  FROM vlaggen WHERE rij LIKE '00000000-0000-0000-0099-%' GROUP BY tabel ORDER BY tabel;
+SELECT count(*) FILTER (WHERE geheim) AS geheim, count(*) AS rijen FROM wijzigingslog
+ WHERE '00000000-0000-0000-0099-0000000000a1' = ANY (partijen);
+-- Nobody clears a flag by hand: the row computes it again.
+UPDATE persoon SET geheim = false WHERE partij = '00000000-0000-0000-0099-0000000000a1';
+UPDATE digitaal_adres SET geheim = false WHERE uuid = '00000000-0000-0000-0099-0000000000a7';
+SELECT tabel, rij, vlag FROM vlaggen WHERE rij IN ('00000000-0000-0000-0099-0000000000a1', '00000000-0000-0000-0099-0000000000a7');
+UPDATE partij SET indicatie_geheimhouding = false WHERE uuid = '00000000-0000-0000-0099-0000000000a1';
+SELECT tabel, string_agg(right(rij, 2), ' ' ORDER BY rij) FILTER (WHERE vlag) AS gemarkeerd, count(*) AS rijen
+  FROM vlaggen WHERE rij LIKE '00000000-0000-0000-0099-%' GROUP BY tabel ORDER BY tabel;
+SELECT count(*) FILTER (WHERE geheim) AS geheim, count(*) AS rijen FROM wijzigingslog
+ WHERE '00000000-0000-0000-0099-0000000000a1' = ANY (partijen);
+-- A klantcontact that becomes vertrouwelijk takes its rows along (d1:
+-- bijlage and interne taak).
+UPDATE klantcontact SET vertrouwelijk = true WHERE uuid = '00000000-0000-0000-0099-0000000000d1';
+SELECT tabel, string_agg(right(rij, 2), ' ' ORDER BY rij) FILTER (WHERE vlag) AS gemarkeerd, count(*) AS rijen
+  FROM vlaggen WHERE tabel IN ('onderwerpobject', 'bijlage', 'interne_taak') GROUP BY tabel ORDER BY tabel;
+-- A betrokkene that moves to a secret partij becomes secret, and so does
+-- the address it gave.
+UPDATE betrokkene SET was_partij = '00000000-0000-0000-0099-0000000000c1' WHERE uuid = '00000000-0000-0000-0099-0000000000a5';
+SELECT tabel, rij, vlag FROM vlaggen WHERE rij IN ('00000000-0000-0000-0099-0000000000a5', '00000000-0000-0000-0099-0000000000a7');
 
 ROLLBACK;

@@ -113,11 +113,12 @@ SELECT jsonb_pretty(r #- '{elders_geredigeerd,wijzigingslog}') AS rapport,
 -- No trace left: every column of every table of the extension (text,
 -- jsonb, uuid arrays and the extension's own types alike, read as text)
 -- searched for her BSN, name, e-mail address, phone number and IBAN in
--- each spelling used above, her DigiD pseudonym and her request's id.
+-- each spelling used above, her DigiD pseudonym and her request's id (a
+-- partitioned log table searched with all its partitions).
 CREATE TEMP TABLE gezocht AS
 SELECT c.relname::text AS tabel, a.attname::text AS kolom, format_type(a.atttypid, a.atttypmod) AS type
   FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
- WHERE c.relnamespace = 'klantinteracties'::regnamespace AND c.relkind = 'r';
+ WHERE c.relnamespace = 'klantinteracties'::regnamespace AND c.relkind IN ('r', 'p') AND NOT c.relispartition;
 CREATE FUNCTION pg_temp.treffers(tabel text, kolom text, patroon text) RETURNS bigint LANGUAGE plpgsql AS $$
 DECLARE
 	n bigint;

@@ -40,7 +40,8 @@ BEGIN
 			  WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'klantinteracties')
 				AND c.relkind = 'r'
 				-- the security record logs the run itself (ids, times)
-				AND c.relname NOT IN ('wijzigingslog', 'vergeetlog', 'inzagelog', 'gebeurtenis') ORDER BY 1 LOOP
+				AND c.relname NOT IN ('wijzigingslog', 'vergeetlog', 'inzagelog', 'gebeurtenis', 'vernietigingslog')
+				AND NOT c.relispartition ORDER BY 1 LOOP
 		EXECUTE format('SELECT md5(coalesce(string_agg(r::text, %L ORDER BY r::text), %L))
 						  FROM (SELECT to_jsonb(rij) - %L - %L AS r FROM klantinteracties.%I rij) x',
 					   E'\n', '', 'geregistreerd_op', 'gewijzigd_op', t) INTO h;

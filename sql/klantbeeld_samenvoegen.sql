@@ -32,7 +32,8 @@ BEGIN
 			   JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'
 			  WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'klantinteracties')
 				AND c.relkind = 'r'
-				AND c.relname NOT IN ('wijzigingslog', 'vergeetlog', 'inzagelog', 'gebeurtenis') ORDER BY 1 LOOP
+				AND c.relname NOT IN ('wijzigingslog', 'vergeetlog', 'inzagelog', 'gebeurtenis', 'vernietigingslog')
+				AND NOT c.relispartition ORDER BY 1 LOOP
 		tabel := t;
 		EXECUTE format('SELECT count(*) FROM klantinteracties.%I', t) INTO rijen;
 		RETURN NEXT;

@@ -40,6 +40,11 @@ mislukt() { echo "dump_restore: $1" >&2; echo "0 passed, 1 failed"; exit 1; }
 
 psql -d postgres -c "CREATE DATABASE $bron" -c "CREATE DATABASE $doel" || mislukt "cannot create databases"
 psql -d "$bron" -c "CREATE EXTENSION klantinteracties CASCADE" >/dev/null || mislukt "cannot create extension"
+# The month partitions of the audit trail and the access log (made after
+# installation, so no members of the extension: pg_dump dumps them as tables
+# of their own) for this month; older rows stay in the default partitions.
+psql -d "$bron" -c "SELECT count(*) FROM klantinteracties.logpartities_onderhouden(0)" >/dev/null \
+	|| mislukt "cannot make the log partitions"
 
 # Rows in every table, with the features that make restoring hard: a
 # self-reference (vestigingsnummer under kvk_nummer), composite keys with
@@ -118,12 +123,19 @@ INSERT INTO samengevoegde_partij (opgeheven_partij, behouden_partij)
 VALUES ('00000000-0000-0000-0000-000000000099', '00000000-0000-0000-0000-000000000001');
 SQL
 # Later transactions: updated rows get another gewijzigd_op.  A logged
-# lookup and an erasure fill the access log and the erasure record.
+# lookup and an erasure fill the access log and the erasure record; rows of
+# 2015 in the logs land in the default partitions; a retention period and
+# a retention run (which destroys nothing: 50 years) fill bewaartermijn and
+# vernietigingslog.
 psql -d "$bron" -c "UPDATE klantinteracties.interne_taak SET status = 'verwerkt' WHERE nummer = '1'" \
 	-c "UPDATE klantinteracties.digitaal_adres SET is_standaard_adres = true WHERE adres = '020 123 4567'" \
 	-c "SELECT klantinteracties.inzage_vastleggen('klantbeeld', '{00000000-0000-0000-0000-000000000001}', 'dump en restore')" \
 	-c "INSERT INTO klantinteracties.partij (uuid, soort_partij, indicatie_actief) VALUES ('00000000-0000-0000-0000-000000000005', 'persoon', true)" \
 	-c "SELECT klantinteracties.vergeet_partij('00000000-0000-0000-0000-000000000005', 'dump en restore')" \
+	-c "INSERT INTO klantinteracties.wijzigingslog (tijdstip, tabel, bewerking, sleutel, gebruiker, rol) VALUES ('2015-06-01+00', 'partij', 'INSERT', 'oud', 'postgres', 'postgres')" \
+	-c "INSERT INTO klantinteracties.inzagelog (tijdstip, handeling, doelbinding, gebruiker, rol) VALUES ('2015-06-01+00', 'klantbeeld', 'dump en restore', 'postgres', 'postgres')" \
+	-c "INSERT INTO klantinteracties.bewaartermijn (soort, termijn, bron) VALUES ('inzagelog', '50 years', 'dump en restore')" \
+	-c "SELECT klantinteracties.vernietig_verlopen()" \
 	>/dev/null || mislukt "cannot update data"
 # Enough rows that parallel workers race: the sample data of 1,000 partijen.
 psql -d "$bron" -c "SELECT count(*) FROM klantinteracties.genereer_voorbeelddata(1000)" >/dev/null \

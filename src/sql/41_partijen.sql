@@ -70,6 +70,7 @@ CREATE TABLE persoon (
 		(volledige_naam(contactnaam_voornaam, contactnaam_voorvoegsel_achternaam, contactnaam_achternaam)) STORED,
 	geregistreerd_op timestamptz NOT NULL DEFAULT now(),
 	gewijzigd_op timestamptz NOT NULL DEFAULT now(),
+	geheim boolean NOT NULL DEFAULT false,
 	CONSTRAINT persoon_pkey PRIMARY KEY (partij),
 	CONSTRAINT persoon_partij_is_van_deze_soort FOREIGN KEY (partij, soort_partij)
 		REFERENCES partij (uuid, soort_partij) ON DELETE CASCADE
@@ -77,7 +78,11 @@ CREATE TABLE persoon (
 -- Name searches (Open Klant's icontains on the partij's name) use trigrams.
 CREATE INDEX persoon_volledige_naam_trgm_idx ON persoon USING gin (volledige_naam gin_trgm_ops);
 -- @END
+-- @UPDATE 0.1.0
+ALTER TABLE persoon ADD COLUMN geheim boolean NOT NULL DEFAULT false;
+-- @END
 COMMENT ON TABLE persoon IS 'Persoon: natuurlijk persoon als partij (partijIdentificatie van een partij met soortPartij persoon); hoeft niet in de BRP te staan of een BSN te hebben.';
+COMMENT ON COLUMN persoon.geheim IS 'Kopie van de geheimhouding van de partij waaronder de rij hangt (door de database bijgehouden, alleen-lezen): waar, dan bestaat de rij alleen voor wie de scope geheim heeft.';
 COMMENT ON COLUMN persoon.partij IS 'De partij (soort persoon) waarvan dit de persoonsgegevens zijn.';
 COMMENT ON COLUMN persoon.soort_partij IS 'Altijd persoon; deel van de verwijzende sleutel die afdwingt dat de partij van soort persoon is.';
 COMMENT ON COLUMN persoon.volledige_naam IS 'Volledige naam (volledigeNaam, alleen-lezen): voornaam, voorvoegsel en achternaam.';
@@ -89,13 +94,18 @@ CREATE TABLE organisatie (
 	naam varchar(200) NOT NULL DEFAULT '',
 	geregistreerd_op timestamptz NOT NULL DEFAULT now(),
 	gewijzigd_op timestamptz NOT NULL DEFAULT now(),
+	geheim boolean NOT NULL DEFAULT false,
 	CONSTRAINT organisatie_pkey PRIMARY KEY (partij),
 	CONSTRAINT organisatie_partij_is_van_deze_soort FOREIGN KEY (partij, soort_partij)
 		REFERENCES partij (uuid, soort_partij) ON DELETE CASCADE
 );
 CREATE INDEX organisatie_naam_trgm_idx ON organisatie USING gin (naam gin_trgm_ops);
 -- @END
+-- @UPDATE 0.1.0
+ALTER TABLE organisatie ADD COLUMN geheim boolean NOT NULL DEFAULT false;
+-- @END
 COMMENT ON TABLE organisatie IS 'Organisatie: organisatie als partij (partijIdentificatie van een partij met soortPartij organisatie), met of zonder rechtspersoonlijkheid.';
+COMMENT ON COLUMN organisatie.geheim IS 'Kopie van de geheimhouding van de partij waaronder de rij hangt (door de database bijgehouden, alleen-lezen): waar, dan bestaat de rij alleen voor wie de scope geheim heeft.';
 COMMENT ON COLUMN organisatie.partij IS 'De partij (soort organisatie) waarvan dit de organisatiegegevens zijn.';
 COMMENT ON COLUMN organisatie.soort_partij IS 'Altijd organisatie; deel van de verwijzende sleutel die afdwingt dat de partij van soort organisatie is.';
 COMMENT ON COLUMN organisatie.naam IS 'Naam van de organisatie (hoogstens 200 tekens).';
@@ -116,6 +126,7 @@ CREATE TABLE contactpersoon (
 		(volledige_naam(contactnaam_voornaam, contactnaam_voorvoegsel_achternaam, contactnaam_achternaam)) STORED,
 	geregistreerd_op timestamptz NOT NULL DEFAULT now(),
 	gewijzigd_op timestamptz NOT NULL DEFAULT now(),
+	geheim boolean NOT NULL DEFAULT false,
 	CONSTRAINT contactpersoon_pkey PRIMARY KEY (partij),
 	CONSTRAINT contactpersoon_uuid_key UNIQUE (uuid),
 	CONSTRAINT contactpersoon_partij_is_van_deze_soort FOREIGN KEY (partij, soort_partij)
@@ -128,7 +139,11 @@ CREATE TABLE contactpersoon (
 CREATE INDEX contactpersoon_werkte_voor_partij_idx ON contactpersoon (werkte_voor_partij);
 CREATE INDEX contactpersoon_volledige_naam_trgm_idx ON contactpersoon USING gin (volledige_naam gin_trgm_ops);
 -- @END
+-- @UPDATE 0.1.0
+ALTER TABLE contactpersoon ADD COLUMN geheim boolean NOT NULL DEFAULT false;
+-- @END
 COMMENT ON TABLE contactpersoon IS 'Contactpersoon: persoon die namens een andere persoon of als medewerker of eigenaar namens een organisatie optrad (partijIdentificatie van een partij met soortPartij contactpersoon).';
+COMMENT ON COLUMN contactpersoon.geheim IS 'Kopie van de geheimhouding van de partij waaronder de rij hangt (door de database bijgehouden, alleen-lezen): waar, dan bestaat de rij alleen voor wie de scope geheim heeft.';
 COMMENT ON COLUMN contactpersoon.partij IS 'De partij (soort contactpersoon) waarvan dit de contactpersoongegevens zijn.';
 COMMENT ON COLUMN contactpersoon.uuid IS 'Unieke technische sleutel van de contactpersoon (partijIdentificatie.uuid in de API).';
 COMMENT ON COLUMN contactpersoon.soort_partij IS 'Altijd contactpersoon; deel van de verwijzende sleutel die afdwingt dat de partij van soort contactpersoon is.';
@@ -164,6 +179,7 @@ CREATE TABLE vertegenwoordiging (
 	vertegenwoordigde_partij uuid NOT NULL,
 	geregistreerd_op timestamptz NOT NULL DEFAULT now(),
 	gewijzigd_op timestamptz NOT NULL DEFAULT now(),
+	geheim boolean NOT NULL DEFAULT false,
 	CONSTRAINT vertegenwoordiging_pkey PRIMARY KEY (uuid),
 	CONSTRAINT vertegenwoordiging_vertegenwoordigende_partij_fkey FOREIGN KEY (vertegenwoordigende_partij)
 		REFERENCES partij (uuid) ON DELETE CASCADE,
@@ -174,7 +190,11 @@ CREATE TABLE vertegenwoordiging (
 );
 CREATE INDEX vertegenwoordiging_vertegenwoordigde_partij_idx ON vertegenwoordiging (vertegenwoordigde_partij);
 -- @END
+-- @UPDATE 0.1.0
+ALTER TABLE vertegenwoordiging ADD COLUMN geheim boolean NOT NULL DEFAULT false;
+-- @END
 COMMENT ON TABLE vertegenwoordiging IS 'Vertegenwoordiging (/vertegenwoordigingen): de ene partij vertegenwoordigde de andere; een partij vertegenwoordigt zichzelf niet en elk paar komt één keer voor.';
+COMMENT ON COLUMN vertegenwoordiging.geheim IS 'Waar wanneer een van beide partijen geheimhouding vroeg (door de database bijgehouden, alleen-lezen): dan bestaat de rij alleen voor wie de scope geheim heeft.';
 COMMENT ON COLUMN vertegenwoordiging.uuid IS 'Unieke technische sleutel van de vertegenwoordiging.';
 COMMENT ON COLUMN vertegenwoordiging.vertegenwoordigende_partij IS 'De partij die vertegenwoordigde (vertegenwoordigendePartij).';
 COMMENT ON COLUMN vertegenwoordiging.vertegenwoordigde_partij IS 'De partij die vertegenwoordigd werd (vertegenwoordigdePartij).';
@@ -201,6 +221,7 @@ CREATE TABLE categorie_relatie (
 	eind_datum date,
 	geregistreerd_op timestamptz NOT NULL DEFAULT now(),
 	gewijzigd_op timestamptz NOT NULL DEFAULT now(),
+	geheim boolean NOT NULL DEFAULT false,
 	CONSTRAINT categorie_relatie_pkey PRIMARY KEY (uuid),
 	CONSTRAINT categorie_relatie_partij_fkey FOREIGN KEY (partij) REFERENCES partij (uuid) ON DELETE CASCADE,
 	CONSTRAINT categorie_relatie_categorie_fkey FOREIGN KEY (categorie) REFERENCES categorie (uuid) ON DELETE CASCADE,
@@ -209,7 +230,11 @@ CREATE TABLE categorie_relatie (
 CREATE INDEX categorie_relatie_partij_idx ON categorie_relatie (partij);
 CREATE INDEX categorie_relatie_categorie_idx ON categorie_relatie (categorie);
 -- @END
+-- @UPDATE 0.1.0
+ALTER TABLE categorie_relatie ADD COLUMN geheim boolean NOT NULL DEFAULT false;
+-- @END
 COMMENT ON TABLE categorie_relatie IS 'Categorie-relatie (/categorie-relaties, experimenteel in Open Klant): plaatsing van een partij in een categorie gedurende een periode.';
+COMMENT ON COLUMN categorie_relatie.geheim IS 'Kopie van de geheimhouding van de partij waaronder de rij hangt (door de database bijgehouden, alleen-lezen): waar, dan bestaat de rij alleen voor wie de scope geheim heeft.';
 COMMENT ON COLUMN categorie_relatie.uuid IS 'Unieke technische sleutel van de categorie-relatie.';
 COMMENT ON COLUMN categorie_relatie.partij IS 'De partij die in de categorie geplaatst is.';
 COMMENT ON COLUMN categorie_relatie.categorie IS 'De categorie waarin de partij geplaatst is.';

@@ -85,6 +85,7 @@ CREATE TABLE partij_identificator (
 		(CASE WHEN sub_identificator_van IS NOT NULL THEN 'kvk_nummer'::code_soort_object_id END) STORED,
 	geregistreerd_op timestamptz NOT NULL DEFAULT now(),
 	gewijzigd_op timestamptz NOT NULL DEFAULT now(),
+	geheim boolean NOT NULL DEFAULT false,
 	CONSTRAINT partij_identificator_pkey PRIMARY KEY (uuid),
 	-- Target of sub_identificator_van: the parent's soort is part of the key.
 	CONSTRAINT partij_identificator_uuid_soort_key UNIQUE (uuid, code_soort_object_id),
@@ -122,8 +123,12 @@ CREATE UNIQUE INDEX partij_identificator_uniek_per_sub_identificator_van
 CREATE INDEX partij_identificator_soort_waarde_idx
 	ON partij_identificator (code_soort_object_id, object_id_sleutel, sub_identificator_van);
 -- @END
+-- @UPDATE 0.1.0
+ALTER TABLE partij_identificator ADD COLUMN geheim boolean NOT NULL DEFAULT false;
+-- @END
 
 COMMENT ON TABLE partij_identificator IS 'Partij-identificator (/partij-identificatoren): gegevens die een partij uniek identificeren in een basisregistratie (BRP, Handelsregister). Combinatie, waarde, uniciteit en sub-identificatoren worden door de database bewaakt.';
+COMMENT ON COLUMN partij_identificator.geheim IS 'Kopie van de geheimhouding van de partij waaronder de rij hangt (door de database bijgehouden, alleen-lezen): waar, dan bestaat de rij alleen voor wie de scope geheim heeft.';
 COMMENT ON COLUMN partij_identificator.uuid IS 'Unieke technische sleutel van de partij-identificator.';
 COMMENT ON COLUMN partij_identificator.identificeerde_partij IS 'De partij die met deze identificator geïdentificeerd wordt (identificeerdePartij); hoogstens één identificator per soort object-ID per partij.';
 COMMENT ON COLUMN partij_identificator.andere_partij_identificator IS 'Vrij tekstveld voor een identificator van een niet voorgedefinieerd objecttype, soort object-ID of register (hoogstens 200 tekens). Verouderd (deprecated) in de API.';

@@ -98,6 +98,7 @@ CREATE TABLE betrokkene (
 	initiator boolean NOT NULL,
 	geregistreerd_op timestamptz NOT NULL DEFAULT now(),
 	gewijzigd_op timestamptz NOT NULL DEFAULT now(),
+	geheim boolean NOT NULL DEFAULT false,
 	CONSTRAINT betrokkene_pkey PRIMARY KEY (uuid),
 	-- Deleting a partij keeps its contact history (Open Klant cascades).
 	CONSTRAINT betrokkene_was_partij_fkey FOREIGN KEY (was_partij) REFERENCES partij (uuid) ON DELETE SET NULL,
@@ -112,8 +113,12 @@ CREATE INDEX betrokkene_had_klantcontact_idx ON betrokkene (had_klantcontact);
 CREATE INDEX betrokkene_volledige_naam_trgm_idx ON betrokkene USING gin (volledige_naam gin_trgm_ops);
 CREATE INDEX betrokkene_organisatienaam_trgm_idx ON betrokkene USING gin (organisatienaam gin_trgm_ops);
 -- @END
+-- @UPDATE 0.1.0
+ALTER TABLE betrokkene ADD COLUMN geheim boolean NOT NULL DEFAULT false;
+-- @END
 
 COMMENT ON TABLE betrokkene IS 'Betrokkene bij klantcontact (/betrokkenen): de betrokkenheid van een partij bij een klantcontact, of de contactgegevens voor opvolging van iemand die (nog) geen partij is. Blijft bestaan als de partij verwijderd wordt.';
+COMMENT ON COLUMN betrokkene.geheim IS 'Waar wanneer de partij die de betrokkene was geheimhouding vroeg (door de database bijgehouden, alleen-lezen; blijft staan als die partij verdwijnt): dan bestaat de rij alleen voor wie de scope geheim heeft.';
 COMMENT ON COLUMN betrokkene.uuid IS 'Unieke technische sleutel van de betrokkene.';
 COMMENT ON COLUMN betrokkene.was_partij IS 'De partij die de betrokkene was (wasPartij); leeg voor onbekende personen en nadat de partij verwijderd is.';
 COMMENT ON COLUMN betrokkene.had_klantcontact IS 'Het klantcontact waarbij de betrokkene betrokken was (hadKlantcontact, verplicht).';
@@ -133,6 +138,7 @@ CREATE TABLE onderwerpobject (
 	onderwerpobjectidentificator_code_soort_object_id varchar(200) NOT NULL DEFAULT '',
 	geregistreerd_op timestamptz NOT NULL DEFAULT now(),
 	gewijzigd_op timestamptz NOT NULL DEFAULT now(),
+	vertrouwelijk boolean NOT NULL DEFAULT false,
 	CONSTRAINT onderwerpobject_pkey PRIMARY KEY (uuid),
 	CONSTRAINT onderwerpobject_klantcontact_fkey FOREIGN KEY (klantcontact)
 		REFERENCES klantcontact (uuid) ON DELETE CASCADE,
@@ -144,7 +150,11 @@ CREATE INDEX onderwerpobject_was_klantcontact_idx ON onderwerpobject (was_klantc
 CREATE INDEX onderwerpobject_identificator_idx ON onderwerpobject
 	(onderwerpobjectidentificator_object_id, onderwerpobjectidentificator_code_objecttype);
 -- @END
+-- @UPDATE 0.1.0
+ALTER TABLE onderwerpobject ADD COLUMN vertrouwelijk boolean NOT NULL DEFAULT false;
+-- @END
 COMMENT ON TABLE onderwerpobject IS 'Onderwerpobject (/onderwerpobjecten): verwijzing naar een object (zaak, eerder klantcontact, ...) dat onderwerp was van een klantcontact.';
+COMMENT ON COLUMN onderwerpobject.vertrouwelijk IS 'Kopie van vertrouwelijk van het klantcontact waaronder de rij hangt (door de database bijgehouden, alleen-lezen).';
 COMMENT ON COLUMN onderwerpobject.uuid IS 'Unieke technische sleutel van het onderwerpobject.';
 COMMENT ON COLUMN onderwerpobject.klantcontact IS 'Het klantcontact dat over dit object ging (klantcontact; in het gegevensmodel wasOnderwerpVanKlantcontact).';
 COMMENT ON COLUMN onderwerpobject.was_klantcontact IS 'Een eerder klantcontact dat zelf het onderwerp was (wasKlantcontact; in het gegevensmodel onderwerpWasKlantcontact).';
@@ -163,13 +173,18 @@ CREATE TABLE bijlage (
 	bijlageidentificator_code_soort_object_id varchar(200) NOT NULL DEFAULT '',
 	geregistreerd_op timestamptz NOT NULL DEFAULT now(),
 	gewijzigd_op timestamptz NOT NULL DEFAULT now(),
+	vertrouwelijk boolean NOT NULL DEFAULT false,
 	CONSTRAINT bijlage_pkey PRIMARY KEY (uuid),
 	CONSTRAINT bijlage_was_bijlage_van_klantcontact_fkey FOREIGN KEY (was_bijlage_van_klantcontact)
 		REFERENCES klantcontact (uuid) ON DELETE CASCADE
 );
 CREATE INDEX bijlage_was_bijlage_van_klantcontact_idx ON bijlage (was_bijlage_van_klantcontact);
 -- @END
+-- @UPDATE 0.1.0
+ALTER TABLE bijlage ADD COLUMN vertrouwelijk boolean NOT NULL DEFAULT false;
+-- @END
 COMMENT ON TABLE bijlage IS 'Bijlage (/bijlagen): verwijzing naar een object (document, formuliergegevens) dat tijdens een klantcontact is gemaakt of overgedragen en in een eigen register staat.';
+COMMENT ON COLUMN bijlage.vertrouwelijk IS 'Kopie van vertrouwelijk van het klantcontact waaronder de rij hangt (door de database bijgehouden, alleen-lezen).';
 COMMENT ON COLUMN bijlage.uuid IS 'Unieke technische sleutel van de bijlage.';
 COMMENT ON COLUMN bijlage.was_bijlage_van_klantcontact IS 'Het klantcontact waarbij de bijlage hoorde (wasBijlageVanKlantcontact).';
 COMMENT ON COLUMN bijlage.bijlageidentificator_object_id IS 'Identificatie van het object binnen zijn register (bijlageidentificator.objectId, vrije tekst, hoogstens 200 tekens).';

@@ -47,6 +47,7 @@ CREATE TABLE digitaal_adres (
 		(CASE WHEN soort_digitaal_adres = 'telefoonnummer' THEN adres::telefoonnummer END) STORED,
 	geregistreerd_op timestamptz NOT NULL DEFAULT now(),
 	gewijzigd_op timestamptz NOT NULL DEFAULT now(),
+	geheim boolean NOT NULL DEFAULT false,
 	CONSTRAINT digitaal_adres_pkey PRIMARY KEY (uuid),
 	-- Cascade, except for addresses a betrokkene provided as well: the
 	-- trigger partij_verwijderen_digitale_adressen detaches those first.
@@ -83,8 +84,12 @@ CREATE INDEX digitaal_adres_verstrekt_door_betrokkene_idx ON digitaal_adres (ver
 CREATE INDEX digitaal_adres_adres_trgm_idx ON digitaal_adres USING gin (adres gin_trgm_ops);
 CREATE INDEX digitaal_adres_omschrijving_trgm_idx ON digitaal_adres USING gin (omschrijving gin_trgm_ops);
 -- @END
+-- @UPDATE 0.1.0
+ALTER TABLE digitaal_adres ADD COLUMN geheim boolean NOT NULL DEFAULT false;
+-- @END
 
 COMMENT ON TABLE digitaal_adres IS 'Digitaal adres (/digitaleadressen): contactgegeven dat niet aan een fysieke plaats gebonden is (e-mailadres, telefoonnummer, overig), verstrekt door een partij voor toekomstig contact of door een betrokkene voor de opvolging van één klantcontact.';
+COMMENT ON COLUMN digitaal_adres.geheim IS 'Waar wanneer de partij of de betrokkene die het adres verstrekte geheim is (door de database bijgehouden, alleen-lezen; blijft staan als het adres losgemaakt wordt): dan bestaat de rij alleen voor wie de scope geheim heeft.';
 COMMENT ON COLUMN digitaal_adres.uuid IS 'Unieke technische sleutel van het digitaal adres.';
 COMMENT ON COLUMN digitaal_adres.verstrekt_door_partij IS 'De partij die het adres verstrekte voor toekomstig contact (verstrektDoorPartij).';
 COMMENT ON COLUMN digitaal_adres.verstrekt_door_betrokkene IS 'De betrokkene die het adres verstrekte voor de opvolging van een klantcontact (verstrektDoorBetrokkene).';
@@ -176,6 +181,7 @@ CREATE TABLE rekeningnummer (
 	is_voorkeursrekeningnummer boolean NOT NULL DEFAULT false,
 	geregistreerd_op timestamptz NOT NULL DEFAULT now(),
 	gewijzigd_op timestamptz NOT NULL DEFAULT now(),
+	geheim boolean NOT NULL DEFAULT false,
 	CONSTRAINT rekeningnummer_pkey PRIMARY KEY (uuid),
 	CONSTRAINT rekeningnummer_partij_fkey FOREIGN KEY (partij) REFERENCES partij (uuid) ON DELETE CASCADE,
 	CONSTRAINT rekeningnummer_voorkeursrekeningnummer_vereist_partij
@@ -186,7 +192,11 @@ CREATE INDEX rekeningnummer_iban_idx ON rekeningnummer (iban);
 CREATE UNIQUE INDEX rekeningnummer_een_voorkeursrekeningnummer_per_partij
 	ON rekeningnummer (partij) WHERE is_voorkeursrekeningnummer;
 -- @END
+-- @UPDATE 0.1.0
+ALTER TABLE rekeningnummer ADD COLUMN geheim boolean NOT NULL DEFAULT false;
+-- @END
 COMMENT ON TABLE rekeningnummer IS 'Rekeningnummer (/rekeningnummers, uitbreiding van Open Klant): bankrekening van een partij.';
+COMMENT ON COLUMN rekeningnummer.geheim IS 'Kopie van de geheimhouding van de partij waaronder de rij hangt (door de database bijgehouden, alleen-lezen): waar, dan bestaat de rij alleen voor wie de scope geheim heeft.';
 COMMENT ON COLUMN rekeningnummer.uuid IS 'Unieke technische sleutel van het rekeningnummer.';
 COMMENT ON COLUMN rekeningnummer.partij IS 'De partij van wie de rekening is.';
 COMMENT ON COLUMN rekeningnummer.iban IS 'Internationaal bankrekeningnummer (IBAN, hoogstens 34 tekens).';

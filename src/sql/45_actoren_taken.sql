@@ -132,6 +132,7 @@ CREATE TABLE interne_taak (
 	afgehandeld_op timestamptz,
 	geregistreerd_op timestamptz NOT NULL DEFAULT now(),
 	gewijzigd_op timestamptz NOT NULL DEFAULT now(),
+	vertrouwelijk boolean NOT NULL DEFAULT false,
 	CONSTRAINT interne_taak_pkey PRIMARY KEY (uuid),
 	CONSTRAINT interne_taak_aanleidinggevend_klantcontact_fkey FOREIGN KEY (aanleidinggevend_klantcontact)
 		REFERENCES klantcontact (uuid) ON DELETE CASCADE,
@@ -146,7 +147,11 @@ CREATE INDEX interne_taak_aanleidinggevend_klantcontact_idx ON interne_taak (aan
 -- Open taken: the actor's work list joins interne_taak_actor to these.
 CREATE INDEX interne_taak_open_idx ON interne_taak (uuid, toegewezen_op) WHERE status = 'te_verwerken';
 -- @END
+-- @UPDATE 0.1.0
+ALTER TABLE interne_taak ADD COLUMN vertrouwelijk boolean NOT NULL DEFAULT false;
+-- @END
 COMMENT ON TABLE interne_taak IS 'Interne taak (/internetaken): iets dat een actor moet doen om een klantcontact op te volgen.';
+COMMENT ON COLUMN interne_taak.vertrouwelijk IS 'Kopie van vertrouwelijk van het klantcontact waaronder de rij hangt (door de database bijgehouden, alleen-lezen).';
 COMMENT ON COLUMN interne_taak.uuid IS 'Unieke technische sleutel van de interne taak.';
 COMMENT ON COLUMN interne_taak.nummer IS 'Uniek, voor mensen leesbaar nummer van de taak (geheel getal als tekst, hoogstens 10 tekens). Verouderd (deprecated) in de API.';
 COMMENT ON COLUMN interne_taak.referentienummer IS 'Uniek referentienummer van de taak (geheel getal als tekst, hoogstens 10 tekens).';

@@ -4,7 +4,8 @@
 --   * Five scopes: read, write, bsn (may see BSNs), geheim (may see secret
 --     partijen and vertrouwelijke klantcontacten) and beheer (erasure, the
 --     audit trail, the outbox).  Each has a NOLOGIN group role; a role holds
---     a scope when it has the privileges of that group role.
+--     a scope when it has USAGE on the scope's marker type, which the extension
+--     grants to that group role (per database: see below).
 --   * A JWT (PostgREST's request.jwt.claims) can narrow the scopes of the
 --     role it names with its "scope" claim, never widen them.  Claims count
 --     only in sessions of the PostgREST authenticator (a member of
@@ -79,6 +80,55 @@ $$;
 GRANT USAGE ON SCHEMA klantinteracties TO klantinteracties_lezer, klantinteracties_burger, klantinteracties_beheer,
 	klantinteracties_eigenaar;
 
+-- Scopes are granted per database.  Roles belong to the cluster, so that
+-- membership in klantinteracties_lezer for one municipality's sake would
+-- open the registry of every database that has the extension.  A role
+-- therefore holds a scope in this database when it has USAGE on the scope's
+-- marker type here (has_type_privilege: a catalog lookup, as cheap as
+-- pg_has_role); types are objects of one database, with privileges of
+-- their own, and, unlike tables and functions, no GRANT ... ON ALL in a
+-- schema reaches them by accident.  The extension grants them to its group
+-- roles; for several municipalities on one cluster, gemeente_inrichten()
+-- (77_gemeenten.sql) moves them to roles of the database's own
+-- (docs/operations.md, "Several municipalities").  The grants are
+-- install-only: an update must not give back what the DBA moved.
+-- @ONCE
+CREATE DOMAIN scope_read AS boolean;
+CREATE DOMAIN scope_write AS boolean;
+CREATE DOMAIN scope_bsn AS boolean;
+CREATE DOMAIN scope_geheim AS boolean;
+CREATE DOMAIN scope_beheer AS boolean;
+CREATE DOMAIN scope_burger AS boolean;
+REVOKE USAGE ON DOMAIN scope_read, scope_write, scope_bsn, scope_geheim, scope_beheer, scope_burger FROM PUBLIC;
+GRANT USAGE ON DOMAIN scope_read TO klantinteracties_lezer;
+GRANT USAGE ON DOMAIN scope_write TO klantinteracties_schrijver;
+GRANT USAGE ON DOMAIN scope_bsn TO klantinteracties_bsn;
+GRANT USAGE ON DOMAIN scope_geheim TO klantinteracties_geheim;
+GRANT USAGE ON DOMAIN scope_beheer TO klantinteracties_beheer;
+GRANT USAGE ON DOMAIN scope_burger TO klantinteracties_burger;
+-- @END
+-- @UPDATE 0.1.0
+CREATE DOMAIN scope_read AS boolean;
+CREATE DOMAIN scope_write AS boolean;
+CREATE DOMAIN scope_bsn AS boolean;
+CREATE DOMAIN scope_geheim AS boolean;
+CREATE DOMAIN scope_beheer AS boolean;
+CREATE DOMAIN scope_burger AS boolean;
+REVOKE USAGE ON DOMAIN scope_read, scope_write, scope_bsn, scope_geheim, scope_beheer, scope_burger FROM PUBLIC;
+GRANT USAGE ON DOMAIN scope_read TO klantinteracties_lezer;
+GRANT USAGE ON DOMAIN scope_write TO klantinteracties_schrijver;
+GRANT USAGE ON DOMAIN scope_bsn TO klantinteracties_bsn;
+GRANT USAGE ON DOMAIN scope_geheim TO klantinteracties_geheim;
+GRANT USAGE ON DOMAIN scope_beheer TO klantinteracties_beheer;
+GRANT USAGE ON DOMAIN scope_burger TO klantinteracties_burger;
+-- @END
+COMMENT ON DOMAIN scope_read IS 'Marker of the scope read in this database: a role holds it when it has USAGE on this type (heeft_scope). Granted to klantinteracties_lezer, or by gemeente_inrichten to a role of this database''s own. Holds no data.';
+COMMENT ON DOMAIN scope_write IS 'Marker of the scope write in this database: a role holds it when it has USAGE on this type (heeft_scope). Granted to klantinteracties_schrijver, or by gemeente_inrichten to a role of this database''s own. Holds no data.';
+COMMENT ON DOMAIN scope_bsn IS 'Marker of the scope bsn in this database: a role holds it when it has USAGE on this type (heeft_scope). Granted to klantinteracties_bsn, or by gemeente_inrichten to a role of this database''s own. Holds no data.';
+COMMENT ON DOMAIN scope_geheim IS 'Marker of the scope geheim in this database: a role holds it when it has USAGE on this type (heeft_scope). Granted to klantinteracties_geheim, or by gemeente_inrichten to a role of this database''s own. Holds no data.';
+COMMENT ON DOMAIN scope_beheer IS 'Marker of the scope beheer in this database: a role holds it when it has USAGE on this type (heeft_scope). Granted to klantinteracties_beheer, or by gemeente_inrichten to a role of this database''s own. Holds no data.';
+COMMENT ON DOMAIN scope_burger IS 'Marker of the citizen in this database: a role is a citizen (burger_bsn) when it has USAGE on this type. Granted to klantinteracties_burger, or by gemeente_inrichten to a role of this database''s own. Holds no data.';
+
 -- The helpers the policies call are SQL expressions that PostgreSQL
 -- inlines: no SET search_path (which would forbid inlining and cost a
 -- configuration switch per call), every function, operator and type
@@ -112,8 +162,8 @@ SELECT CASE WHEN pg_catalog.pg_has_role(pg_catalog.session_user(), 'klantinterac
 $$;
 COMMENT ON FUNCTION jwt_claims() IS 'The JWT claims of the current PostgREST request (request.jwt.claims) when the session user is a member of klantinteracties_postgrest (the authenticator), else NULL: in other sessions anyone could have set them.';
 
--- Whether the acting role holds a scope: it has the privileges of the
--- scope's group role, and a JWT's "scope" claim (space-separated as in
+-- Whether the acting role holds a scope: it has USAGE on the scope's
+-- marker type in this database (above), and a JWT's "scope" claim (space-separated as in
 -- OAuth 2.0, or a JSON array), when there is one, names it: a claim
 -- narrows, never widens.  Not LEAKPROOF: reading the claims may fail on
 -- malformed JSON.
@@ -122,12 +172,12 @@ CREATE OR REPLACE FUNCTION heeft_scope(scope text) RETURNS boolean
 	LANGUAGE sql STABLE PARALLEL SAFE
 	SECURITY INVOKER
 	AS $$
-SELECT coalesce(pg_catalog.pg_has_role(klantinteracties.handelende_rol(),
-		CASE WHEN scope OPERATOR(pg_catalog.=) 'read' THEN 'klantinteracties_lezer'
-			 WHEN scope OPERATOR(pg_catalog.=) 'write' THEN 'klantinteracties_schrijver'
-			 WHEN scope OPERATOR(pg_catalog.=) 'bsn' THEN 'klantinteracties_bsn'
-			 WHEN scope OPERATOR(pg_catalog.=) 'geheim' THEN 'klantinteracties_geheim'
-			 WHEN scope OPERATOR(pg_catalog.=) 'beheer' THEN 'klantinteracties_beheer' END::pg_catalog.name, 'USAGE')
+SELECT coalesce(pg_catalog.has_type_privilege(klantinteracties.handelende_rol(),
+		CASE WHEN scope OPERATOR(pg_catalog.=) 'read' THEN 'klantinteracties.scope_read'::pg_catalog.regtype
+			 WHEN scope OPERATOR(pg_catalog.=) 'write' THEN 'klantinteracties.scope_write'::pg_catalog.regtype
+			 WHEN scope OPERATOR(pg_catalog.=) 'bsn' THEN 'klantinteracties.scope_bsn'::pg_catalog.regtype
+			 WHEN scope OPERATOR(pg_catalog.=) 'geheim' THEN 'klantinteracties.scope_geheim'::pg_catalog.regtype
+			 WHEN scope OPERATOR(pg_catalog.=) 'beheer' THEN 'klantinteracties.scope_beheer'::pg_catalog.regtype END::pg_catalog.oid, 'USAGE')
 	AND CASE WHEN klantinteracties.jwt_claims() OPERATOR(pg_catalog.->) 'scope' IS NULL THEN true
 			 WHEN pg_catalog.jsonb_typeof(klantinteracties.jwt_claims() OPERATOR(pg_catalog.->) 'scope') OPERATOR(pg_catalog.=) 'string'
 			 THEN scope OPERATOR(pg_catalog.=) ANY (pg_catalog.regexp_split_to_array(
@@ -136,7 +186,7 @@ SELECT coalesce(pg_catalog.pg_has_role(klantinteracties.handelende_rol(),
 			 THEN klantinteracties.jwt_claims() OPERATOR(pg_catalog.->) 'scope' OPERATOR(pg_catalog.?) scope
 			 ELSE false END, false)
 $$;
-COMMENT ON FUNCTION heeft_scope(text) IS 'True when the acting role (handelende_rol()) holds the scope (read, write, bsn, geheim, beheer): it has the privileges of the scope''s group role (klantinteracties_lezer, _schrijver, _bsn, _geheim, _beheer), and a PostgREST JWT''s scope claim, if any, names it. Superusers hold every scope. Policies call it as (SELECT heeft_scope(...)), so that it is evaluated once per query.';
+COMMENT ON FUNCTION heeft_scope(text) IS 'True when the acting role (handelende_rol()) holds the scope (read, write, bsn, geheim, beheer) in this database: it has USAGE on the scope''s marker type (scope_read, scope_write, scope_bsn, scope_geheim, scope_beheer; granted to klantinteracties_lezer, _schrijver, _bsn, _geheim, _beheer, or by gemeente_inrichten to roles of this database''s own), and a PostgREST JWT''s scope claim, if any, names it. Superusers hold every scope. Policies call it as (SELECT heeft_scope(...)), so that it is evaluated once per query.';
 
 -- All the scopes of the acting role, for who asks.
 -- Kind: pure (invoker, executable by PUBLIC).
@@ -195,19 +245,19 @@ SELECT pg_catalog.jsonb_build_object(
 $$;
 COMMENT ON FUNCTION wie() IS 'Who acts, as JSON: gebruiker (session user), rol (handelende_rol()), subject (JWT sub), applicatie (JWT app, client_id or azp; for SQL sessions application_name), verzoek (the x-request-id header of the PostgREST request). Refuses (22023) a subject or applicatie over 255 characters, a request id over 200.';
 
--- The citizen's BSN: the "bsn" claim of a verified JWT of a role with the
--- privileges of klantinteracties_burger, canonical; NULL otherwise (also
+-- The citizen's BSN: the "bsn" claim of a verified JWT of a role with
+-- USAGE on scope_burger (klantinteracties_burger), canonical; NULL otherwise (also
 -- for a claim that is no valid BSN).
 -- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION burger_bsn() RETURNS bsn
 	LANGUAGE sql STABLE PARALLEL SAFE
 	SECURITY INVOKER
 	AS $$
-SELECT CASE WHEN pg_catalog.pg_has_role(klantinteracties.handelende_rol(), 'klantinteracties_burger', 'USAGE')
+SELECT CASE WHEN pg_catalog.has_type_privilege(klantinteracties.handelende_rol(), 'klantinteracties.scope_burger'::pg_catalog.regtype::pg_catalog.oid, 'USAGE')
 			 AND klantinteracties.is_bsn(klantinteracties.jwt_claims() OPERATOR(pg_catalog.->>) 'bsn')
 	THEN (klantinteracties.jwt_claims() OPERATOR(pg_catalog.->>) 'bsn')::klantinteracties.bsn END
 $$;
-COMMENT ON FUNCTION burger_bsn() IS 'The BSN of the citizen acting through PostgREST (the bsn claim DigiD established), for a role with the privileges of klantinteracties_burger; NULL otherwise or when the claim is no valid BSN.';
+COMMENT ON FUNCTION burger_bsn() IS 'The BSN of the citizen acting through PostgREST (the bsn claim DigiD established), for a role with USAGE on scope_burger in this database (klantinteracties_burger, or the citizen role of gemeente_inrichten); NULL otherwise or when the claim is no valid BSN.';
 
 -- The partij the citizen's BSN identifies, for burger_partij().  SECURITY
 -- DEFINER: the citizen may not read partij_identificator to find it, and

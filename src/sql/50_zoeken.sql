@@ -53,12 +53,12 @@ COMMENT ON COLUMN partij_naam.naam IS 'Weergavenaam van de partij; NULL als er g
 CREATE OR REPLACE FUNCTION zoek_partij(bsn) RETURNS uuid
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 	SECURITY DEFINER
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET search_path = pg_catalog, pg_temp
 	SET plan_cache_mode = force_generic_plan
 	AS $$
 BEGIN
 	RETURN (
-	SELECT i.identificeerde_partij FROM partij_identificator i
+	SELECT i.identificeerde_partij FROM klantinteracties.partij_identificator i
 	 WHERE i.code_soort_object_id = 'bsn' AND i.object_id_sleutel = $1::text AND i.sub_identificator_van IS NULL);
 END
 $$;
@@ -71,12 +71,12 @@ COMMENT ON FUNCTION zoek_partij(bsn) IS 'The partij identified by this BSN (iden
 CREATE OR REPLACE FUNCTION zoek_partij(rsin) RETURNS uuid
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 	SECURITY DEFINER
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET search_path = pg_catalog, pg_temp
 	SET plan_cache_mode = force_generic_plan
 	AS $$
 BEGIN
 	RETURN (
-	SELECT i.identificeerde_partij FROM partij_identificator i
+	SELECT i.identificeerde_partij FROM klantinteracties.partij_identificator i
 	 WHERE i.code_soort_object_id = 'rsin' AND i.object_id_sleutel = $1::text AND i.sub_identificator_van IS NULL);
 END
 $$;
@@ -89,12 +89,12 @@ COMMENT ON FUNCTION zoek_partij(rsin) IS 'The partij identified by this RSIN (id
 CREATE OR REPLACE FUNCTION zoek_partij(kvk_nummer) RETURNS uuid
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 	SECURITY DEFINER
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET search_path = pg_catalog, pg_temp
 	SET plan_cache_mode = force_generic_plan
 	AS $$
 BEGIN
 	RETURN (
-	SELECT i.identificeerde_partij FROM partij_identificator i
+	SELECT i.identificeerde_partij FROM klantinteracties.partij_identificator i
 	 WHERE i.code_soort_object_id = 'kvk_nummer' AND i.object_id_sleutel = $1::text AND i.sub_identificator_van IS NULL);
 END
 $$;
@@ -109,14 +109,14 @@ COMMENT ON FUNCTION zoek_partij(kvk_nummer) IS 'The partij identified by this Kv
 CREATE OR REPLACE FUNCTION zoek_partij(vestigingsnummer, kvk_nummer) RETURNS uuid
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 	SECURITY DEFINER
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET search_path = pg_catalog, pg_temp
 	SET plan_cache_mode = force_generic_plan
 	AS $$
 BEGIN
 	RETURN (
 	SELECT v.identificeerde_partij
-	  FROM partij_identificator k
-	  JOIN partij_identificator v ON v.sub_identificator_van = k.uuid
+	  FROM klantinteracties.partij_identificator k
+	  JOIN klantinteracties.partij_identificator v ON v.sub_identificator_van = k.uuid
 	 WHERE k.code_soort_object_id = 'kvk_nummer' AND k.object_id_sleutel = $2::text AND k.sub_identificator_van IS NULL
 	   AND v.code_soort_object_id = 'vestigingsnummer' AND v.object_id_sleutel = $1::text);
 END
@@ -141,15 +141,15 @@ COMMENT ON TYPE partij_met_adres IS 'A partij found by a digitaal adres it gave:
 CREATE OR REPLACE FUNCTION partijen_van_digitale_adressen(adressen uuid[]) RETURNS SETOF partij_met_adres
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE ROWS 2
 	SECURITY INVOKER
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET search_path = pg_catalog, pg_temp
 	SET plan_cache_mode = force_generic_plan
 	AS $$
 BEGIN
 	RETURN QUERY
 	SELECT d.verstrekt_door_partij, n.soort_partij, n.naam, p.indicatie_actief, d.uuid, d.adres::text
-	  FROM digitaal_adres d
-	  JOIN partij p ON p.uuid = d.verstrekt_door_partij
-	  JOIN partij_naam n ON n.partij = p.uuid
+	  FROM klantinteracties.digitaal_adres d
+	  JOIN klantinteracties.partij p ON p.uuid = d.verstrekt_door_partij
+	  JOIN klantinteracties.partij_naam n ON n.partij = p.uuid
 	 WHERE d.uuid = ANY (adressen)
 	 ORDER BY n.naam, d.verstrekt_door_partij, d.adres;
 END
@@ -164,13 +164,13 @@ COMMENT ON FUNCTION partijen_van_digitale_adressen(uuid[]) IS 'The partijen that
 CREATE OR REPLACE FUNCTION zoek_partijen(soort soort_digitaal_adres, adres text) RETURNS SETOF partij_met_adres
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE ROWS 2
 	SECURITY DEFINER
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET search_path = pg_catalog, pg_temp
 	SET plan_cache_mode = force_generic_plan
 	AS $$
 BEGIN
-	RETURN QUERY SELECT * FROM partijen_van_digitale_adressen(ARRAY(
-		SELECT d.uuid FROM digitaal_adres d
-		 WHERE d.adres_sleutel = digitaal_adres_sleutel(zoek_partijen.soort, zoek_partijen.adres)
+	RETURN QUERY SELECT * FROM klantinteracties.partijen_van_digitale_adressen(ARRAY(
+		SELECT d.uuid FROM klantinteracties.digitaal_adres d
+		 WHERE d.adres_sleutel = klantinteracties.digitaal_adres_sleutel(zoek_partijen.soort, zoek_partijen.adres)
 		   AND d.soort_digitaal_adres = zoek_partijen.soort));
 END
 $$;
@@ -183,8 +183,8 @@ COMMENT ON FUNCTION zoek_partijen(soort_digitaal_adres, text) IS 'Every partij t
 CREATE OR REPLACE FUNCTION zoek_partijen(emailadres) RETURNS SETOF partij_met_adres
 	LANGUAGE sql STABLE STRICT PARALLEL SAFE ROWS 2
 	SECURITY INVOKER
-	SET search_path = pg_catalog, klantinteracties, pg_temp
-	AS $$ SELECT * FROM zoek_partijen('email', $1::text) $$;
+	SET search_path = pg_catalog, pg_temp
+	AS $$ SELECT * FROM klantinteracties.zoek_partijen('email', $1::text) $$;
 REVOKE ALL ON FUNCTION zoek_partijen(emailadres) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION zoek_partijen(emailadres) TO klantinteracties_lezer;
 COMMENT ON FUNCTION zoek_partijen(emailadres) IS 'Every partij that gave this e-mail address, compared case-insensitively (emailadres_genormaliseerd): partij, soort, naam, indicatie actief, and the digitaal adres as stored.';
@@ -193,8 +193,8 @@ COMMENT ON FUNCTION zoek_partijen(emailadres) IS 'Every partij that gave this e-
 CREATE OR REPLACE FUNCTION zoek_partijen(telefoonnummer) RETURNS SETOF partij_met_adres
 	LANGUAGE sql STABLE STRICT PARALLEL SAFE ROWS 2
 	SECURITY INVOKER
-	SET search_path = pg_catalog, klantinteracties, pg_temp
-	AS $$ SELECT * FROM zoek_partijen('telefoonnummer', $1::text) $$;
+	SET search_path = pg_catalog, pg_temp
+	AS $$ SELECT * FROM klantinteracties.zoek_partijen('telefoonnummer', $1::text) $$;
 REVOKE ALL ON FUNCTION zoek_partijen(telefoonnummer) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION zoek_partijen(telefoonnummer) TO klantinteracties_lezer;
 COMMENT ON FUNCTION zoek_partijen(telefoonnummer) IS 'Every partij that gave this telephone number, in whatever spelling it was stored (compared in E.164): partij, soort, naam, indicatie actief, and the digitaal adres as stored.';
@@ -206,7 +206,7 @@ COMMENT ON FUNCTION zoek_partijen(telefoonnummer) IS 'Every partij that gave thi
 CREATE OR REPLACE FUNCTION zoek_partijen(text) RETURNS SETOF partij_met_adres
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE ROWS 2
 	SECURITY INVOKER
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET search_path = pg_catalog, pg_temp
 	AS $$
 BEGIN
 	IF klantinteracties.is_telefoonnummer($1) THEN
@@ -294,14 +294,14 @@ CREATE OR REPLACE FUNCTION zoek_partijen_met_adresdeel(fragment text, soort soor
 	RETURNS SETOF partij_met_adres
 	LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 20
 	SECURITY DEFINER
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET search_path = pg_catalog, pg_temp
 	SET plan_cache_mode = force_generic_plan
 	AS $$
 BEGIN
-	RETURN QUERY SELECT * FROM partijen_van_digitale_adressen(ARRAY(
-		SELECT d.uuid FROM digitaal_adres d
-		 WHERE d.uuid IN (SELECT zoekdeel_kandidaten('adres', $1))
-		   AND d.adres ILIKE zoekdeel_patroon($1)
+	RETURN QUERY SELECT * FROM klantinteracties.partijen_van_digitale_adressen(ARRAY(
+		SELECT d.uuid FROM klantinteracties.digitaal_adres d
+		 WHERE d.uuid IN (SELECT klantinteracties.zoekdeel_kandidaten('adres', $1))
+		   AND d.adres ILIKE klantinteracties.zoekdeel_patroon($1)
 		   AND ($2 IS NULL OR d.soort_digitaal_adres = $2)));
 END
 $$;
@@ -315,18 +315,18 @@ CREATE OR REPLACE FUNCTION zoek_partijen_met_naamdeel(fragment text)
 	RETURNS TABLE (partij uuid, soort_partij soort_partij, naam text, indicatie_actief boolean)
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE ROWS 20
 	SECURITY DEFINER
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET search_path = pg_catalog, pg_temp
 	SET plan_cache_mode = force_generic_plan
 	AS $$
 BEGIN
 	RETURN QUERY
 	SELECT p.uuid, n.soort_partij, n.naam, p.indicatie_actief
-	  FROM partij p
-	  JOIN partij_naam n ON n.partij = p.uuid
-	 WHERE p.uuid IN (SELECT zoekdeel_kandidaten('naam', $1))
-	   AND (EXISTS (SELECT FROM persoon x WHERE x.partij = p.uuid AND x.volledige_naam ILIKE zoekdeel_patroon($1))
-			OR EXISTS (SELECT FROM contactpersoon x WHERE x.partij = p.uuid AND x.volledige_naam ILIKE zoekdeel_patroon($1))
-			OR EXISTS (SELECT FROM organisatie x WHERE x.partij = p.uuid AND x.naam ILIKE zoekdeel_patroon($1)))
+	  FROM klantinteracties.partij p
+	  JOIN klantinteracties.partij_naam n ON n.partij = p.uuid
+	 WHERE p.uuid IN (SELECT klantinteracties.zoekdeel_kandidaten('naam', $1))
+	   AND (EXISTS (SELECT FROM klantinteracties.persoon x WHERE x.partij = p.uuid AND x.volledige_naam ILIKE klantinteracties.zoekdeel_patroon($1))
+			OR EXISTS (SELECT FROM klantinteracties.contactpersoon x WHERE x.partij = p.uuid AND x.volledige_naam ILIKE klantinteracties.zoekdeel_patroon($1))
+			OR EXISTS (SELECT FROM klantinteracties.organisatie x WHERE x.partij = p.uuid AND x.naam ILIKE klantinteracties.zoekdeel_patroon($1)))
 	 ORDER BY n.naam, p.uuid;
 END
 $$;

@@ -35,9 +35,9 @@
 CREATE OR REPLACE FUNCTION identificator_register(code_soort_object_id) RETURNS code_register
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 	SECURITY INVOKER
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET search_path = pg_catalog, pg_temp
 	AS $$
-SELECT CASE $1 WHEN 'bsn' THEN 'brp' ELSE 'hr' END::code_register
+SELECT CASE $1 WHEN 'bsn' THEN 'brp' ELSE 'hr' END::klantinteracties.code_register
 $$;
 COMMENT ON FUNCTION identificator_register(code_soort_object_id) IS 'The register of an identificator of this soort: brp for bsn, hr for the others.';
 
@@ -45,10 +45,10 @@ COMMENT ON FUNCTION identificator_register(code_soort_object_id) IS 'The registe
 CREATE OR REPLACE FUNCTION identificator_objecttype(code_soort_object_id) RETURNS code_objecttype
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 	SECURITY INVOKER
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT CASE $1 WHEN 'bsn' THEN 'natuurlijk_persoon' WHEN 'vestigingsnummer' THEN 'vestiging'
-	ELSE 'niet_natuurlijk_persoon' END::code_objecttype
+	ELSE 'niet_natuurlijk_persoon' END::klantinteracties.code_objecttype
 $$;
 COMMENT ON FUNCTION identificator_objecttype(code_soort_object_id) IS 'The objecttype of an identificator of this soort: natuurlijk_persoon for bsn, vestiging for vestigingsnummer, niet_natuurlijk_persoon for rsin and kvk_nummer.';
 
@@ -63,7 +63,7 @@ CREATE OR REPLACE FUNCTION partij_bij_identificator(soort code_soort_object_id, 
 										 OUT identificator uuid, OUT partij uuid)
 	LANGUAGE plpgsql VOLATILE
 	SECURITY INVOKER
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET search_path = pg_catalog, pg_temp
 	AS $$
 BEGIN
 	LOOP
@@ -91,7 +91,7 @@ BEGIN
 			WITH ingevoegd AS (
 				INSERT INTO klantinteracties.partij_identificator AS i (identificeerde_partij, code_register,
 					code_objecttype, code_soort_object_id, object_id, sub_identificator_van)
-				VALUES (gen_random_uuid(), identificator_register(soort), identificator_objecttype(soort),
+				VALUES (gen_random_uuid(), klantinteracties.identificator_register(soort), klantinteracties.identificator_objecttype(soort),
 						soort, waarde, partij_bij_identificator.sub_identificator_van)
 				ON CONFLICT DO NOTHING
 				RETURNING i.uuid, i.identificeerde_partij),
@@ -127,7 +127,7 @@ CREATE OR REPLACE FUNCTION partij_aanvullen(partij uuid, voorletters text, voorn
 								 voorkeurstaal text) RETURNS boolean
 	LANGUAGE plpgsql VOLATILE
 	SECURITY INVOKER
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
 	soort klantinteracties.soort_partij;
@@ -211,7 +211,7 @@ CREATE OR REPLACE FUNCTION partij_registreren(soort code_soort_object_id, waarde
 								   voorkeurstaal text) RETURNS uuid
 	LANGUAGE plpgsql VOLATILE
 	SECURITY INVOKER
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
 	ouder uuid;
@@ -245,7 +245,7 @@ CREATE OR REPLACE FUNCTION registreer_partij(bsn bsn, voorletters text DEFAULT N
 								  voorkeurstaal text DEFAULT NULL) RETURNS uuid
 	LANGUAGE sql VOLATILE
 	SECURITY DEFINER
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT klantinteracties.partij_registreren('bsn', $1::text, NULL, $2, $3, $4, $5, NULL, $6, $7, $8)
 $$;
@@ -260,7 +260,7 @@ CREATE OR REPLACE FUNCTION registreer_partij(rsin rsin, naam text DEFAULT NULL, 
 	RETURNS uuid
 	LANGUAGE sql VOLATILE
 	SECURITY DEFINER
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT klantinteracties.partij_registreren('rsin', $1::text, NULL, NULL, NULL, NULL, NULL, $2, $3, $4, $5)
 $$;
@@ -275,7 +275,7 @@ CREATE OR REPLACE FUNCTION registreer_partij(kvk_nummer kvk_nummer, naam text DE
 	RETURNS uuid
 	LANGUAGE sql VOLATILE
 	SECURITY DEFINER
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT klantinteracties.partij_registreren('kvk_nummer', $1::text, NULL, NULL, NULL, NULL, NULL, $2, $3, $4, $5)
 $$;
@@ -290,7 +290,7 @@ CREATE OR REPLACE FUNCTION registreer_partij(vestigingsnummer vestigingsnummer, 
 								  voorkeurstaal text DEFAULT NULL) RETURNS uuid
 	LANGUAGE sql VOLATILE
 	SECURITY DEFINER
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT klantinteracties.partij_registreren('vestigingsnummer', $1::text, $2, NULL, NULL, NULL, NULL, $3, $4, $5, $6)
 $$;

@@ -31,7 +31,7 @@ CREATE OR REPLACE FUNCTION adres_json(nummeraanduiding_id bag_id, straatnaam tex
 						   adresregel2 text, adresregel3 text, land landcode) RETURNS jsonb
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	SECURITY INVOKER
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT CASE WHEN num_nonnulls($1, $3, $5, $10) > 0 OR concat($2, $4, $6, $7, $8, $9) <> '' THEN
 	jsonb_build_object('nummeraanduidingId', $1::text, 'straatnaam', $2, 'huisnummer', $3,
@@ -52,7 +52,7 @@ CREATE OR REPLACE FUNCTION adres_tekst(nummeraanduiding_id bag_id, straatnaam te
 							adresregel2 text, adresregel3 text, land landcode) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	SECURITY INVOKER
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT coalesce(nullif(concat_ws(', ',
 		nullif(concat_ws(' ', nullif($2, ''), $3::text || CASE WHEN $4 ~ '^[A-Za-z]$' THEN $4
@@ -353,11 +353,11 @@ COMMENT ON COLUMN klantbeeld.document IS 'Het hele klantbeeld als JSON: partij (
 CREATE OR REPLACE FUNCTION klantbeeld(bsn) RETURNS jsonb
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 	SECURITY DEFINER
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET search_path = pg_catalog, pg_temp
 	SET plan_cache_mode = force_generic_plan
 	AS $$
 BEGIN
-	RETURN (SELECT k.document FROM klantinteracties.klantbeeld k WHERE k.bsn = $1);
+	RETURN (SELECT k.document FROM klantinteracties.klantbeeld k WHERE k.bsn OPERATOR(klantinteracties.=) $1);
 END
 $$;
 ALTER FUNCTION klantbeeld(bsn) OWNER TO klantinteracties_eigenaar;
@@ -369,11 +369,11 @@ COMMENT ON FUNCTION klantbeeld(bsn) IS 'The klantbeeld document (see view klantb
 CREATE OR REPLACE FUNCTION klantbeeld(kvk_nummer) RETURNS jsonb
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 	SECURITY DEFINER
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET search_path = pg_catalog, pg_temp
 	SET plan_cache_mode = force_generic_plan
 	AS $$
 BEGIN
-	RETURN (SELECT k.document FROM klantinteracties.klantbeeld k WHERE k.kvk_nummer = $1);
+	RETURN (SELECT k.document FROM klantinteracties.klantbeeld k WHERE k.kvk_nummer OPERATOR(klantinteracties.=) $1);
 END
 $$;
 ALTER FUNCTION klantbeeld(kvk_nummer) OWNER TO klantinteracties_eigenaar;
@@ -385,7 +385,7 @@ COMMENT ON FUNCTION klantbeeld(kvk_nummer) IS 'The klantbeeld document of the or
 CREATE OR REPLACE FUNCTION klantbeeld(uuid) RETURNS jsonb
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 	SECURITY DEFINER
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET search_path = pg_catalog, pg_temp
 	SET plan_cache_mode = force_generic_plan
 	AS $$
 BEGIN

@@ -15,7 +15,7 @@ CREATE OR REPLACE FUNCTION contacthistorie(partij uuid, van timestamptz DEFAULT 
 				   vertrouwelijk boolean, open_interne_taken bigint)
 	LANGUAGE sql STABLE PARALLEL SAFE
 	SECURITY DEFINER
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET search_path = pg_catalog, pg_temp
 	AS $$
 WITH mijn AS (
 	SELECT b.had_klantcontact, array_agg(DISTINCT b.rol ORDER BY b.rol) AS rollen, bool_or(b.initiator) AS initiator
@@ -56,7 +56,7 @@ CREATE OR REPLACE FUNCTION open_taken(actor uuid DEFAULT NULL)
 				   plaatsgevonden_op timestamptz)
 	LANGUAGE sql STABLE PARALLEL SAFE
 	SECURITY DEFINER
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT a.uuid, a.naam::text, t.uuid,
 	   -- The masks of docs/security.md: vertrouwelijk without geheim, BSNs without bsn.
@@ -99,7 +99,7 @@ CREATE OR REPLACE FUNCTION contactgegevens_voor_opvolging(klantcontact uuid)
 				   adres text, bron text, kenmerk text)
 	LANGUAGE sql STABLE STRICT PARALLEL SAFE
 	SECURITY DEFINER
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET search_path = pg_catalog, pg_temp
 	AS $$
 WITH b AS (
 	SELECT b.*, p.uuid AS actieve_partij

@@ -61,7 +61,7 @@ SELECT pg_catalog.pg_extension_config_dump('samengevoegde_partij', '');
 CREATE OR REPLACE FUNCTION betrokkene_samengevoegde_partij() RETURNS trigger
 	LANGUAGE plpgsql VOLATILE
 	SECURITY DEFINER
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
 	opvolger uuid;
@@ -91,13 +91,35 @@ CREATE TRIGGER betrokkene_samengevoegde_partij BEFORE INSERT OR UPDATE OF was_pa
 CREATE OR REPLACE FUNCTION adresgroep(rij jsonb, groep text) RETURNS jsonb
 	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 	SECURITY INVOKER
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET search_path = pg_catalog, pg_temp
 	AS $$
 SELECT coalesce(jsonb_object_agg(substr(e.key, length(groep) + 2), e.value), '{}')
   FROM jsonb_each(rij) AS e
  WHERE starts_with(e.key, groep || '_') AND e.value NOT IN ('null', '""')
 $$;
 COMMENT ON FUNCTION adresgroep(jsonb, text) IS 'The filled fields of an adres group (bezoekadres, correspondentieadres) of a row given as JSON, without the prefix; {} when the address is empty.';
+
+-- pg_trgm's similarity(text, text), called in the schema pg_trgm is
+-- installed in, which only the install knows: the function is written
+-- here with that schema, quoted, as its one name (CREATE EXTENSION refused
+-- a writable one, 00_prelude.sql).  Definer of the installer, so that the
+-- owner of mogelijke_dubbelen needs no privilege on that schema.
+-- Kind: internal (definer, owned by the installing superuser; pure: only its arguments).
+DO $$
+BEGIN
+	EXECUTE pg_catalog.format($f$CREATE OR REPLACE FUNCTION klantinteracties.trigram_gelijkenis(a pg_catalog.text, b pg_catalog.text)
+	RETURNS pg_catalog.float4
+	LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+	SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	AS 'SELECT %I.similarity(a, b)'$f$,
+		(SELECT n.nspname FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace
+		  WHERE e.extname = 'pg_trgm'));
+END
+$$;
+REVOKE ALL ON FUNCTION trigram_gelijkenis(text, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION trigram_gelijkenis(text, text) TO klantinteracties_eigenaar;
+COMMENT ON FUNCTION trigram_gelijkenis(text, text) IS 'pg_trgm''s similarity(a, b), in the schema pg_trgm is installed in; for mogelijke_dubbelen.';
 
 -- Signals and their weights (the score is their sum, at most 1): the same
 -- e-mail address 0.5, the same telephone number 0.4 (both compared in
@@ -110,6 +132,7 @@ CREATE OR REPLACE FUNCTION mogelijke_dubbelen(partij uuid)
 	RETURNS TABLE (kandidaat uuid, naam text, score numeric, redenen text[])
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 	SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
 	AS $$
 #variable_conflict use_column
 BEGIN
@@ -130,16 +153,16 @@ BEGIN
 		   AND d1.soort_digitaal_adres IN ('email', 'telefoonnummer')
 		   AND d2.verstrekt_door_partij <> mogelijke_dubbelen.partij
 		UNION ALL
-		SELECT p2.uuid, 0.5 * similarity(n2.naam, doel.naam)::numeric,
+		SELECT p2.uuid, 0.5 * klantinteracties.trigram_gelijkenis(n2.naam, doel.naam)::numeric,
 			   format('gelijkende naam (%s) en zelfde postcode',
-					  round(similarity(n2.naam, doel.naam)::numeric, 2))
+					  round(klantinteracties.trigram_gelijkenis(n2.naam, doel.naam)::numeric, 2))
 		  FROM doel
 		  JOIN klantinteracties.partij p2
 			ON p2.uuid <> doel.uuid
-		   AND (p2.bezoekadres_postcode IN (doel.bezoekadres_postcode, doel.correspondentieadres_postcode)
-				OR p2.correspondentieadres_postcode IN (doel.bezoekadres_postcode, doel.correspondentieadres_postcode))
+		   AND (p2.bezoekadres_postcode OPERATOR(klantinteracties.=) ANY (ARRAY[doel.bezoekadres_postcode, doel.correspondentieadres_postcode])
+				OR p2.correspondentieadres_postcode OPERATOR(klantinteracties.=) ANY (ARRAY[doel.bezoekadres_postcode, doel.correspondentieadres_postcode]))
 		  JOIN klantinteracties.partij_naam n2 ON n2.partij = p2.uuid
-		 WHERE similarity(n2.naam, doel.naam) >= 0.4)
+		 WHERE klantinteracties.trigram_gelijkenis(n2.naam, doel.naam) >= 0.4)
 	SELECT s.kandidaat, n.naam, round(least(1.0, sum(s.gewicht)), 2), array_agg(s.reden ORDER BY s.gewicht DESC, s.reden)
 	  FROM signalen s
 	  JOIN klantinteracties.partij_naam n ON n.partij = s.kandidaat
@@ -157,16 +180,6 @@ REVOKE ALL ON FUNCTION mogelijke_dubbelen(uuid) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION mogelijke_dubbelen(uuid) TO klantinteracties_lezer;
 COMMENT ON FUNCTION mogelijke_dubbelen(uuid) IS 'Likely duplicates of a partij, highest score first: partijen of the same soort with the same e-mail address (0.5) or telephone number (0.4), or a similar name (pg_trgm similarity >= 0.4) at the same postcode (0.5 x similarity); score is the sum, at most 1, with the reasons. Partijen with another identificator of the same soort are not listed.';
 
--- pg_trgm's similarity() lives in whatever schema pg_trgm was installed in;
--- pin it in the function's search_path now that we know it.
-DO $$
-BEGIN
-	EXECUTE format('ALTER FUNCTION klantinteracties.mogelijke_dubbelen(uuid) SET search_path = pg_catalog, klantinteracties, %I, pg_temp',
-				   (SELECT n.nspname FROM pg_catalog.pg_extension e
-					  JOIN pg_catalog.pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'pg_trgm'));
-END
-$$;
-
 -- Merging: everything of `opheffen` moves to `behouden`, then `opheffen`
 -- is deleted.  The rule for every value: it moves, or fills an empty place,
 -- or equals what is there; when two different values compete for one
@@ -177,7 +190,7 @@ $$;
 CREATE OR REPLACE FUNCTION voeg_partijen_samen(behouden uuid, opheffen uuid) RETURNS jsonb
 	LANGUAGE plpgsql VOLATILE STRICT
 	SECURITY DEFINER
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
 	b klantinteracties.partij;
@@ -301,7 +314,7 @@ BEGIN
 		SELECT format('IBAN %s has different BICs: %s.', r.iban, string_agg(DISTINCT r.bic::text, ', '))
 		  FROM klantinteracties.rekeningnummer r
 		 WHERE r.partij IN (behouden, opheffen)
-		   AND r.iban IN (SELECT rb.iban FROM klantinteracties.rekeningnummer rb WHERE rb.partij = behouden
+		   AND r.iban OPERATOR(klantinteracties.=) ANY (SELECT rb.iban FROM klantinteracties.rekeningnummer rb WHERE rb.partij = behouden
 						  INTERSECT
 						  SELECT ro.iban FROM klantinteracties.rekeningnummer ro WHERE ro.partij = opheffen)
 		 GROUP BY r.iban
@@ -365,10 +378,10 @@ BEGIN
 		is_voorkeursrekeningnummer = rb.is_voorkeursrekeningnummer OR (ro.is_voorkeursrekeningnummer AND NOT EXISTS (
 			SELECT FROM klantinteracties.rekeningnummer x WHERE x.partij = behouden AND x.is_voorkeursrekeningnummer))
 	  FROM klantinteracties.rekeningnummer ro
-	 WHERE rb.partij = behouden AND ro.partij = opheffen AND ro.iban = rb.iban;
+	 WHERE rb.partij = behouden AND ro.partij = opheffen AND ro.iban OPERATOR(klantinteracties.=) rb.iban;
 	DELETE FROM klantinteracties.rekeningnummer ro
 	 WHERE ro.partij = opheffen
-	   AND EXISTS (SELECT FROM klantinteracties.rekeningnummer rb WHERE rb.partij = behouden AND rb.iban = ro.iban);
+	   AND EXISTS (SELECT FROM klantinteracties.rekeningnummer rb WHERE rb.partij = behouden AND rb.iban OPERATOR(klantinteracties.=) ro.iban);
 	UPDATE klantinteracties.rekeningnummer r SET
 		partij = behouden,
 		is_voorkeursrekeningnummer = r.is_voorkeursrekeningnummer AND NOT EXISTS (

@@ -31,7 +31,7 @@ CREATE OR REPLACE FUNCTION genereer_voorbeelddata(aantal integer, seed double pr
 	RETURNS TABLE (tabel text, rijen bigint)
 	LANGUAGE plpgsql VOLATILE STRICT
 	SECURITY INVOKER
-	SET search_path = pg_catalog, klantinteracties, pg_temp
+	SET search_path = pg_catalog, pg_temp
 	-- The planner cannot see how many rows generate_series yields from
 	-- variables and costs the statements far above jit_above_cost; compiling
 	-- them would take longer than running them.

@@ -24,8 +24,8 @@ CREATE OR REPLACE FUNCTION api_basis_url() RETURNS text
 	LANGUAGE sql STABLE PARALLEL SAFE
 	SECURITY INVOKER
 	AS $$
-SELECT pg_catalog.rtrim(coalesce(nullif(pg_catalog.current_setting('klantinteracties.api_base_url', true), ''),
-								 'http://localhost:3000'), '/')
+SELECT pg_catalog.rtrim(CASE WHEN coalesce(pg_catalog.current_setting('klantinteracties.api_base_url', true), '') OPERATOR(pg_catalog.=) ''
+		THEN 'http://localhost:3000' ELSE pg_catalog.current_setting('klantinteracties.api_base_url', true) END, '/')
 $$;
 COMMENT ON FUNCTION api_basis_url() IS 'Base URL of the REST API, without trailing slash: the setting klantinteracties.api_base_url (ALTER DATABASE ... SET, ALTER ROLE ... SET or postgresql.conf), default http://localhost:3000.';
 
@@ -34,7 +34,8 @@ CREATE OR REPLACE FUNCTION api_url(pad text, id uuid) RETURNS text
 	LANGUAGE sql STABLE PARALLEL SAFE
 	SECURITY INVOKER
 	AS $$
-SELECT klantinteracties.api_basis_url() || '/' || pad || '/' || id::text
+SELECT klantinteracties.api_basis_url() OPERATOR(pg_catalog.||) '/' OPERATOR(pg_catalog.||) pad
+	OPERATOR(pg_catalog.||) '/' OPERATOR(pg_catalog.||) id::pg_catalog.text
 $$;
 COMMENT ON FUNCTION api_url(text, uuid) IS 'Absolute URL of a resource: base URL, resource path (partijen, digitaleadressen, ...) and uuid, as Open Klant''s url fields.';
 
@@ -60,16 +61,16 @@ CREATE OR REPLACE FUNCTION api_adres(nummeraanduiding_id bag_id, straatnaam text
 	SECURITY INVOKER
 	AS $$
 SELECT pg_catalog.jsonb_build_object(
-	'nummeraanduidingId', coalesce(nummeraanduiding_id::text, ''),
+	'nummeraanduidingId', coalesce(nummeraanduiding_id::pg_catalog.text, ''),
 	'straatnaam', straatnaam,
 	'huisnummer', huisnummer,
 	'huisnummertoevoeging', huisnummertoevoeging,
-	'postcode', coalesce(postcode::text, ''),
+	'postcode', coalesce(postcode::pg_catalog.text, ''),
 	'stad', stad,
 	'adresregel1', adresregel1,
 	'adresregel2', adresregel2,
 	'adresregel3', adresregel3,
-	'land', coalesce(land::text, ''))
+	'land', coalesce(land::pg_catalog.text, ''))
 $$;
 COMMENT ON FUNCTION api_adres(bag_id, text, integer, text, postcode, text, text, text, text, landcode) IS 'An adres group (bezoekadres, correspondentieadres) as the API returns it: all ten keys, canonical postcode ("1234 AB"), nummeraanduidingId and land, "" for empty values.';
 

@@ -40,7 +40,7 @@ SELECT pg_catalog.jsonb_build_object(
 	'soortActor', a.soort_actor,
 	'indicatieActief', a.indicatie_actief,
 	'actoridentificator', klantinteracties.api_objectidentificator(klantinteracties.maskeer_bsn(
-			a.actoridentificator_object_id::text, (SELECT klantinteracties.heeft_scope('bsn')), a.actoridentificator_code_soort_object_id),
+			a.actoridentificator_object_id::pg_catalog.text, (SELECT klantinteracties.heeft_scope('bsn')), a.actoridentificator_code_soort_object_id),
 		a.actoridentificator_code_objecttype, a.actoridentificator_code_register, a.actoridentificator_code_soort_object_id),
 	'actorIdentificatie', klantinteracties.api_actor_identificatie(a))
 $$;

@@ -71,9 +71,9 @@ CREATE OR REPLACE FUNCTION api_identificator_sleutel(soort text, object_id text)
 	SECURITY INVOKER
 	AS $$
 SELECT klantinteracties.identificator_sleutel(
-	CASE soort WHEN 'bsn' THEN 'brp' ELSE 'hr' END::klantinteracties.code_register,
-	CASE soort WHEN 'bsn' THEN 'natuurlijk_persoon' WHEN 'vestigingsnummer' THEN 'vestiging'
-		ELSE 'niet_natuurlijk_persoon' END::klantinteracties.code_objecttype,
+	CASE WHEN soort OPERATOR(pg_catalog.=) 'bsn' THEN 'brp' ELSE 'hr' END::klantinteracties.code_register,
+	CASE WHEN soort OPERATOR(pg_catalog.=) 'bsn' THEN 'natuurlijk_persoon' WHEN soort OPERATOR(pg_catalog.=) 'vestigingsnummer'
+		THEN 'vestiging' ELSE 'niet_natuurlijk_persoon' END::klantinteracties.code_objecttype,
 	soort::klantinteracties.code_soort_object_id, object_id)
 $$;
 COMMENT ON FUNCTION api_identificator_sleutel(text, text) IS 'Canonical key of an identificator value of a soort (bsn, rsin, kvk_nummer, vestigingsnummer), register and objecttype following from the soort; 22P02 for a value invalid for its type or an unknown soort.';

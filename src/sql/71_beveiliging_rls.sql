@@ -27,126 +27,479 @@
 --     and write back what the view showed for the fields a PATCH leaves
 --     out; these rules keep a mask from being written over the real value.
 
--- Secret partijen, and the betrokkenen that were one, for the policies: a
--- small set (partial index below), which the policies test with a hashed
--- NOT IN.  SECURITY DEFINER, so that the set does not depend on what the
--- caller may see (the citizen sees only its own partij).
--- @ONCE
-CREATE INDEX partij_geheim_idx ON partij (uuid) WHERE indicatie_geheimhouding;
+-- The flags the policies test (docs/security.md, section 2).  Rows that
+-- hang under a partij carry geheim: the partij they belong to asked for
+-- secrecy (indicatie_geheimhouding); a vertegenwoordiging when either
+-- side did, a betrokkene when the partij it was did, a digitaal adres when
+-- its partij or its betrokkene is secret.  Rows under a klantcontact that
+-- are hidden or masked for vertrouwelijke contacts (onderwerpobject,
+-- bijlage, interne taak) carry vertrouwelijk.  A policy then compares a
+-- column of the row itself, which costs nothing per row, instead of
+-- testing the row against a set of secret partijen.  The database keeps
+-- the flags: a row copies them when it is written or moved (its reference
+-- in the SET list, or the flag itself: nobody sets it by hand), and a
+-- change of the parent's flag moves to its rows.
+-- A row that loses its reference (its partij deleted, an address
+-- unlinked) keeps its flag: what was given in secret stays secret.  The
+-- audit trail does not record a change of these derived flags alone.
+
+-- Kind: internal (definer, owned by the installing superuser: sees every row).
+CREATE OR REPLACE FUNCTION vlaggen_overnemen() RETURNS trigger
+	LANGUAGE plpgsql VOLATILE
+	SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+DECLARE
+	geheim boolean;
+BEGIN
+	-- One branch per table: each names only its own columns.
+	IF TG_TABLE_NAME = 'onderwerpobject' THEN
+		NEW.vertrouwelijk := coalesce((SELECT k.vertrouwelijk FROM klantinteracties.klantcontact k
+										WHERE k.uuid = NEW.klantcontact), false);
+		RETURN NEW;
+	ELSIF TG_TABLE_NAME = 'bijlage' THEN
+		NEW.vertrouwelijk := coalesce((SELECT k.vertrouwelijk FROM klantinteracties.klantcontact k
+										WHERE k.uuid = NEW.was_bijlage_van_klantcontact), false);
+		RETURN NEW;
+	ELSIF TG_TABLE_NAME = 'interne_taak' THEN
+		NEW.vertrouwelijk := coalesce((SELECT k.vertrouwelijk FROM klantinteracties.klantcontact k
+										WHERE k.uuid = NEW.aanleidinggevend_klantcontact), false);
+		RETURN NEW;
+	ELSIF TG_TABLE_NAME = 'partij_identificator' THEN
+		geheim := (SELECT p.indicatie_geheimhouding IS TRUE FROM klantinteracties.partij p WHERE p.uuid = NEW.identificeerde_partij);
+	ELSIF TG_TABLE_NAME = 'vertegenwoordiging' THEN
+		geheim := (SELECT pg_catalog.bool_or(p.indicatie_geheimhouding IS TRUE) FROM klantinteracties.partij p
+					WHERE p.uuid IN (NEW.vertegenwoordigende_partij, NEW.vertegenwoordigde_partij));
+	ELSIF TG_TABLE_NAME = 'betrokkene' THEN
+		geheim := (SELECT p.indicatie_geheimhouding IS TRUE FROM klantinteracties.partij p WHERE p.uuid = NEW.was_partij);
+	ELSIF TG_TABLE_NAME = 'digitaal_adres' THEN
+		IF NEW.verstrekt_door_partij IS NOT NULL OR NEW.verstrekt_door_betrokkene IS NOT NULL THEN
+			geheim := coalesce((SELECT p.indicatie_geheimhouding IS TRUE FROM klantinteracties.partij p
+								 WHERE p.uuid = NEW.verstrekt_door_partij), false)
+				   OR coalesce((SELECT b.geheim FROM klantinteracties.betrokkene b
+								 WHERE b.uuid = NEW.verstrekt_door_betrokkene), false);
+		END IF;
+	ELSE
+		-- persoon, organisatie, contactpersoon, rekeningnummer, categorie_relatie
+		geheim := (SELECT p.indicatie_geheimhouding IS TRUE FROM klantinteracties.partij p WHERE p.uuid = NEW.partij);
+	END IF;
+	-- No parent (any more): an inserted row is not secret, a detached one
+	-- stays what it was.
+	NEW.geheim := CASE WHEN geheim IS NOT NULL THEN geheim WHEN TG_OP = 'UPDATE' THEN OLD.geheim ELSE false END;
+	RETURN NEW;
+END
+$$;
+REVOKE ALL ON FUNCTION vlaggen_overnemen() FROM PUBLIC;
+COMMENT ON FUNCTION vlaggen_overnemen() IS 'Trigger function (BEFORE INSERT OR UPDATE OF its references, per row, on the tables under a partij or a klantcontact): sets geheim from the partij (both partijen of a vertegenwoordiging; the partij or betrokkene of a digitaal adres) or vertrouwelijk from the klantcontact; a row that lost its reference keeps its geheim.';
+
+-- Kind: internal (definer, owned by the installing superuser: sees every row).
+CREATE OR REPLACE FUNCTION vlaggen_doorgeven() RETURNS trigger
+	LANGUAGE plpgsql VOLATILE
+	SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+BEGIN
+	-- Rewriting a row's reference makes vlaggen_overnemen compute its flag
+	-- again, by the one rule.
+	IF TG_TABLE_NAME = 'partij' THEN
+		UPDATE klantinteracties.persoon SET partij = partij WHERE partij = NEW.uuid;
+		UPDATE klantinteracties.organisatie SET partij = partij WHERE partij = NEW.uuid;
+		UPDATE klantinteracties.contactpersoon SET partij = partij WHERE partij = NEW.uuid;
+		UPDATE klantinteracties.rekeningnummer SET partij = partij WHERE partij = NEW.uuid;
+		UPDATE klantinteracties.categorie_relatie SET partij = partij WHERE partij = NEW.uuid;
+		UPDATE klantinteracties.partij_identificator SET identificeerde_partij = identificeerde_partij
+		 WHERE identificeerde_partij = NEW.uuid;
+		UPDATE klantinteracties.vertegenwoordiging SET vertegenwoordigende_partij = vertegenwoordigende_partij
+		 WHERE vertegenwoordigende_partij = NEW.uuid OR vertegenwoordigde_partij = NEW.uuid;
+		UPDATE klantinteracties.betrokkene SET was_partij = was_partij WHERE was_partij = NEW.uuid;
+		UPDATE klantinteracties.digitaal_adres SET verstrekt_door_partij = verstrekt_door_partij
+		 WHERE verstrekt_door_partij = NEW.uuid;
+		-- Its history in the audit trail becomes secret with it (and stays so).
+		IF NEW.indicatie_geheimhouding THEN
+			UPDATE klantinteracties.wijzigingslog l SET geheim = true
+			 WHERE l.partijen @> ARRAY[NEW.uuid] AND NOT l.geheim;
+		END IF;
+	ELSIF TG_TABLE_NAME = 'betrokkene' THEN
+		UPDATE klantinteracties.digitaal_adres SET verstrekt_door_betrokkene = verstrekt_door_betrokkene
+		 WHERE verstrekt_door_betrokkene = NEW.uuid;
+	ELSE
+		UPDATE klantinteracties.onderwerpobject SET klantcontact = klantcontact WHERE klantcontact = NEW.uuid;
+		UPDATE klantinteracties.bijlage SET was_bijlage_van_klantcontact = was_bijlage_van_klantcontact
+		 WHERE was_bijlage_van_klantcontact = NEW.uuid;
+		UPDATE klantinteracties.interne_taak SET aanleidinggevend_klantcontact = aanleidinggevend_klantcontact
+		 WHERE aanleidinggevend_klantcontact = NEW.uuid;
+	END IF;
+	RETURN NULL;
+END
+$$;
+REVOKE ALL ON FUNCTION vlaggen_doorgeven() FROM PUBLIC;
+COMMENT ON FUNCTION vlaggen_doorgeven() IS 'Trigger function (AFTER UPDATE of indicatie_geheimhouding on partij, of was_partij or geheim on betrokkene when geheim changed, of vertrouwelijk on klantcontact, per row, when it changed): has the rows under it compute their flag again (vlaggen_overnemen); a partij that becomes secret makes its audit trail secret too.';
+
+CREATE TRIGGER vlaggen_overnemen BEFORE INSERT OR UPDATE OF partij, geheim ON persoon
+	FOR EACH ROW EXECUTE FUNCTION vlaggen_overnemen();
+CREATE TRIGGER vlaggen_overnemen BEFORE INSERT OR UPDATE OF partij, geheim ON organisatie
+	FOR EACH ROW EXECUTE FUNCTION vlaggen_overnemen();
+CREATE TRIGGER vlaggen_overnemen BEFORE INSERT OR UPDATE OF partij, geheim ON contactpersoon
+	FOR EACH ROW EXECUTE FUNCTION vlaggen_overnemen();
+CREATE TRIGGER vlaggen_overnemen BEFORE INSERT OR UPDATE OF partij, geheim ON rekeningnummer
+	FOR EACH ROW EXECUTE FUNCTION vlaggen_overnemen();
+CREATE TRIGGER vlaggen_overnemen BEFORE INSERT OR UPDATE OF partij, geheim ON categorie_relatie
+	FOR EACH ROW EXECUTE FUNCTION vlaggen_overnemen();
+CREATE TRIGGER vlaggen_overnemen BEFORE INSERT OR UPDATE OF identificeerde_partij, geheim ON partij_identificator
+	FOR EACH ROW EXECUTE FUNCTION vlaggen_overnemen();
+CREATE TRIGGER vlaggen_overnemen BEFORE INSERT OR UPDATE OF vertegenwoordigende_partij, vertegenwoordigde_partij, geheim ON vertegenwoordiging
+	FOR EACH ROW EXECUTE FUNCTION vlaggen_overnemen();
+CREATE TRIGGER vlaggen_overnemen BEFORE INSERT OR UPDATE OF was_partij, geheim ON betrokkene
+	FOR EACH ROW EXECUTE FUNCTION vlaggen_overnemen();
+CREATE TRIGGER vlaggen_overnemen BEFORE INSERT OR UPDATE OF verstrekt_door_partij, verstrekt_door_betrokkene, geheim ON digitaal_adres
+	FOR EACH ROW EXECUTE FUNCTION vlaggen_overnemen();
+CREATE TRIGGER vlaggen_overnemen BEFORE INSERT OR UPDATE OF klantcontact, vertrouwelijk ON onderwerpobject
+	FOR EACH ROW EXECUTE FUNCTION vlaggen_overnemen();
+CREATE TRIGGER vlaggen_overnemen BEFORE INSERT OR UPDATE OF was_bijlage_van_klantcontact, vertrouwelijk ON bijlage
+	FOR EACH ROW EXECUTE FUNCTION vlaggen_overnemen();
+CREATE TRIGGER vlaggen_overnemen BEFORE INSERT OR UPDATE OF aanleidinggevend_klantcontact, vertrouwelijk ON interne_taak
+	FOR EACH ROW EXECUTE FUNCTION vlaggen_overnemen();
+CREATE TRIGGER vlaggen_doorgeven AFTER UPDATE OF indicatie_geheimhouding ON partij
+	FOR EACH ROW WHEN (OLD.indicatie_geheimhouding IS DISTINCT FROM NEW.indicatie_geheimhouding)
+	EXECUTE FUNCTION vlaggen_doorgeven();
+-- A betrokkene's geheim changes by its own trigger (vlaggen_overnemen, when
+-- its partij's secrecy changed or it moved to another partij), and a
+-- column list counts only the columns of the SET list: hence was_partij.
+CREATE TRIGGER vlaggen_doorgeven AFTER UPDATE OF was_partij, geheim ON betrokkene
+	FOR EACH ROW WHEN (OLD.geheim IS DISTINCT FROM NEW.geheim)
+	EXECUTE FUNCTION vlaggen_doorgeven();
+CREATE TRIGGER vlaggen_doorgeven AFTER UPDATE OF vertrouwelijk ON klantcontact
+	FOR EACH ROW WHEN (OLD.vertrouwelijk IS DISTINCT FROM NEW.vertrouwelijk)
+	EXECUTE FUNCTION vlaggen_doorgeven();
+
+-- @UPDATE 0.1.0
+-- The flags of the rows that 0.1.0 stored, as the triggers set them on a
+-- fresh install (without the audit trail and the registration timestamps,
+-- which a fresh install does not touch either).
+SET LOCAL session_replication_role = replica;
+UPDATE persoon c SET geheim = true FROM partij p WHERE p.uuid = c.partij AND p.indicatie_geheimhouding;
+UPDATE organisatie c SET geheim = true FROM partij p WHERE p.uuid = c.partij AND p.indicatie_geheimhouding;
+UPDATE contactpersoon c SET geheim = true FROM partij p WHERE p.uuid = c.partij AND p.indicatie_geheimhouding;
+UPDATE rekeningnummer c SET geheim = true FROM partij p WHERE p.uuid = c.partij AND p.indicatie_geheimhouding;
+UPDATE categorie_relatie c SET geheim = true FROM partij p WHERE p.uuid = c.partij AND p.indicatie_geheimhouding;
+UPDATE partij_identificator c SET geheim = true FROM partij p WHERE p.uuid = c.identificeerde_partij AND p.indicatie_geheimhouding;
+UPDATE vertegenwoordiging c SET geheim = true FROM partij p
+ WHERE p.uuid IN (c.vertegenwoordigende_partij, c.vertegenwoordigde_partij) AND p.indicatie_geheimhouding;
+UPDATE betrokkene c SET geheim = true FROM partij p WHERE p.uuid = c.was_partij AND p.indicatie_geheimhouding;
+UPDATE digitaal_adres c SET geheim = true
+ WHERE EXISTS (SELECT FROM partij p WHERE p.uuid = c.verstrekt_door_partij AND p.indicatie_geheimhouding)
+	OR EXISTS (SELECT FROM betrokkene b WHERE b.uuid = c.verstrekt_door_betrokkene AND b.geheim);
+UPDATE onderwerpobject c SET vertrouwelijk = true FROM klantcontact k WHERE k.uuid = c.klantcontact AND k.vertrouwelijk;
+UPDATE bijlage c SET vertrouwelijk = true FROM klantcontact k WHERE k.uuid = c.was_bijlage_van_klantcontact AND k.vertrouwelijk;
+UPDATE interne_taak c SET vertrouwelijk = true FROM klantcontact k WHERE k.uuid = c.aanleidinggevend_klantcontact AND k.vertrouwelijk;
+RESET session_replication_role;
+DROP FUNCTION IF EXISTS klantinteracties.geheime_betrokkenen();
+DROP FUNCTION IF EXISTS klantinteracties.geheime_partijen();
+DROP INDEX IF EXISTS klantinteracties.partij_geheim_idx;
 -- @END
 
---
--- Every caller evaluates the policies of every caller kind (through the
--- views' owner, which is a member of every group role), so the citizen may execute
--- them too; the set is therefore empty for a caller that neither reads nor
--- audits, which needs it for nothing: a citizen learns no uuid from it.
--- PL/pgSQL, so that the plan is cached for the session.
--- Kind: internal (definer, owned by the installing superuser: sees every row), for lezer, burger, beheer.
-CREATE OR REPLACE FUNCTION geheime_partijen() RETURNS SETOF uuid
-	LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 100
-	SECURITY DEFINER
-	SET search_path = pg_catalog, pg_temp
-	AS $$
-BEGIN
-	IF klantinteracties.heeft_scope('read') OR klantinteracties.heeft_scope('beheer') THEN
-		RETURN QUERY SELECT p.uuid FROM klantinteracties.partij p WHERE p.indicatie_geheimhouding;
-	END IF;
-END
-$$;
-REVOKE ALL ON FUNCTION geheime_partijen() FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION geheime_partijen() TO klantinteracties_lezer, klantinteracties_burger, klantinteracties_beheer;
-COMMENT ON FUNCTION geheime_partijen() IS 'The uuids of the partijen with indicatie_geheimhouding, for the row-level security policies (which hide what hangs under them from callers without the geheim scope); empty for a caller with neither the read nor the beheer scope.';
+-- The policies, per table.  lezen: the rows a reader sees (SELECT, and
+-- the rows UPDATE and DELETE find); toevoegen: the rows a writer may add;
+-- wijzigen: the rows a writer may change, and what they may become;
+-- verwijderen: the rows a writer may delete.  Each tests the scope in an
+-- initPlan, (SELECT heeft_scope(...)), evaluated once per query, and
+-- otherwise columns of the row itself.  Every table of the registry has
+-- row-level security enabled and forced (the owner of the views, which
+-- alone has privileges on the tables, is subject to it too).
 
--- Kind: internal (definer, owned by the installing superuser: sees every row), for lezer, burger.
-CREATE OR REPLACE FUNCTION geheime_betrokkenen() RETURNS SETOF uuid
-	LANGUAGE plpgsql STABLE PARALLEL SAFE ROWS 100
-	SECURITY DEFINER
-	SET search_path = pg_catalog, pg_temp
-	AS $$
-BEGIN
-	RETURN QUERY SELECT b.uuid FROM klantinteracties.betrokkene b
-				  WHERE b.was_partij IN (SELECT klantinteracties.geheime_partijen());
-END
-$$;
-REVOKE ALL ON FUNCTION geheime_betrokkenen() FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION geheime_betrokkenen() TO klantinteracties_lezer, klantinteracties_burger;
-COMMENT ON FUNCTION geheime_betrokkenen() IS 'The uuids of the betrokkenen that were a secret partij, for the row-level security policy of digitaal_adres (addresses a betrokkene gave).';
+ALTER TABLE partij ENABLE ROW LEVEL SECURITY;
+ALTER TABLE partij FORCE ROW LEVEL SECURITY;
+CREATE POLICY lezen ON partij FOR SELECT TO klantinteracties_lezer
+	USING ((SELECT klantinteracties.heeft_scope('read')));
+CREATE POLICY toevoegen ON partij FOR INSERT TO klantinteracties_schrijver
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')));
+CREATE POLICY wijzigen ON partij FOR UPDATE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')) AND ((SELECT klantinteracties.heeft_scope('geheim')) OR indicatie_geheimhouding IS NOT TRUE)
+		   AND ((SELECT klantinteracties.heeft_scope('bsn')) OR NOT klantinteracties.bevat_bsn(interne_notitie)))
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')));
+CREATE POLICY verwijderen ON partij FOR DELETE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')) AND ((SELECT klantinteracties.heeft_scope('geheim')) OR indicatie_geheimhouding IS NOT TRUE)
+		   AND ((SELECT klantinteracties.heeft_scope('bsn')) OR NOT klantinteracties.bevat_bsn(interne_notitie)));
+GRANT SELECT, INSERT, UPDATE, DELETE ON partij TO klantinteracties_eigenaar;
 
--- Policies per table.  lezen: the row condition for SELECT (with the read
--- scope); schrijven: the row condition for INSERT, UPDATE and DELETE (with
--- the write scope; for UPDATE also of the new row, unless nieuw says
--- otherwise).  %1$s is the geheim scope, %2$s the bsn scope; G(col) is "col
--- is no secret partij", GB(col) "col is no betrokkene of one", B(group)
--- "the free identificator group holds no BSN, or the caller may see it".
-DO $$
-DECLARE
-	t record;
-	geheim text := '(SELECT klantinteracties.heeft_scope(''geheim''))';
-	bsn text := '(SELECT klantinteracties.heeft_scope(''bsn''))';
-	lezen text := '(SELECT klantinteracties.heeft_scope(''read''))';
-	schrijven text := '(SELECT klantinteracties.heeft_scope(''write''))';
-	uit text[];
-	voorwaarde text;
-	nieuw text;
-BEGIN
-	FOR t IN
-		SELECT * FROM (VALUES
-			('partij', 'true', '(%1$s OR indicatie_geheimhouding IS NOT TRUE) AND (%2$s OR NOT klantinteracties.bevat_bsn(interne_notitie))', 'true'),
-			('persoon', '(%1$s OR G(partij))', NULL, NULL),
-			('organisatie', '(%1$s OR G(partij))', NULL, NULL),
-			('contactpersoon', '(%1$s OR G(partij))', NULL, NULL),
-			('partij_identificator', '(code_soort_object_id <> ''bsn'' OR %2$s)',
-				'((code_soort_object_id <> ''bsn'' OR %2$s) AND (%1$s OR G(identificeerde_partij)))', NULL),
-			('digitaal_adres', '(%1$s OR (G(verstrekt_door_partij) AND GB(verstrekt_door_betrokkene)))', NULL, NULL),
-			('rekeningnummer', '(%1$s OR G(partij))', NULL, NULL),
-			('vertegenwoordiging', '(%1$s OR (G(vertegenwoordigende_partij) AND G(vertegenwoordigde_partij)))', NULL, NULL),
-			('categorie', 'true', NULL, NULL),
-			('categorie_relatie', '(%1$s OR G(partij))', NULL, NULL),
-			('klantcontact', 'true', '(%1$s OR NOT vertrouwelijk) AND (%2$s OR NOT klantinteracties.bevat_bsn(onderwerp || '' '' || inhoud || '' '' || reactie || '' '' || metadata::text))', 'true'),
-			('betrokkene', '(%1$s OR G(was_partij))', NULL, NULL),
-			('onderwerpobject', '(%1$s OR onderwerpobject.klantcontact IS NULL OR EXISTS (SELECT FROM klantinteracties.klantcontact k WHERE k.uuid = onderwerpobject.klantcontact AND NOT k.vertrouwelijk))',
-				'(%1$s OR onderwerpobject.klantcontact IS NULL OR EXISTS (SELECT FROM klantinteracties.klantcontact k WHERE k.uuid = onderwerpobject.klantcontact AND NOT k.vertrouwelijk)) AND B(onderwerpobjectidentificator)', 'true'),
-			('bijlage', '(%1$s OR bijlage.was_bijlage_van_klantcontact IS NULL OR EXISTS (SELECT FROM klantinteracties.klantcontact k WHERE k.uuid = bijlage.was_bijlage_van_klantcontact AND NOT k.vertrouwelijk))',
-				'(%1$s OR bijlage.was_bijlage_van_klantcontact IS NULL OR EXISTS (SELECT FROM klantinteracties.klantcontact k WHERE k.uuid = bijlage.was_bijlage_van_klantcontact AND NOT k.vertrouwelijk)) AND B(bijlageidentificator)', 'true'),
-			('actor', 'true', 'B(actoridentificator)', 'true'),
-			('medewerker', 'true', NULL, NULL),
-			('geautomatiseerde_actor', 'true', NULL, NULL),
-			('organisatorische_eenheid', 'true', NULL, NULL),
-			('actor_klantcontact', 'true', NULL, NULL),
-			('interne_taak', 'true', '(%2$s OR NOT klantinteracties.bevat_bsn(gevraagde_handeling || '' '' || toelichting))', 'true'),
-			('interne_taak_actor', 'true', NULL, NULL),
-			('samengevoegde_partij', 'true', NULL, NULL)) AS v(tabel, lezen, schrijven, nieuw)
-	LOOP
-		-- The three conditions with the scopes filled in, G(col) and GB(col)
-		-- written out (NOT IN over a definer set, which PostgreSQL hashes),
-		-- and B(group).
-		SELECT pg_catalog.array_agg(pg_catalog.regexp_replace(pg_catalog.regexp_replace(pg_catalog.regexp_replace(
-				   pg_catalog.format(e.expr, geheim, bsn),
-				   'GB[(]([a-z_.]+)[)]', E'(\\1 IS NULL OR NOT \\1 IN (SELECT klantinteracties.geheime_betrokkenen()))', 'g'),
-				   'G[(]([a-z_.]+)[)]', E'(\\1 IS NULL OR NOT \\1 IN (SELECT klantinteracties.geheime_partijen()))', 'g'),
-				   'B[(]([a-z]+)[)]', pg_catalog.format(E'(%s OR NOT (pg_catalog.lower(\\1_code_soort_object_id) = ''bsn'' OR klantinteracties.bevat_bsn(\\1_object_id)))', bsn), 'g')
-				   ORDER BY e.nr)
-		  INTO uit
-		  FROM pg_catalog.unnest(ARRAY[t.lezen, coalesce(t.schrijven, t.lezen), coalesce(t.nieuw, t.schrijven, t.lezen)])
-			   WITH ORDINALITY AS e(expr, nr);
-		t.lezen := uit[1];
-		voorwaarde := uit[2];
-		nieuw := uit[3];
+ALTER TABLE persoon ENABLE ROW LEVEL SECURITY;
+ALTER TABLE persoon FORCE ROW LEVEL SECURITY;
+CREATE POLICY lezen ON persoon FOR SELECT TO klantinteracties_lezer
+	USING ((SELECT klantinteracties.heeft_scope('read')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+CREATE POLICY toevoegen ON persoon FOR INSERT TO klantinteracties_schrijver
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+CREATE POLICY wijzigen ON persoon FOR UPDATE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))))
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+CREATE POLICY verwijderen ON persoon FOR DELETE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+GRANT SELECT, INSERT, UPDATE, DELETE ON persoon TO klantinteracties_eigenaar;
 
-		EXECUTE pg_catalog.format('ALTER TABLE klantinteracties.%I ENABLE ROW LEVEL SECURITY', t.tabel);
-		EXECUTE pg_catalog.format('ALTER TABLE klantinteracties.%I FORCE ROW LEVEL SECURITY', t.tabel);
-		EXECUTE pg_catalog.format('CREATE POLICY lezen ON klantinteracties.%I FOR SELECT TO klantinteracties_lezer '
-			'USING (%s AND %s)', t.tabel, lezen, t.lezen);
-		EXECUTE pg_catalog.format('CREATE POLICY toevoegen ON klantinteracties.%I FOR INSERT TO klantinteracties_schrijver '
-			'WITH CHECK (%s AND %s)', t.tabel, schrijven, nieuw);
-		EXECUTE pg_catalog.format('CREATE POLICY wijzigen ON klantinteracties.%I FOR UPDATE TO klantinteracties_schrijver '
-			'USING (%s AND %s) WITH CHECK (%s AND %s)', t.tabel, schrijven, voorwaarde, schrijven, nieuw);
-		EXECUTE pg_catalog.format('CREATE POLICY verwijderen ON klantinteracties.%I FOR DELETE TO klantinteracties_schrijver '
-			'USING (%s AND %s)', t.tabel, schrijven, voorwaarde);
-		EXECUTE pg_catalog.format('GRANT SELECT, INSERT, UPDATE, DELETE ON klantinteracties.%I TO klantinteracties_eigenaar', t.tabel);
-	END LOOP;
-END
-$$;
+ALTER TABLE organisatie ENABLE ROW LEVEL SECURITY;
+ALTER TABLE organisatie FORCE ROW LEVEL SECURITY;
+CREATE POLICY lezen ON organisatie FOR SELECT TO klantinteracties_lezer
+	USING ((SELECT klantinteracties.heeft_scope('read')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+CREATE POLICY toevoegen ON organisatie FOR INSERT TO klantinteracties_schrijver
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+CREATE POLICY wijzigen ON organisatie FOR UPDATE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))))
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+CREATE POLICY verwijderen ON organisatie FOR DELETE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+GRANT SELECT, INSERT, UPDATE, DELETE ON organisatie TO klantinteracties_eigenaar;
+
+ALTER TABLE contactpersoon ENABLE ROW LEVEL SECURITY;
+ALTER TABLE contactpersoon FORCE ROW LEVEL SECURITY;
+CREATE POLICY lezen ON contactpersoon FOR SELECT TO klantinteracties_lezer
+	USING ((SELECT klantinteracties.heeft_scope('read')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+CREATE POLICY toevoegen ON contactpersoon FOR INSERT TO klantinteracties_schrijver
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+CREATE POLICY wijzigen ON contactpersoon FOR UPDATE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))))
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+CREATE POLICY verwijderen ON contactpersoon FOR DELETE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+GRANT SELECT, INSERT, UPDATE, DELETE ON contactpersoon TO klantinteracties_eigenaar;
+
+ALTER TABLE partij_identificator ENABLE ROW LEVEL SECURITY;
+ALTER TABLE partij_identificator FORCE ROW LEVEL SECURITY;
+CREATE POLICY lezen ON partij_identificator FOR SELECT TO klantinteracties_lezer
+	USING ((SELECT klantinteracties.heeft_scope('read')) AND (code_soort_object_id <> 'bsn' OR (SELECT klantinteracties.heeft_scope('bsn'))));
+CREATE POLICY toevoegen ON partij_identificator FOR INSERT TO klantinteracties_schrijver
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')) AND (code_soort_object_id <> 'bsn' OR (SELECT klantinteracties.heeft_scope('bsn'))) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+CREATE POLICY wijzigen ON partij_identificator FOR UPDATE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')) AND (code_soort_object_id <> 'bsn' OR (SELECT klantinteracties.heeft_scope('bsn'))) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))))
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')) AND (code_soort_object_id <> 'bsn' OR (SELECT klantinteracties.heeft_scope('bsn'))) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+CREATE POLICY verwijderen ON partij_identificator FOR DELETE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')) AND (code_soort_object_id <> 'bsn' OR (SELECT klantinteracties.heeft_scope('bsn'))) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+GRANT SELECT, INSERT, UPDATE, DELETE ON partij_identificator TO klantinteracties_eigenaar;
+
+ALTER TABLE digitaal_adres ENABLE ROW LEVEL SECURITY;
+ALTER TABLE digitaal_adres FORCE ROW LEVEL SECURITY;
+CREATE POLICY lezen ON digitaal_adres FOR SELECT TO klantinteracties_lezer
+	USING ((SELECT klantinteracties.heeft_scope('read')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+CREATE POLICY toevoegen ON digitaal_adres FOR INSERT TO klantinteracties_schrijver
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+CREATE POLICY wijzigen ON digitaal_adres FOR UPDATE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim')))
+		   AND ((SELECT klantinteracties.heeft_scope('bsn')) OR NOT klantinteracties.bevat_bsn(omschrijving)))
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+CREATE POLICY verwijderen ON digitaal_adres FOR DELETE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim')))
+		   AND ((SELECT klantinteracties.heeft_scope('bsn')) OR NOT klantinteracties.bevat_bsn(omschrijving)));
+GRANT SELECT, INSERT, UPDATE, DELETE ON digitaal_adres TO klantinteracties_eigenaar;
+
+ALTER TABLE rekeningnummer ENABLE ROW LEVEL SECURITY;
+ALTER TABLE rekeningnummer FORCE ROW LEVEL SECURITY;
+CREATE POLICY lezen ON rekeningnummer FOR SELECT TO klantinteracties_lezer
+	USING ((SELECT klantinteracties.heeft_scope('read')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+CREATE POLICY toevoegen ON rekeningnummer FOR INSERT TO klantinteracties_schrijver
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+CREATE POLICY wijzigen ON rekeningnummer FOR UPDATE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))))
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+CREATE POLICY verwijderen ON rekeningnummer FOR DELETE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+GRANT SELECT, INSERT, UPDATE, DELETE ON rekeningnummer TO klantinteracties_eigenaar;
+
+ALTER TABLE vertegenwoordiging ENABLE ROW LEVEL SECURITY;
+ALTER TABLE vertegenwoordiging FORCE ROW LEVEL SECURITY;
+CREATE POLICY lezen ON vertegenwoordiging FOR SELECT TO klantinteracties_lezer
+	USING ((SELECT klantinteracties.heeft_scope('read')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+CREATE POLICY toevoegen ON vertegenwoordiging FOR INSERT TO klantinteracties_schrijver
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+CREATE POLICY wijzigen ON vertegenwoordiging FOR UPDATE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))))
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+CREATE POLICY verwijderen ON vertegenwoordiging FOR DELETE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+GRANT SELECT, INSERT, UPDATE, DELETE ON vertegenwoordiging TO klantinteracties_eigenaar;
+
+ALTER TABLE categorie ENABLE ROW LEVEL SECURITY;
+ALTER TABLE categorie FORCE ROW LEVEL SECURITY;
+CREATE POLICY lezen ON categorie FOR SELECT TO klantinteracties_lezer
+	USING ((SELECT klantinteracties.heeft_scope('read')));
+CREATE POLICY toevoegen ON categorie FOR INSERT TO klantinteracties_schrijver
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')));
+CREATE POLICY wijzigen ON categorie FOR UPDATE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')))
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')));
+CREATE POLICY verwijderen ON categorie FOR DELETE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')));
+GRANT SELECT, INSERT, UPDATE, DELETE ON categorie TO klantinteracties_eigenaar;
+
+ALTER TABLE categorie_relatie ENABLE ROW LEVEL SECURITY;
+ALTER TABLE categorie_relatie FORCE ROW LEVEL SECURITY;
+CREATE POLICY lezen ON categorie_relatie FOR SELECT TO klantinteracties_lezer
+	USING ((SELECT klantinteracties.heeft_scope('read')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+CREATE POLICY toevoegen ON categorie_relatie FOR INSERT TO klantinteracties_schrijver
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+CREATE POLICY wijzigen ON categorie_relatie FOR UPDATE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))))
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+CREATE POLICY verwijderen ON categorie_relatie FOR DELETE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+GRANT SELECT, INSERT, UPDATE, DELETE ON categorie_relatie TO klantinteracties_eigenaar;
+
+ALTER TABLE klantcontact ENABLE ROW LEVEL SECURITY;
+ALTER TABLE klantcontact FORCE ROW LEVEL SECURITY;
+CREATE POLICY lezen ON klantcontact FOR SELECT TO klantinteracties_lezer
+	USING ((SELECT klantinteracties.heeft_scope('read')));
+CREATE POLICY toevoegen ON klantcontact FOR INSERT TO klantinteracties_schrijver
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')));
+CREATE POLICY wijzigen ON klantcontact FOR UPDATE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')) AND ((SELECT klantinteracties.heeft_scope('geheim')) OR NOT vertrouwelijk)
+		   AND ((SELECT klantinteracties.heeft_scope('bsn')) OR NOT klantinteracties.bevat_bsn(onderwerp || ' ' || inhoud || ' ' || reactie || ' ' || metadata::text)))
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')));
+CREATE POLICY verwijderen ON klantcontact FOR DELETE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')) AND ((SELECT klantinteracties.heeft_scope('geheim')) OR NOT vertrouwelijk)
+		   AND ((SELECT klantinteracties.heeft_scope('bsn')) OR NOT klantinteracties.bevat_bsn(onderwerp || ' ' || inhoud || ' ' || reactie || ' ' || metadata::text)));
+GRANT SELECT, INSERT, UPDATE, DELETE ON klantcontact TO klantinteracties_eigenaar;
+
+ALTER TABLE betrokkene ENABLE ROW LEVEL SECURITY;
+ALTER TABLE betrokkene FORCE ROW LEVEL SECURITY;
+CREATE POLICY lezen ON betrokkene FOR SELECT TO klantinteracties_lezer
+	USING ((SELECT klantinteracties.heeft_scope('read')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+CREATE POLICY toevoegen ON betrokkene FOR INSERT TO klantinteracties_schrijver
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+CREATE POLICY wijzigen ON betrokkene FOR UPDATE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))))
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+CREATE POLICY verwijderen ON betrokkene FOR DELETE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')) AND (NOT geheim OR (SELECT klantinteracties.heeft_scope('geheim'))));
+GRANT SELECT, INSERT, UPDATE, DELETE ON betrokkene TO klantinteracties_eigenaar;
+
+ALTER TABLE onderwerpobject ENABLE ROW LEVEL SECURITY;
+ALTER TABLE onderwerpobject FORCE ROW LEVEL SECURITY;
+CREATE POLICY lezen ON onderwerpobject FOR SELECT TO klantinteracties_lezer
+	USING ((SELECT klantinteracties.heeft_scope('read')) AND (NOT vertrouwelijk OR (SELECT klantinteracties.heeft_scope('geheim'))));
+CREATE POLICY toevoegen ON onderwerpobject FOR INSERT TO klantinteracties_schrijver
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')));
+CREATE POLICY wijzigen ON onderwerpobject FOR UPDATE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')) AND (NOT vertrouwelijk OR (SELECT klantinteracties.heeft_scope('geheim'))) AND ((SELECT klantinteracties.heeft_scope('bsn')) OR NOT (pg_catalog.lower(onderwerpobjectidentificator_code_soort_object_id) = 'bsn' OR klantinteracties.bevat_bsn(onderwerpobjectidentificator_object_id))))
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')));
+CREATE POLICY verwijderen ON onderwerpobject FOR DELETE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')) AND (NOT vertrouwelijk OR (SELECT klantinteracties.heeft_scope('geheim'))) AND ((SELECT klantinteracties.heeft_scope('bsn')) OR NOT (pg_catalog.lower(onderwerpobjectidentificator_code_soort_object_id) = 'bsn' OR klantinteracties.bevat_bsn(onderwerpobjectidentificator_object_id))));
+GRANT SELECT, INSERT, UPDATE, DELETE ON onderwerpobject TO klantinteracties_eigenaar;
+
+ALTER TABLE bijlage ENABLE ROW LEVEL SECURITY;
+ALTER TABLE bijlage FORCE ROW LEVEL SECURITY;
+CREATE POLICY lezen ON bijlage FOR SELECT TO klantinteracties_lezer
+	USING ((SELECT klantinteracties.heeft_scope('read')) AND (NOT vertrouwelijk OR (SELECT klantinteracties.heeft_scope('geheim'))));
+CREATE POLICY toevoegen ON bijlage FOR INSERT TO klantinteracties_schrijver
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')));
+CREATE POLICY wijzigen ON bijlage FOR UPDATE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')) AND (NOT vertrouwelijk OR (SELECT klantinteracties.heeft_scope('geheim'))) AND ((SELECT klantinteracties.heeft_scope('bsn')) OR NOT (pg_catalog.lower(bijlageidentificator_code_soort_object_id) = 'bsn' OR klantinteracties.bevat_bsn(bijlageidentificator_object_id))))
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')));
+CREATE POLICY verwijderen ON bijlage FOR DELETE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')) AND (NOT vertrouwelijk OR (SELECT klantinteracties.heeft_scope('geheim'))) AND ((SELECT klantinteracties.heeft_scope('bsn')) OR NOT (pg_catalog.lower(bijlageidentificator_code_soort_object_id) = 'bsn' OR klantinteracties.bevat_bsn(bijlageidentificator_object_id))));
+GRANT SELECT, INSERT, UPDATE, DELETE ON bijlage TO klantinteracties_eigenaar;
+
+ALTER TABLE actor ENABLE ROW LEVEL SECURITY;
+ALTER TABLE actor FORCE ROW LEVEL SECURITY;
+CREATE POLICY lezen ON actor FOR SELECT TO klantinteracties_lezer
+	USING ((SELECT klantinteracties.heeft_scope('read')));
+CREATE POLICY toevoegen ON actor FOR INSERT TO klantinteracties_schrijver
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')));
+CREATE POLICY wijzigen ON actor FOR UPDATE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')) AND ((SELECT klantinteracties.heeft_scope('bsn')) OR NOT (pg_catalog.lower(actoridentificator_code_soort_object_id) = 'bsn' OR klantinteracties.bevat_bsn(actoridentificator_object_id))))
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')));
+CREATE POLICY verwijderen ON actor FOR DELETE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')) AND ((SELECT klantinteracties.heeft_scope('bsn')) OR NOT (pg_catalog.lower(actoridentificator_code_soort_object_id) = 'bsn' OR klantinteracties.bevat_bsn(actoridentificator_object_id))));
+GRANT SELECT, INSERT, UPDATE, DELETE ON actor TO klantinteracties_eigenaar;
+
+ALTER TABLE medewerker ENABLE ROW LEVEL SECURITY;
+ALTER TABLE medewerker FORCE ROW LEVEL SECURITY;
+CREATE POLICY lezen ON medewerker FOR SELECT TO klantinteracties_lezer
+	USING ((SELECT klantinteracties.heeft_scope('read')));
+CREATE POLICY toevoegen ON medewerker FOR INSERT TO klantinteracties_schrijver
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')));
+CREATE POLICY wijzigen ON medewerker FOR UPDATE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')))
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')));
+CREATE POLICY verwijderen ON medewerker FOR DELETE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')));
+GRANT SELECT, INSERT, UPDATE, DELETE ON medewerker TO klantinteracties_eigenaar;
+
+ALTER TABLE geautomatiseerde_actor ENABLE ROW LEVEL SECURITY;
+ALTER TABLE geautomatiseerde_actor FORCE ROW LEVEL SECURITY;
+CREATE POLICY lezen ON geautomatiseerde_actor FOR SELECT TO klantinteracties_lezer
+	USING ((SELECT klantinteracties.heeft_scope('read')));
+CREATE POLICY toevoegen ON geautomatiseerde_actor FOR INSERT TO klantinteracties_schrijver
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')));
+CREATE POLICY wijzigen ON geautomatiseerde_actor FOR UPDATE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')))
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')));
+CREATE POLICY verwijderen ON geautomatiseerde_actor FOR DELETE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')));
+GRANT SELECT, INSERT, UPDATE, DELETE ON geautomatiseerde_actor TO klantinteracties_eigenaar;
+
+ALTER TABLE organisatorische_eenheid ENABLE ROW LEVEL SECURITY;
+ALTER TABLE organisatorische_eenheid FORCE ROW LEVEL SECURITY;
+CREATE POLICY lezen ON organisatorische_eenheid FOR SELECT TO klantinteracties_lezer
+	USING ((SELECT klantinteracties.heeft_scope('read')));
+CREATE POLICY toevoegen ON organisatorische_eenheid FOR INSERT TO klantinteracties_schrijver
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')));
+CREATE POLICY wijzigen ON organisatorische_eenheid FOR UPDATE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')))
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')));
+CREATE POLICY verwijderen ON organisatorische_eenheid FOR DELETE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')));
+GRANT SELECT, INSERT, UPDATE, DELETE ON organisatorische_eenheid TO klantinteracties_eigenaar;
+
+ALTER TABLE actor_klantcontact ENABLE ROW LEVEL SECURITY;
+ALTER TABLE actor_klantcontact FORCE ROW LEVEL SECURITY;
+CREATE POLICY lezen ON actor_klantcontact FOR SELECT TO klantinteracties_lezer
+	USING ((SELECT klantinteracties.heeft_scope('read')));
+CREATE POLICY toevoegen ON actor_klantcontact FOR INSERT TO klantinteracties_schrijver
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')));
+CREATE POLICY wijzigen ON actor_klantcontact FOR UPDATE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')))
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')));
+CREATE POLICY verwijderen ON actor_klantcontact FOR DELETE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')));
+GRANT SELECT, INSERT, UPDATE, DELETE ON actor_klantcontact TO klantinteracties_eigenaar;
+
+ALTER TABLE interne_taak ENABLE ROW LEVEL SECURITY;
+ALTER TABLE interne_taak FORCE ROW LEVEL SECURITY;
+CREATE POLICY lezen ON interne_taak FOR SELECT TO klantinteracties_lezer
+	USING ((SELECT klantinteracties.heeft_scope('read')));
+CREATE POLICY toevoegen ON interne_taak FOR INSERT TO klantinteracties_schrijver
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')));
+CREATE POLICY wijzigen ON interne_taak FOR UPDATE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')) AND (NOT vertrouwelijk OR (SELECT klantinteracties.heeft_scope('geheim')))
+		   AND ((SELECT klantinteracties.heeft_scope('bsn')) OR NOT klantinteracties.bevat_bsn(gevraagde_handeling || ' ' || toelichting)))
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')));
+CREATE POLICY verwijderen ON interne_taak FOR DELETE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')) AND (NOT vertrouwelijk OR (SELECT klantinteracties.heeft_scope('geheim')))
+		   AND ((SELECT klantinteracties.heeft_scope('bsn')) OR NOT klantinteracties.bevat_bsn(gevraagde_handeling || ' ' || toelichting)));
+GRANT SELECT, INSERT, UPDATE, DELETE ON interne_taak TO klantinteracties_eigenaar;
+
+ALTER TABLE interne_taak_actor ENABLE ROW LEVEL SECURITY;
+ALTER TABLE interne_taak_actor FORCE ROW LEVEL SECURITY;
+CREATE POLICY lezen ON interne_taak_actor FOR SELECT TO klantinteracties_lezer
+	USING ((SELECT klantinteracties.heeft_scope('read')));
+CREATE POLICY toevoegen ON interne_taak_actor FOR INSERT TO klantinteracties_schrijver
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')));
+CREATE POLICY wijzigen ON interne_taak_actor FOR UPDATE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')))
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')));
+CREATE POLICY verwijderen ON interne_taak_actor FOR DELETE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')));
+GRANT SELECT, INSERT, UPDATE, DELETE ON interne_taak_actor TO klantinteracties_eigenaar;
+
+ALTER TABLE samengevoegde_partij ENABLE ROW LEVEL SECURITY;
+ALTER TABLE samengevoegde_partij FORCE ROW LEVEL SECURITY;
+CREATE POLICY lezen ON samengevoegde_partij FOR SELECT TO klantinteracties_lezer
+	USING ((SELECT klantinteracties.heeft_scope('read')));
+CREATE POLICY toevoegen ON samengevoegde_partij FOR INSERT TO klantinteracties_schrijver
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')));
+CREATE POLICY wijzigen ON samengevoegde_partij FOR UPDATE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')))
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')));
+CREATE POLICY verwijderen ON samengevoegde_partij FOR DELETE TO klantinteracties_schrijver
+	USING ((SELECT klantinteracties.heeft_scope('write')));
+GRANT SELECT, INSERT, UPDATE, DELETE ON samengevoegde_partij TO klantinteracties_eigenaar;
 
 -- The citizen (mijn-omgeving): its own partij (not the interne notitie),
 -- its persoon, its identificators, its digitale adressen, and the

@@ -27,12 +27,64 @@ CREATE TABLE wijzigingslog (
 	applicatie text,
 	verzoek text,
 	vergeten boolean NOT NULL DEFAULT false,
-	CONSTRAINT wijzigingslog_pkey PRIMARY KEY (id),
+	geheim boolean NOT NULL DEFAULT false,
 	CONSTRAINT wijzigingslog_bewerking CHECK (bewerking IN ('INSERT', 'UPDATE', 'DELETE'))
-);
-CREATE INDEX wijzigingslog_tabel_sleutel_idx ON wijzigingslog (tabel, sleutel);
-CREATE INDEX wijzigingslog_partijen_idx ON wijzigingslog USING gin (partijen);
-CREATE INDEX wijzigingslog_tijdstip_idx ON wijzigingslog (tijdstip);
+) PARTITION BY RANGE (tijdstip);
+CREATE TABLE wijzigingslog_standaard PARTITION OF wijzigingslog DEFAULT;
+-- @END
+-- Partitioned by month (78_bewaartermijnen.sql).  The key and the indexes
+-- are each partition's own, made by logpartitie_inrichten (78) for the
+-- default partition and for every month: an index of the partitioned
+-- table, a member of the extension that pg_dump leaves out, would be
+-- dumped again with each partition that is no member, twice on restore.
+-- @UPDATE 0.1.0
+-- 0.1.0's unpartitioned table becomes the partitioned one, its rows (ids
+-- kept) in the default partition until logpartities_onderhouden() moves
+-- them into months (docs/operations.md, "Retention").  0.1.0's columns;
+-- the next region adds geheim, last, as to every 0.1.0 database.
+ALTER TABLE wijzigingslog RENAME TO wijzigingslog_0_1_0;
+ALTER TABLE wijzigingslog_0_1_0 RENAME CONSTRAINT wijzigingslog_pkey TO wijzigingslog_0_1_0_pkey;
+ALTER TABLE wijzigingslog_0_1_0 RENAME CONSTRAINT wijzigingslog_bewerking TO wijzigingslog_0_1_0_bewerking;
+ALTER INDEX wijzigingslog_tabel_sleutel_idx RENAME TO wijzigingslog_0_1_0_tabel_sleutel_idx;
+ALTER INDEX wijzigingslog_partijen_idx RENAME TO wijzigingslog_0_1_0_partijen_idx;
+ALTER INDEX wijzigingslog_tijdstip_idx RENAME TO wijzigingslog_0_1_0_tijdstip_idx;
+ALTER SEQUENCE wijzigingslog_id_seq RENAME TO wijzigingslog_0_1_0_id_seq;
+CREATE TABLE wijzigingslog (
+	id bigint GENERATED ALWAYS AS IDENTITY,
+	tijdstip timestamptz NOT NULL DEFAULT now(),
+	transactie xid8 NOT NULL DEFAULT pg_current_xact_id(),
+	tabel name NOT NULL,
+	bewerking text NOT NULL,
+	sleutel text NOT NULL,
+	partijen uuid[] NOT NULL DEFAULT '{}',
+	bsn boolean NOT NULL DEFAULT false,
+	vertrouwelijk boolean NOT NULL DEFAULT false,
+	oud jsonb,
+	nieuw jsonb,
+	gebruiker name NOT NULL,
+	rol name NOT NULL,
+	subject text,
+	applicatie text,
+	verzoek text,
+	vergeten boolean NOT NULL DEFAULT false,
+	CONSTRAINT wijzigingslog_bewerking CHECK (bewerking IN ('INSERT', 'UPDATE', 'DELETE'))
+) PARTITION BY RANGE (tijdstip);
+CREATE TABLE wijzigingslog_standaard PARTITION OF wijzigingslog DEFAULT;
+INSERT INTO wijzigingslog OVERRIDING SYSTEM VALUE SELECT * FROM wijzigingslog_0_1_0;
+SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence('klantinteracties.wijzigingslog', 'id'),
+	coalesce((SELECT max(id) FROM wijzigingslog_0_1_0), 0) + 1, false);
+-- Out of the extension first: a dropped table stays in its list of
+-- configuration tables otherwise.
+ALTER EXTENSION klantinteracties DROP SEQUENCE wijzigingslog_0_1_0_id_seq;
+ALTER EXTENSION klantinteracties DROP TABLE wijzigingslog_0_1_0;
+DROP TABLE wijzigingslog_0_1_0;
+-- @END
+-- @UPDATE 0.1.0
+ALTER TABLE wijzigingslog ADD COLUMN geheim boolean NOT NULL DEFAULT false;
+SET LOCAL session_replication_role = replica;
+UPDATE wijzigingslog l SET geheim = true
+ WHERE EXISTS (SELECT FROM partij p WHERE p.uuid = ANY (l.partijen) AND p.indicatie_geheimhouding);
+RESET session_replication_role;
 -- @END
 COMMENT ON TABLE wijzigingslog IS 'Audit trail: one row per inserted, updated or deleted row of a registry table, written by the trigger wijziging_vastleggen; the changing roles cannot alter it. Readable with the beheer scope (rows about BSNs also need bsn, rows about secret partijen or vertrouwelijke klantcontacten also geheim).';
 COMMENT ON COLUMN wijzigingslog.id IS 'Volgnummer van de wijziging.';
@@ -42,8 +94,9 @@ COMMENT ON COLUMN wijzigingslog.tabel IS 'De gewijzigde tabel.';
 COMMENT ON COLUMN wijzigingslog.bewerking IS 'INSERT, UPDATE of DELETE.';
 COMMENT ON COLUMN wijzigingslog.sleutel IS 'De primaire sleutel van de gewijzigde rij als tekst (kolommen gescheiden door komma''s).';
 COMMENT ON COLUMN wijzigingslog.partijen IS 'De partijen waarvan de rij persoonsgegevens bevat (partij, haar details, identificatoren, adressen, rekeningnummers, betrokkenen); hierop werkt het vergeten van een partij.';
-COMMENT ON COLUMN wijzigingslog.bsn IS 'De rij is een BSN-identificator: alleen leesbaar met de scope bsn.';
-COMMENT ON COLUMN wijzigingslog.vertrouwelijk IS 'De rij is een vertrouwelijk klantcontact: alleen leesbaar met de scope geheim.';
+COMMENT ON COLUMN wijzigingslog.bsn IS 'De rij bevat een BSN (een BSN-identificator, of een BSN in vrije tekst of een vrije identificator): alleen leesbaar met de scope bsn.';
+COMMENT ON COLUMN wijzigingslog.vertrouwelijk IS 'De rij is een vertrouwelijk klantcontact of hangt eronder (onderwerpobject, bijlage, interne taak): alleen leesbaar met de scope geheim.';
+COMMENT ON COLUMN wijzigingslog.geheim IS 'De rij gaat over een partij met geheimhouding (of hing eronder) toen ze geschreven werd, of die partij vroeg later geheimhouding: alleen leesbaar met de scope geheim, ook nadat de partij verwijderd is.';
 COMMENT ON COLUMN wijzigingslog.oud IS 'Oude waarden: de hele rij bij DELETE, de gewijzigde kolommen bij UPDATE; leeg na vergeten.';
 COMMENT ON COLUMN wijzigingslog.nieuw IS 'Nieuwe waarden: de hele rij bij INSERT, de gewijzigde kolommen bij UPDATE; leeg na vergeten.';
 COMMENT ON COLUMN wijzigingslog.gebruiker IS 'De sessiegebruiker (bij PostgREST de authenticator).';
@@ -88,6 +141,51 @@ COMMENT ON COLUMN vergeetlog.applicatie IS 'De applicatie (claim app, client_id 
 COMMENT ON COLUMN vergeetlog.verzoek IS 'De x-request-id van het HTTP-verzoek.';
 COMMENT ON COLUMN vergeetlog.rapport IS 'Wat vergeet_partij verwijderde en anonimiseerde, per tabel geteld.';
 
+-- The retention runs (vernietig_verlopen, 78_bewaartermijnen.sql): when,
+-- by whom, up to which date, and what was destroyed.  The row of a running
+-- one (voltooid_op empty, this transaction) lets the audit trail be
+-- changed, as an erasure's does.
+-- @ONCE
+CREATE TABLE vernietigingslog (
+	id bigint GENERATED ALWAYS AS IDENTITY,
+	transactie xid8 NOT NULL DEFAULT pg_current_xact_id(),
+	gestart_op timestamptz NOT NULL DEFAULT clock_timestamp(),
+	voltooid_op timestamptz,
+	peildatum timestamptz NOT NULL,
+	gebruiker name NOT NULL,
+	rol name NOT NULL,
+	applicatie text,
+	rapport jsonb,
+	CONSTRAINT vernietigingslog_pkey PRIMARY KEY (id)
+);
+CREATE INDEX vernietigingslog_transactie_idx ON vernietigingslog (transactie);
+-- @END
+-- @UPDATE 0.1.0
+CREATE TABLE vernietigingslog (
+	id bigint GENERATED ALWAYS AS IDENTITY,
+	transactie xid8 NOT NULL DEFAULT pg_current_xact_id(),
+	gestart_op timestamptz NOT NULL DEFAULT clock_timestamp(),
+	voltooid_op timestamptz,
+	peildatum timestamptz NOT NULL,
+	gebruiker name NOT NULL,
+	rol name NOT NULL,
+	applicatie text,
+	rapport jsonb,
+	CONSTRAINT vernietigingslog_pkey PRIMARY KEY (id)
+);
+CREATE INDEX vernietigingslog_transactie_idx ON vernietigingslog (transactie);
+-- @END
+COMMENT ON TABLE vernietigingslog IS 'Retention runs (vernietig_verlopen): when, by whom, up to which peildatum, and the report of what passed its bewaartermijn and was destroyed; holds no personal data. Readable with the beheer scope.';
+COMMENT ON COLUMN vernietigingslog.id IS 'Volgnummer van de vernietiging.';
+COMMENT ON COLUMN vernietigingslog.transactie IS 'De transactie waarin vernietigd werd; zolang voltooid_op leeg is, mag alleen die transactie het auditspoor schonen.';
+COMMENT ON COLUMN vernietigingslog.gestart_op IS 'Begin van de vernietiging.';
+COMMENT ON COLUMN vernietigingslog.voltooid_op IS 'Einde van de vernietiging.';
+COMMENT ON COLUMN vernietigingslog.peildatum IS 'Het moment waartegen de bewaartermijnen gemeten werden.';
+COMMENT ON COLUMN vernietigingslog.gebruiker IS 'De sessiegebruiker die vernietigde (bij pg_cron de eigenaar van de taak).';
+COMMENT ON COLUMN vernietigingslog.rol IS 'De handelende rol.';
+COMMENT ON COLUMN vernietigingslog.applicatie IS 'De applicatie (application_name, bij pg_cron "pg_cron").';
+COMMENT ON COLUMN vernietigingslog.rapport IS 'Wat vernietigd werd: per soort de grens en het aantal, de verwijderde partities.';
+
 -- True inside vergeet_partij: its transaction has a running erasure.
 -- Kind: internal (definer, owned by the installing superuser: sees every row).
 CREATE OR REPLACE FUNCTION vergeten_bezig() RETURNS boolean
@@ -97,9 +195,11 @@ CREATE OR REPLACE FUNCTION vergeten_bezig() RETURNS boolean
 	AS $$
 SELECT EXISTS (SELECT FROM klantinteracties.vergeetlog v
 				WHERE v.transactie = pg_catalog.pg_current_xact_id() AND v.voltooid_op IS NULL)
+	OR EXISTS (SELECT FROM klantinteracties.vernietigingslog v
+				WHERE v.transactie = pg_catalog.pg_current_xact_id() AND v.voltooid_op IS NULL)
 $$;
 REVOKE ALL ON FUNCTION vergeten_bezig() FROM PUBLIC;
-COMMENT ON FUNCTION vergeten_bezig() IS 'True when the current transaction is erasing a partij (vergeet_partij is running): then the audit trail records changes without values and may be cleaned.';
+COMMENT ON FUNCTION vergeten_bezig() IS 'True when the current transaction is erasing a partij (vergeet_partij is running) or destroying what passed its bewaartermijn (vernietig_verlopen): then the audit trail records changes without values and may be cleaned.';
 
 -- The partijen whose personal data a row holds, for erasure and for the
 -- geheim rule on reading the log.  Called per row by the audit trigger,
@@ -111,16 +211,24 @@ CREATE OR REPLACE FUNCTION wijziging_partijen(tabel name, rij jsonb) RETURNS uui
 	LANGUAGE sql STABLE PARALLEL SAFE
 	SECURITY INVOKER
 	AS $$
-SELECT pg_catalog.array_remove(CASE tabel
-	WHEN 'partij' THEN ARRAY[(rij ->> 'uuid')::uuid]
-	WHEN 'partij_identificator' THEN ARRAY[(rij ->> 'identificeerde_partij')::uuid]
-	WHEN 'vertegenwoordiging' THEN ARRAY[(rij ->> 'vertegenwoordigende_partij')::uuid, (rij ->> 'vertegenwoordigde_partij')::uuid]
-	WHEN 'betrokkene' THEN ARRAY[(rij ->> 'was_partij')::uuid]
-	WHEN 'samengevoegde_partij' THEN ARRAY[(rij ->> 'opgeheven_partij')::uuid, (rij ->> 'behouden_partij')::uuid]
-	WHEN 'digitaal_adres' THEN ARRAY[(rij ->> 'verstrekt_door_partij')::uuid,
-		(SELECT b.was_partij FROM klantinteracties.betrokkene b WHERE b.uuid = (rij ->> 'verstrekt_door_betrokkene')::uuid)]
-	ELSE CASE WHEN tabel IN ('persoon', 'organisatie', 'contactpersoon', 'rekeningnummer', 'categorie_relatie')
-		THEN ARRAY[(rij ->> 'partij')::uuid] ELSE '{}' END
+SELECT pg_catalog.array_remove(CASE
+	WHEN tabel OPERATOR(pg_catalog.=) 'partij' THEN ARRAY[(rij OPERATOR(pg_catalog.->>) 'uuid')::pg_catalog.uuid]
+	WHEN tabel OPERATOR(pg_catalog.=) 'partij_identificator'
+		THEN ARRAY[(rij OPERATOR(pg_catalog.->>) 'identificeerde_partij')::pg_catalog.uuid]
+	WHEN tabel OPERATOR(pg_catalog.=) 'vertegenwoordiging'
+		THEN ARRAY[(rij OPERATOR(pg_catalog.->>) 'vertegenwoordigende_partij')::pg_catalog.uuid,
+				   (rij OPERATOR(pg_catalog.->>) 'vertegenwoordigde_partij')::pg_catalog.uuid]
+	WHEN tabel OPERATOR(pg_catalog.=) 'betrokkene' THEN ARRAY[(rij OPERATOR(pg_catalog.->>) 'was_partij')::pg_catalog.uuid]
+	WHEN tabel OPERATOR(pg_catalog.=) 'samengevoegde_partij'
+		THEN ARRAY[(rij OPERATOR(pg_catalog.->>) 'opgeheven_partij')::pg_catalog.uuid,
+				   (rij OPERATOR(pg_catalog.->>) 'behouden_partij')::pg_catalog.uuid]
+	WHEN tabel OPERATOR(pg_catalog.=) 'digitaal_adres'
+		THEN ARRAY[(rij OPERATOR(pg_catalog.->>) 'verstrekt_door_partij')::pg_catalog.uuid,
+				   (SELECT b.was_partij FROM klantinteracties.betrokkene b
+					 WHERE b.uuid OPERATOR(pg_catalog.=) (rij OPERATOR(pg_catalog.->>) 'verstrekt_door_betrokkene')::pg_catalog.uuid)]
+	WHEN tabel OPERATOR(pg_catalog.=) ANY ('{persoon,organisatie,contactpersoon,rekeningnummer,categorie_relatie}'::pg_catalog.name[])
+		THEN ARRAY[(rij OPERATOR(pg_catalog.->>) 'partij')::pg_catalog.uuid]
+	ELSE '{}'::pg_catalog.uuid[]
 	END, NULL)
 $$;
 REVOKE ALL ON FUNCTION wijziging_partijen(name, jsonb) FROM PUBLIC;
@@ -147,9 +255,42 @@ CREATE OR REPLACE FUNCTION rij_sleutel(rij jsonb, kolommen text[]) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	SECURITY INVOKER
 	AS $$
-SELECT pg_catalog.string_agg(rij ->> k.kolom, ',' ORDER BY k.nr) FROM pg_catalog.unnest(kolommen) WITH ORDINALITY AS k(kolom, nr)
+SELECT pg_catalog.string_agg(rij OPERATOR(pg_catalog.->>) k.kolom, ',' ORDER BY k.nr)
+  FROM pg_catalog.unnest(kolommen) WITH ORDINALITY AS k(kolom, nr)
 $$;
 COMMENT ON FUNCTION rij_sleutel(jsonb, text[]) IS 'The key of a row (as JSON): the values of the given columns, joined by commas. Per row in the audit trigger (whose search_path is pinned) for tables with a key of more than one column; a one-column key is read directly.';
+
+-- Who may read a row of the audit trail (issue 12, finding 5), decided
+-- when it is written, from the row itself: bsn when it holds a BSN (a BSN
+-- identificator, or a BSN in any of its texts, free identificators and
+-- metadata: bevat_bsn over every text value but those that are a uuid
+-- (a key, a reference) or a date or timestamp, whole: a text that only
+-- starts like one is searched like any other), vertrouwelijk when it is a
+-- vertrouwelijk klantcontact or hangs under one (the flag the rows
+-- carry), geheim when it is a secret
+-- partij or hangs under one.  Called per row by the audit trigger, whose
+-- search_path is pinned; everything qualified all the same.
+-- Kind: helper of the audit trigger (invoker; runs inside it, as the installing superuser).
+CREATE OR REPLACE FUNCTION wijziging_vlaggen(tabel name, rij jsonb, OUT bsn boolean, OUT vertrouwelijk boolean, OUT geheim boolean)
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SECURITY INVOKER
+	AS $$
+SELECT (tabel OPERATOR(pg_catalog.=) 'partij_identificator'
+			AND coalesce(rij OPERATOR(pg_catalog.->>) 'code_soort_object_id' OPERATOR(pg_catalog.=) 'bsn', false))
+		OR coalesce(klantinteracties.bevat_bsn((
+			SELECT pg_catalog.string_agg(CASE WHEN pg_catalog.jsonb_typeof(e.value) OPERATOR(pg_catalog.=) 'string'
+											  THEN e.value OPERATOR(pg_catalog.#>>) '{}' ELSE e.value::pg_catalog.text END, ' ')
+			  FROM pg_catalog.jsonb_each(rij) AS e
+			 WHERE pg_catalog.jsonb_typeof(e.value) OPERATOR(pg_catalog.=) ANY ('{string,object,array}'::pg_catalog.text[])
+			   AND NOT (e.value OPERATOR(pg_catalog.#>>) '{}') OPERATOR(pg_catalog.~)
+				   '^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9:.]+([+-][0-9:]+|Z)?)?)$')), false),
+	   coalesce((rij OPERATOR(pg_catalog.->>) 'vertrouwelijk')::pg_catalog.bool, false),
+	   coalesce((rij OPERATOR(pg_catalog.->>) 'geheim')::pg_catalog.bool, false)
+		OR (tabel OPERATOR(pg_catalog.=) 'partij'
+			AND coalesce((rij OPERATOR(pg_catalog.->>) 'indicatie_geheimhouding')::pg_catalog.bool, false))
+$$;
+REVOKE ALL ON FUNCTION wijziging_vlaggen(name, jsonb) FROM PUBLIC;
+COMMENT ON FUNCTION wijziging_vlaggen(name, jsonb) IS 'Who may read the audit row of a registry row (as JSON): bsn (it holds a BSN anywhere), vertrouwelijk (a vertrouwelijk klantcontact or a row under one), geheim (a secret partij or a row under one).';
 
 -- The trigger: statement level with transition tables, so a bulk load
 -- writes its log in one INSERT per statement.  Each row is turned into JSON
@@ -172,6 +313,11 @@ DECLARE
 	-- The key column of a one-column key: the row's key is then that
 	-- field, without rij_sleutel's aggregate (a function call per row).
 	kolom text;
+	-- The columns whose change alone is not recorded: the registration
+	-- time and the flags the database derives (klantcontact's own
+	-- vertrouwelijk is data).
+	afgeleid text[] := CASE WHEN TG_TABLE_NAME = 'klantcontact' THEN '{gewijzigd_op}'
+							ELSE '{gewijzigd_op,geheim,vertrouwelijk}' END;
 BEGIN
 	IF pg_catalog.current_setting('row_security') = 'off' THEN
 		RETURN NULL;
@@ -183,38 +329,38 @@ BEGIN
 	END IF;
 	vergeten := klantinteracties.vergeten_bezig();
 	IF TG_OP = 'INSERT' THEN
-		INSERT INTO klantinteracties.wijzigingslog (tabel, bewerking, sleutel, partijen, bsn, vertrouwelijk, nieuw,
+		INSERT INTO klantinteracties.wijzigingslog (tabel, bewerking, sleutel, partijen, bsn, vertrouwelijk, geheim, nieuw,
 			gebruiker, rol, subject, applicatie, verzoek, vergeten)
 		SELECT TG_TABLE_NAME, TG_OP, coalesce(r.nieuw ->> kolom, klantinteracties.rij_sleutel(r.nieuw, pk)),
 			   klantinteracties.wijziging_partijen(TG_TABLE_NAME, r.nieuw),
-			   TG_TABLE_NAME = 'partij_identificator' AND coalesce(r.nieuw ->> 'code_soort_object_id' = 'bsn', false),
-			   TG_TABLE_NAME = 'klantcontact' AND coalesce((r.nieuw ->> 'vertrouwelijk')::boolean, false),
+			   (r.v).bsn, (r.v).vertrouwelijk, (r.v).geheim,
 			   CASE WHEN NOT vergeten THEN r.nieuw END,
 			   w ->> 'gebruiker', w ->> 'rol', w ->> 'subject', w ->> 'applicatie', w ->> 'verzoek', vergeten
-		  FROM (SELECT pg_catalog.to_jsonb(n) AS nieuw FROM nieuw n OFFSET 0) AS r;
+		  FROM (SELECT j.nieuw, klantinteracties.wijziging_vlaggen(TG_TABLE_NAME, j.nieuw) AS v
+				  FROM (SELECT pg_catalog.to_jsonb(n) AS nieuw FROM nieuw n OFFSET 0) AS j OFFSET 0) AS r;
 	ELSIF TG_OP = 'DELETE' THEN
-		INSERT INTO klantinteracties.wijzigingslog (tabel, bewerking, sleutel, partijen, bsn, vertrouwelijk, oud,
+		INSERT INTO klantinteracties.wijzigingslog (tabel, bewerking, sleutel, partijen, bsn, vertrouwelijk, geheim, oud,
 			gebruiker, rol, subject, applicatie, verzoek, vergeten)
 		SELECT TG_TABLE_NAME, TG_OP, coalesce(r.oud ->> kolom, klantinteracties.rij_sleutel(r.oud, pk)),
 			   klantinteracties.wijziging_partijen(TG_TABLE_NAME, r.oud),
-			   TG_TABLE_NAME = 'partij_identificator' AND coalesce(r.oud ->> 'code_soort_object_id' = 'bsn', false),
-			   TG_TABLE_NAME = 'klantcontact' AND coalesce((r.oud ->> 'vertrouwelijk')::boolean, false),
+			   (r.v).bsn, (r.v).vertrouwelijk, (r.v).geheim,
 			   CASE WHEN NOT vergeten THEN r.oud END,
 			   w ->> 'gebruiker', w ->> 'rol', w ->> 'subject', w ->> 'applicatie', w ->> 'verzoek', vergeten
-		  FROM (SELECT pg_catalog.to_jsonb(o) AS oud FROM oud o OFFSET 0) AS r;
+		  FROM (SELECT j.oud, klantinteracties.wijziging_vlaggen(TG_TABLE_NAME, j.oud) AS v
+				  FROM (SELECT pg_catalog.to_jsonb(o) AS oud FROM oud o OFFSET 0) AS j OFFSET 0) AS r;
 	ELSE
 		-- Old and new rows paired by primary key; of an update only the
 		-- changed columns (gewijzigd_op, which always changes, left out).
-		INSERT INTO klantinteracties.wijzigingslog (tabel, bewerking, sleutel, partijen, bsn, vertrouwelijk, oud, nieuw,
+		-- A change of nothing but the derived flags (geheim, and vertrouwelijk
+		-- of the rows under a klantcontact) is not recorded: it follows the
+		-- change of the parent, which is.
+		INSERT INTO klantinteracties.wijzigingslog (tabel, bewerking, sleutel, partijen, bsn, vertrouwelijk, geheim, oud, nieuw,
 			gebruiker, rol, subject, applicatie, verzoek, vergeten)
 		SELECT TG_TABLE_NAME, TG_OP, coalesce(r.sleutel_nieuw, r.sleutel_oud),
 			   ARRAY(SELECT DISTINCT p FROM pg_catalog.unnest(
 				   klantinteracties.wijziging_partijen(TG_TABLE_NAME, r.oud)
 				   || klantinteracties.wijziging_partijen(TG_TABLE_NAME, r.nieuw)) AS p ORDER BY p),
-			   TG_TABLE_NAME = 'partij_identificator'
-				   AND coalesce('bsn' IN (r.oud ->> 'code_soort_object_id', r.nieuw ->> 'code_soort_object_id'), false),
-			   TG_TABLE_NAME = 'klantcontact'
-				   AND coalesce((r.oud ->> 'vertrouwelijk')::boolean OR (r.nieuw ->> 'vertrouwelijk')::boolean, false),
+			   (r.vo).bsn OR (r.vn).bsn, (r.vo).vertrouwelijk OR (r.vn).vertrouwelijk, (r.vo).geheim OR (r.vn).geheim,
 			   CASE WHEN NOT vergeten THEN coalesce((SELECT pg_catalog.jsonb_object_agg(e.key, e.value)
 				   FROM pg_catalog.jsonb_each(r.oud) AS e
 				  WHERE e.key <> 'gewijzigd_op' AND e.value IS DISTINCT FROM r.nieuw -> e.key), '{}') END,
@@ -222,11 +368,18 @@ BEGIN
 				   FROM pg_catalog.jsonb_each(r.nieuw) AS e
 				  WHERE e.key <> 'gewijzigd_op' AND e.value IS DISTINCT FROM r.oud -> e.key), '{}') END,
 			   w ->> 'gebruiker', w ->> 'rol', w ->> 'subject', w ->> 'applicatie', w ->> 'verzoek', vergeten
-		  FROM (SELECT o.oud, n.nieuw, o.sleutel AS sleutel_oud, n.sleutel AS sleutel_nieuw
-				  FROM (SELECT j.oud, coalesce(j.oud ->> kolom, klantinteracties.rij_sleutel(j.oud, pk)) AS sleutel
-						  FROM (SELECT pg_catalog.to_jsonb(o) AS oud FROM oud o OFFSET 0) AS j) AS o
-				  FULL JOIN (SELECT j.nieuw, coalesce(j.nieuw ->> kolom, klantinteracties.rij_sleutel(j.nieuw, pk)) AS sleutel
-							   FROM (SELECT pg_catalog.to_jsonb(n) AS nieuw FROM nieuw n OFFSET 0) AS j) AS n ON n.sleutel = o.sleutel) AS r;
+		  FROM (SELECT x.*, klantinteracties.wijziging_vlaggen(TG_TABLE_NAME, x.oud) AS vo,
+					   klantinteracties.wijziging_vlaggen(TG_TABLE_NAME, x.nieuw) AS vn
+				  FROM (SELECT o.oud, n.nieuw, o.sleutel AS sleutel_oud, n.sleutel AS sleutel_nieuw
+						  FROM (SELECT j.oud, coalesce(j.oud ->> kolom, klantinteracties.rij_sleutel(j.oud, pk)) AS sleutel
+								  FROM (SELECT pg_catalog.to_jsonb(o) AS oud FROM oud o OFFSET 0) AS j) AS o
+						  FULL JOIN (SELECT j.nieuw, coalesce(j.nieuw ->> kolom, klantinteracties.rij_sleutel(j.nieuw, pk)) AS sleutel
+									   FROM (SELECT pg_catalog.to_jsonb(n) AS nieuw FROM nieuw n OFFSET 0) AS j) AS n
+							ON n.sleutel = o.sleutel) AS x
+				 WHERE NOT (x.oud IS NOT NULL AND x.nieuw IS NOT NULL
+							AND (x.oud - afgeleid) = (x.nieuw - afgeleid)
+							AND (x.oud - 'gewijzigd_op'::text) <> (x.nieuw - 'gewijzigd_op'::text))
+				OFFSET 0) AS r;
 	END IF;
 	RETURN NULL;
 END
@@ -243,8 +396,21 @@ CREATE OR REPLACE FUNCTION wijzigingslog_bewaken() RETURNS trigger
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 BEGIN
-	IF TG_OP = 'TRUNCATE' OR TG_TABLE_NAME = 'vergeetlog' OR NOT klantinteracties.vergeten_bezig() THEN
-		RAISE EXCEPTION 'the audit trail (%) cannot be changed', TG_TABLE_NAME
+	-- A row may become secret (its partij asked for secrecy; vlaggen_doorgeven)
+	-- and nothing else about it changes.
+	-- (The trigger fires on wijzigingslog's partitions: TG_RELID is a
+	-- partition, its root the log table.)
+	IF TG_OP = 'UPDATE' AND pg_catalog.pg_partition_root(TG_RELID) = 'klantinteracties.wijzigingslog'::pg_catalog.regclass THEN
+		IF NEW.geheim AND NOT OLD.geheim
+		   AND (pg_catalog.to_jsonb(NEW) - 'geheim') = (pg_catalog.to_jsonb(OLD) - 'geheim') THEN
+			RETURN NEW;
+		END IF;
+	END IF;
+	IF TG_OP = 'TRUNCATE' OR TG_TABLE_NAME IN ('vergeetlog', 'vernietigingslog') OR NOT klantinteracties.vergeten_bezig() THEN
+		-- A partition of wijzigingslog is named by its partitioned table.
+		RAISE EXCEPTION 'the audit trail (%) cannot be changed',
+			(SELECT c.relname FROM pg_catalog.pg_class c
+			  WHERE c.oid = coalesce(pg_catalog.pg_partition_root(TG_RELID), TG_RELID))
 			USING ERRCODE = 'insufficient_privilege',
 				  DETAIL = 'Only vergeet_partij removes personal data from it.';
 	END IF;
@@ -300,8 +466,7 @@ ALTER TABLE vergeetlog FORCE ROW LEVEL SECURITY;
 CREATE POLICY beheer ON wijzigingslog FOR SELECT TO klantinteracties_beheer
 	USING ((SELECT klantinteracties.heeft_scope('beheer'))
 		   AND (NOT bsn OR (SELECT klantinteracties.heeft_scope('bsn')))
-		   AND ((SELECT klantinteracties.heeft_scope('geheim'))
-				OR (NOT vertrouwelijk AND NOT partijen && ARRAY(SELECT klantinteracties.geheime_partijen()))));
+		   AND ((NOT vertrouwelijk AND NOT geheim) OR (SELECT klantinteracties.heeft_scope('geheim'))));
 CREATE POLICY beheer ON vergeetlog FOR SELECT TO klantinteracties_beheer
 	USING ((SELECT klantinteracties.heeft_scope('beheer')));
 GRANT SELECT ON wijzigingslog, vergeetlog TO klantinteracties_beheer;
@@ -312,3 +477,8 @@ SELECT pg_catalog.pg_extension_config_dump('wijzigingslog', '');
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('klantinteracties.wijzigingslog', 'id')::regclass, '');
 SELECT pg_catalog.pg_extension_config_dump('vergeetlog', '');
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('klantinteracties.vergeetlog', 'id')::regclass, '');
+
+CREATE TRIGGER vernietigingslog_bewaken BEFORE DELETE ON vernietigingslog
+	FOR EACH ROW EXECUTE FUNCTION wijzigingslog_bewaken();
+CREATE TRIGGER vernietigingslog_bewaken_truncate BEFORE TRUNCATE ON vernietigingslog
+	FOR EACH STATEMENT EXECUTE FUNCTION wijzigingslog_bewaken();

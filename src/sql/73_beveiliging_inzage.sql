@@ -18,11 +18,43 @@ CREATE TABLE inzagelog (
 	subject text,
 	applicatie text,
 	verzoek text,
-	CONSTRAINT inzagelog_pkey PRIMARY KEY (id),
 	CONSTRAINT inzagelog_doelbinding_niet_leeg CHECK (btrim(doelbinding) <> '')
-);
-CREATE INDEX inzagelog_partij_idx ON inzagelog (partij, tijdstip);
-CREATE INDEX inzagelog_tijdstip_idx ON inzagelog (tijdstip);
+) PARTITION BY RANGE (tijdstip);
+CREATE TABLE inzagelog_standaard PARTITION OF inzagelog DEFAULT;
+-- @END
+-- Partitioned by month, the key and indexes each partition's own (as
+-- wijzigingslog, 72; 78_bewaartermijnen.sql).
+-- @UPDATE 0.1.0
+-- 0.1.0's unpartitioned table becomes the partitioned one (as wijzigingslog, 72).
+ALTER TABLE inzagelog RENAME TO inzagelog_0_1_0;
+ALTER TABLE inzagelog_0_1_0 RENAME CONSTRAINT inzagelog_pkey TO inzagelog_0_1_0_pkey;
+ALTER TABLE inzagelog_0_1_0 RENAME CONSTRAINT inzagelog_doelbinding_niet_leeg TO inzagelog_0_1_0_doelbinding_niet_leeg;
+ALTER INDEX inzagelog_partij_idx RENAME TO inzagelog_0_1_0_partij_idx;
+ALTER INDEX inzagelog_tijdstip_idx RENAME TO inzagelog_0_1_0_tijdstip_idx;
+ALTER SEQUENCE inzagelog_id_seq RENAME TO inzagelog_0_1_0_id_seq;
+CREATE TABLE inzagelog (
+	id bigint GENERATED ALWAYS AS IDENTITY,
+	tijdstip timestamptz NOT NULL DEFAULT clock_timestamp(),
+	transactie xid8 NOT NULL DEFAULT pg_current_xact_id(),
+	handeling text NOT NULL,
+	partij uuid,
+	doelbinding text NOT NULL,
+	gebruiker name NOT NULL,
+	rol name NOT NULL,
+	subject text,
+	applicatie text,
+	verzoek text,
+	CONSTRAINT inzagelog_doelbinding_niet_leeg CHECK (btrim(doelbinding) <> '')
+) PARTITION BY RANGE (tijdstip);
+CREATE TABLE inzagelog_standaard PARTITION OF inzagelog DEFAULT;
+INSERT INTO inzagelog OVERRIDING SYSTEM VALUE SELECT * FROM inzagelog_0_1_0;
+SELECT pg_catalog.setval(pg_catalog.pg_get_serial_sequence('klantinteracties.inzagelog', 'id'),
+	coalesce((SELECT max(id) FROM inzagelog_0_1_0), 0) + 1, false);
+-- Out of the extension first: a dropped table stays in its list of
+-- configuration tables otherwise.
+ALTER EXTENSION klantinteracties DROP SEQUENCE inzagelog_0_1_0_id_seq;
+ALTER EXTENSION klantinteracties DROP TABLE inzagelog_0_1_0;
+DROP TABLE inzagelog_0_1_0;
 -- @END
 COMMENT ON TABLE inzagelog IS 'Access log (Logboek Dataverwerkingen): one row per partij shown by a logged lookup (klantbeeld, search by BSN), or one row without partij when it found none; who, when, which lookup and the purpose given. Readable with the beheer scope.';
 COMMENT ON COLUMN inzagelog.id IS 'Volgnummer van de inzage.';

@@ -53,18 +53,27 @@ GRANT UPDATE (verzonden_op) ON gebeurtenis TO klantinteracties_beheer;
 SELECT pg_catalog.pg_extension_config_dump('gebeurtenis', '');
 SELECT pg_catalog.pg_extension_config_dump(pg_catalog.pg_get_serial_sequence('klantinteracties.gebeurtenis', 'id')::regclass, '');
 
--- The CloudEvents source: the API's base URL when set (ALTER DATABASE ...
--- SET klantinteracties.api_base_url), else a URN naming the database.
--- Kind: pure (invoker, executable by PUBLIC).
+-- The CloudEvents source: the API's base URL as the database's owner set it
+-- (ALTER DATABASE ... SET klantinteracties.api_base_url), else a URN naming
+-- the database.  Never the session's value: any login may SET a placeholder
+-- setting or pass it in its connection options, and a writer would then
+-- send subscribers, who fetch resourceUrl with their own credentials, to a
+-- host of its choosing (docs/security.md, section 9; test
+-- beveiliging_aanval).  Reads only pg_db_role_setting, which PUBLIC may read.
+-- Kind: pure (invoker, executable by PUBLIC; reads a system catalog only).
 CREATE OR REPLACE FUNCTION gebeurtenis_bron() RETURNS text
 	LANGUAGE sql STABLE PARALLEL SAFE
 	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
-SELECT coalesce(nullif(pg_catalog.rtrim(pg_catalog.current_setting('klantinteracties.api_base_url', true), '/'), ''),
-				'urn:klantinteracties:' || pg_catalog.current_database())
+SELECT coalesce(
+	(SELECT nullif(pg_catalog.rtrim(pg_catalog.substr(c, pg_catalog.strpos(c, '=') + 1), '/'), '')
+	   FROM pg_catalog.pg_db_role_setting s, pg_catalog.unnest(s.setconfig) AS c
+	  WHERE s.setdatabase = (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database())
+		AND s.setrole = 0 AND pg_catalog.starts_with(c, 'klantinteracties.api_base_url=')),
+	'urn:klantinteracties:' || pg_catalog.current_database())
 $$;
-COMMENT ON FUNCTION gebeurtenis_bron() IS 'The source of the change events: the setting klantinteracties.api_base_url without trailing slash, else urn:klantinteracties:<database>.';
+COMMENT ON FUNCTION gebeurtenis_bron() IS 'The source of the change events: the database''s setting klantinteracties.api_base_url (ALTER DATABASE ... SET; a session''s own value counts for nothing) without trailing slash, else urn:klantinteracties:<database>.';
 
 -- The flags an event may carry: no text typed by people, no BSN.  Inlined
 -- into the trigger's query, where the table is a constant: the CASE folds
