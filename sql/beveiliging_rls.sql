@@ -205,4 +205,12 @@ SELECT tabel, string_agg(right(rij, 2), ' ' ORDER BY rij) FILTER (WHERE vlag) AS
 UPDATE betrokkene SET was_partij = '00000000-0000-0000-0099-0000000000c1' WHERE uuid = '00000000-0000-0000-0099-0000000000a5';
 SELECT tabel, rij, vlag FROM vlaggen WHERE rij IN ('00000000-0000-0000-0099-0000000000a5', '00000000-0000-0000-0099-0000000000a7');
 
+
+-- A merge moves every row of both partijen, also those the caller cannot
+-- see: it needs bsn and geheim (refused alike, whatever the partijen hold).
+SELECT rol, pg_temp.als(rol, claims, $$SELECT klantinteracties.voeg_partijen_samen('00000000-0000-0000-0099-0000000000a1',
+		'00000000-0000-0000-0099-0000000000b1')::text$$) AS samenvoegen
+  FROM (VALUES ('ki_test_schrijver', NULL::jsonb), ('ki_test_kcc', '{"scope": "read write geheim"}'),
+			   ('ki_test_kcc', '{"scope": "read write bsn"}')) AS r(rol, claims);
+
 ROLLBACK;

@@ -6,7 +6,8 @@
 -- docs/klantbeeld.md describes the identification pattern.
 
 -- The typed identificator columns are what the klantbeeld view exposes and
--- filters on (WHERE bsn = ...); partial indexes, as each column is filled
+-- filters on (WHERE kvk_nummer = ...; a BSN through zoek_partij(bsn), as
+-- the view masks its bsn column); partial indexes, as each column is filled
 -- only for its own soort.
 -- @ONCE
 CREATE INDEX partij_identificator_bsn_idx ON partij_identificator (bsn) WHERE bsn IS NOT NULL;

@@ -6,9 +6,13 @@
 -- Design, for the planner:
 --  * Only the identificators are joins (LEFT JOIN on the one identificator of
 --    each soort; the unique key (partij, soort) makes each join return at
---    most one row).  A filter such as WHERE bsn = '111222333' turns the LEFT
---    JOIN into an inner join and reaches partij_identificator_bsn_idx, so the
---    scan starts from the identificator and reads one partij.
+--    most one row).  A filter such as WHERE kvk_nummer = '69599084' turns
+--    the LEFT JOIN into an inner join and reaches
+--    partij_identificator_kvk_nummer_idx, so the scan starts from the
+--    identificator and reads one partij.  The bsn column is masked by the
+--    caller's bsn scope (issue 12, finding 1: no condition on a secret value
+--    may run before the policies), so a lookup by BSN goes through
+--    zoek_partij(bsn) (its index, under the caller's policies): klantbeeld(bsn).
 --  * Every other column, the document included, is a scalar subquery in the
 --    select list: it is evaluated only for rows that pass the WHERE clause,
 --    and not at all when a query does not select it (the view is flattened
@@ -72,16 +76,16 @@ COMMENT ON FUNCTION adres_tekst(bag_id, text, integer, text, postcode, text, tex
 -- hangs under it is not visible at all).
 CREATE VIEW klantbeeld AS
 SELECT p.uuid,
-	p.soort_partij,
+	CASE WHEN p.indicatie_geheimhouding AND NOT (SELECT klantinteracties.heeft_scope('geheim')) THEN NULL ELSE p.soort_partij END AS soort_partij,
 	(SELECT n.naam FROM klantinteracties.partij_naam n WHERE n.partij = p.uuid) AS naam,
 	CASE WHEN p.indicatie_geheimhouding AND NOT (SELECT klantinteracties.heeft_scope('geheim')) THEN NULL ELSE p.nummer END AS nummer,
-	i_bsn.bsn,
+	CASE WHEN (SELECT klantinteracties.heeft_scope('bsn')) THEN i_bsn.bsn END AS bsn,
 	i_rsin.rsin,
 	i_kvk.kvk_nummer,
 	i_ves.vestigingsnummer,
 	CASE WHEN p.indicatie_geheimhouding AND NOT (SELECT klantinteracties.heeft_scope('geheim')) THEN NULL ELSE p.indicatie_actief END AS indicatie_actief,
 	p.indicatie_geheimhouding,
-	p.voorkeurstaal,
+	CASE WHEN p.indicatie_geheimhouding AND NOT (SELECT klantinteracties.heeft_scope('geheim')) THEN NULL ELSE p.voorkeurstaal END AS voorkeurstaal,
 	CASE WHEN p.indicatie_geheimhouding AND NOT (SELECT klantinteracties.heeft_scope('geheim')) THEN NULL ELSE klantinteracties.adres_tekst(p.bezoekadres_nummeraanduiding_id, p.bezoekadres_straatnaam,
 		p.bezoekadres_huisnummer, p.bezoekadres_huisnummertoevoeging, p.bezoekadres_postcode,
 		p.bezoekadres_stad, p.bezoekadres_adresregel1, p.bezoekadres_adresregel2, p.bezoekadres_adresregel3,
@@ -322,16 +326,16 @@ GRANT SELECT ON klantbeeld TO klantinteracties_lezer;
 
 COMMENT ON VIEW klantbeeld IS 'Klantbeeld: one row per partij with its soort, naam, identificators (typed), indicaties, addresses, voorkeurs- and standaard digitale adressen, klantcontacten and open interne taken, and the whole picture as a JSON document. Filter on uuid, bsn, rsin, kvk_nummer or vestigingsnummer to use an index; columns not selected are not computed.';
 COMMENT ON COLUMN klantbeeld.uuid IS 'De partij.';
-COMMENT ON COLUMN klantbeeld.soort_partij IS 'Soort partij: persoon, organisatie of contactpersoon.';
+COMMENT ON COLUMN klantbeeld.soort_partij IS 'Soort partij: persoon, organisatie of contactpersoon; NULL voor een partij met geheimhouding zonder de scope geheim.';
 COMMENT ON COLUMN klantbeeld.naam IS 'Weergavenaam van de partij (zie partij_naam).';
 COMMENT ON COLUMN klantbeeld.nummer IS 'Nummer van de partij (verouderd in de API).';
-COMMENT ON COLUMN klantbeeld.bsn IS 'BSN-identificator van de partij (persoon), of NULL.';
+COMMENT ON COLUMN klantbeeld.bsn IS 'BSN-identificator van de partij (persoon), of NULL; NULL zonder de scope bsn (gemaskeerd, dus geen indexvoorwaarde: zoek op BSN met klantbeeld(bsn) of uuid = zoek_partij(bsn)).';
 COMMENT ON COLUMN klantbeeld.rsin IS 'RSIN-identificator van de partij (organisatie), of NULL.';
 COMMENT ON COLUMN klantbeeld.kvk_nummer IS 'Eigen KvK-nummer-identificator van de partij (organisatie), of NULL; bij een vestiging staat het KvK-nummer als subIdentificatorVan in het document.';
 COMMENT ON COLUMN klantbeeld.vestigingsnummer IS 'Vestigingsnummer-identificator van de partij (vestiging), of NULL.';
 COMMENT ON COLUMN klantbeeld.indicatie_actief IS 'Of de contactgegevens van de partij nog gebruikt mogen worden.';
 COMMENT ON COLUMN klantbeeld.indicatie_geheimhouding IS 'Of de partij om geheimhouding van haar gegevens vroeg; NULL = niet aangegeven.';
-COMMENT ON COLUMN klantbeeld.voorkeurstaal IS 'Voorkeurstaal van de partij (ISO 639-2/B), leeg als onbekend.';
+COMMENT ON COLUMN klantbeeld.voorkeurstaal IS 'Voorkeurstaal van de partij (ISO 639-2/B), leeg als onbekend; NULL voor een partij met geheimhouding zonder de scope geheim.';
 COMMENT ON COLUMN klantbeeld.bezoekadres IS 'Bezoekadres als één regel tekst (adres_tekst), of NULL.';
 COMMENT ON COLUMN klantbeeld.correspondentieadres IS 'Correspondentieadres als één regel tekst (adres_tekst), of NULL.';
 COMMENT ON COLUMN klantbeeld.voorkeurs_digitaal_adres IS 'Het digitaal adres waarlangs de partij bij voorkeur contact heeft (voorkeursDigitaalAdres), een e-mailadres of telefoonnummer in zijn canonieke vorm, of NULL.';
@@ -357,7 +361,9 @@ CREATE OR REPLACE FUNCTION klantbeeld(bsn) RETURNS jsonb
 	SET plan_cache_mode = force_generic_plan
 	AS $$
 BEGIN
-	RETURN (SELECT k.document FROM klantinteracties.klantbeeld k WHERE k.bsn OPERATOR(klantinteracties.=) $1);
+	-- By the identificator (its index, under the caller's policies: nothing without
+	-- the bsn scope), not by the view's masked bsn column.
+	RETURN (SELECT k.document FROM klantinteracties.klantbeeld k WHERE k.uuid = klantinteracties.zoek_partij($1));
 END
 $$;
 ALTER FUNCTION klantbeeld(bsn) OWNER TO klantinteracties_eigenaar;

@@ -209,6 +209,17 @@ DECLARE
 	n_categorie_relaties bigint;
 	n_contactpersonen bigint;
 BEGIN
+	-- A merge moves every row of both partijen, also those the caller cannot
+	-- see (a BSN identificator without bsn, the rows under a secret partij
+	-- without geheim): it would dissolve them unseen, or merge two people
+	-- with different BSNs.  So it needs both scopes; refused alike whatever
+	-- the partijen hold, the refusal tells nothing about them.
+	IF NOT (klantinteracties.heeft_scope('bsn') AND klantinteracties.heeft_scope('geheim')) THEN
+		RAISE EXCEPTION 'merging partijen needs the scopes bsn and geheim'
+			USING ERRCODE = 'insufficient_privilege',
+				  DETAIL = 'A merge moves every row of both partijen, including BSN identificators and the rows of secret partijen, which the caller must be able to see.',
+				  HINT = 'Ask someone with the bsn and geheim scopes (klantinteracties_bsn, klantinteracties_geheim) to merge.';
+	END IF;
 	IF behouden = opheffen THEN
 		RAISE EXCEPTION 'cannot merge partij % with itself', behouden USING ERRCODE = 'invalid_parameter_value';
 	END IF;

@@ -115,7 +115,8 @@ CREATE VIEW klantinteracties_api."partij-identificatoren" AS
 SELECT pi.uuid,
 	klantinteracties.api_url('partij-identificatoren', pi.uuid) AS url,
 	klantinteracties.api_ref('partijen', pi.identificeerde_partij) AS "identificeerdePartij",
-	pi.andere_partij_identificator::text AS "anderePartijIdentificator",
+	CASE WHEN pi.code_soort_object_id <> 'bsn' OR (SELECT klantinteracties.heeft_scope('bsn'))
+		THEN pi.andere_partij_identificator::text END AS "anderePartijIdentificator",
 	klantinteracties.api_partij_identificator(pi) -> 'partijIdentificator' AS "partijIdentificator",
 	klantinteracties.api_ref('partij-identificatoren', pi.sub_identificator_van) AS "subIdentificatorVan"
   FROM klantinteracties.partij_identificator pi;
@@ -142,8 +143,8 @@ SELECT cr.uuid,
 	klantinteracties.api_ref('partijen', cr.partij) AS partij,
 	(SELECT klantinteracties.api_ref('categorieen', c.uuid) || pg_catalog.jsonb_build_object('naam', c.naam)
 	   FROM klantinteracties.categorie c WHERE c.uuid = cr.categorie) AS categorie,
-	cr.begin_datum AS "beginDatum",
-	cr.eind_datum AS "eindDatum"
+	CASE WHEN NOT cr.geheim OR (SELECT klantinteracties.heeft_scope('geheim')) THEN cr.begin_datum END AS "beginDatum",
+	CASE WHEN NOT cr.geheim OR (SELECT klantinteracties.heeft_scope('geheim')) THEN cr.eind_datum END AS "eindDatum"
   FROM klantinteracties.categorie_relatie cr;
 ALTER VIEW klantinteracties_api."categorie-relaties" OWNER TO klantinteracties_eigenaar;
 

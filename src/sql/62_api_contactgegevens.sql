@@ -9,11 +9,11 @@ SELECT d.uuid,
 	klantinteracties.api_ref('betrokkenen', d.verstrekt_door_betrokkene) AS "verstrektDoorBetrokkene",
 	klantinteracties.api_ref('partijen', d.verstrekt_door_partij) AS "verstrektDoorPartij",
 	coalesce(d.adres_email::text, d.adres_telefoonnummer::text, d.adres::text) AS adres,
-	d.soort_digitaal_adres::text AS "soortDigitaalAdres",
-	d.is_standaard_adres AS "isStandaardAdres",
-	d.omschrijving::text AS omschrijving,
-	d.referentie::text AS referentie,
-	d.verificatie_datum AS "verificatieDatum"
+	CASE WHEN NOT d.geheim OR (SELECT klantinteracties.heeft_scope('geheim')) THEN d.soort_digitaal_adres::text END AS "soortDigitaalAdres",
+	CASE WHEN NOT d.geheim OR (SELECT klantinteracties.heeft_scope('geheim')) THEN d.is_standaard_adres END AS "isStandaardAdres",
+	CASE WHEN NOT d.geheim OR (SELECT klantinteracties.heeft_scope('geheim')) THEN klantinteracties.maskeer_bsn(d.omschrijving::text, (SELECT klantinteracties.heeft_scope('bsn'))) END AS omschrijving,
+	CASE WHEN NOT d.geheim OR (SELECT klantinteracties.heeft_scope('geheim')) THEN d.referentie::text END AS referentie,
+	CASE WHEN NOT d.geheim OR (SELECT klantinteracties.heeft_scope('geheim')) THEN d.verificatie_datum END AS "verificatieDatum"
   FROM klantinteracties.digitaal_adres d;
 ALTER VIEW klantinteracties_api.digitaleadressen OWNER TO klantinteracties_eigenaar;
 
@@ -21,8 +21,8 @@ CREATE VIEW klantinteracties_api.rekeningnummers AS
 SELECT r.uuid,
 	klantinteracties.api_url('rekeningnummers', r.uuid) AS url,
 	klantinteracties.api_ref('partijen', r.partij) AS partij,
-	r.iban::text AS iban,
-	coalesce(r.bic::text, '') AS bic
+	CASE WHEN NOT r.geheim OR (SELECT klantinteracties.heeft_scope('geheim')) THEN r.iban::text END AS iban,
+	CASE WHEN NOT r.geheim OR (SELECT klantinteracties.heeft_scope('geheim')) THEN coalesce(r.bic::text, '') END AS bic
   FROM klantinteracties.rekeningnummer r;
 ALTER VIEW klantinteracties_api.rekeningnummers OWNER TO klantinteracties_eigenaar;
 

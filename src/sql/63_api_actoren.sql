@@ -76,13 +76,13 @@ SELECT t.uuid,
 	klantinteracties.api_url('internetaken', t.uuid) AS url,
 	t.nummer::text AS nummer,
 	t.referentienummer::text AS referentienummer,
-	klantinteracties.maskeer_bsn(t.gevraagde_handeling::text, (SELECT klantinteracties.heeft_scope('bsn'))) AS "gevraagdeHandeling",
+	CASE WHEN NOT t.vertrouwelijk OR (SELECT klantinteracties.heeft_scope('geheim')) THEN klantinteracties.maskeer_bsn(t.gevraagde_handeling::text, (SELECT klantinteracties.heeft_scope('bsn'))) ELSE '' END AS "gevraagdeHandeling",
 	klantinteracties.api_ref('klantcontacten', t.aanleidinggevend_klantcontact) AS "aanleidinggevendKlantcontact",
 	(SELECT klantinteracties.api_ref('actoren', ta.actor) FROM klantinteracties.interne_taak_actor ta
 	  WHERE ta.interne_taak = t.uuid ORDER BY ta.geregistreerd_op, ta.actor LIMIT 1) AS "toegewezenAanActor",
 	coalesce((SELECT pg_catalog.jsonb_agg(klantinteracties.api_ref('actoren', ta.actor) ORDER BY ta.geregistreerd_op, ta.actor)
 				FROM klantinteracties.interne_taak_actor ta WHERE ta.interne_taak = t.uuid), '[]') AS "toegewezenAanActoren",
-	klantinteracties.maskeer_bsn(t.toelichting::text, (SELECT klantinteracties.heeft_scope('bsn'))) AS toelichting,
+	CASE WHEN NOT t.vertrouwelijk OR (SELECT klantinteracties.heeft_scope('geheim')) THEN klantinteracties.maskeer_bsn(t.toelichting::text, (SELECT klantinteracties.heeft_scope('bsn'))) ELSE '' END AS toelichting,
 	t.status::text AS status,
 	t.toegewezen_op AS "toegewezenOp",
 	t.afgehandeld_op AS "afgehandeldOp"

@@ -49,10 +49,10 @@ SELECT b.uuid,
 		b.correspondentieadres_adresregel3, b.correspondentieadres_land) AS correspondentieadres,
 	klantinteracties.api_contactnaam(b.contactnaam_voorletters, b.contactnaam_voornaam,
 		b.contactnaam_voorvoegsel_achternaam, b.contactnaam_achternaam) AS contactnaam,
-	b.volledige_naam AS "volledigeNaam",
-	b.rol::text AS rol,
-	b.organisatienaam::text AS organisatienaam,
-	b.initiator
+	CASE WHEN NOT b.geheim OR (SELECT klantinteracties.heeft_scope('geheim')) THEN b.volledige_naam END AS "volledigeNaam",
+	CASE WHEN NOT b.geheim OR (SELECT klantinteracties.heeft_scope('geheim')) THEN b.rol::text END AS rol,
+	CASE WHEN NOT b.geheim OR (SELECT klantinteracties.heeft_scope('geheim')) THEN b.organisatienaam::text END AS organisatienaam,
+	CASE WHEN NOT b.geheim OR (SELECT klantinteracties.heeft_scope('geheim')) THEN b.initiator END AS initiator
   FROM klantinteracties.betrokkene b;
 ALTER VIEW klantinteracties_api.betrokkenen OWNER TO klantinteracties_eigenaar;
 

@@ -21,7 +21,9 @@
 --   * Without the geheim scope, the onderwerpobjecten and bijlagen of a
 --     vertrouwelijk klantcontact do not exist; the klantcontact row does.
 --   * A writer without the geheim scope cannot change or delete a secret
---     partij or a vertrouwelijk klantcontact; a writer without the bsn
+--     partij or a vertrouwelijk klantcontact, nor add or move an
+--     onderwerpobject, bijlage or interne taak under a vertrouwelijk one
+--     (the flag is set by the BEFORE trigger, before WITH CHECK runs); a writer without the bsn
 --     scope cannot change or delete a row whose text or free identificator
 --     holds a BSN.  The API views show such a caller those values masked,
 --     and write back what the view showed for the fields a PATCH leaves
@@ -374,10 +376,10 @@ ALTER TABLE onderwerpobject FORCE ROW LEVEL SECURITY;
 CREATE POLICY lezen ON onderwerpobject FOR SELECT TO klantinteracties_lezer
 	USING ((SELECT klantinteracties.heeft_scope('read')) AND (NOT vertrouwelijk OR (SELECT klantinteracties.heeft_scope('geheim'))));
 CREATE POLICY toevoegen ON onderwerpobject FOR INSERT TO klantinteracties_schrijver
-	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')));
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')) AND (NOT vertrouwelijk OR (SELECT klantinteracties.heeft_scope('geheim'))));
 CREATE POLICY wijzigen ON onderwerpobject FOR UPDATE TO klantinteracties_schrijver
 	USING ((SELECT klantinteracties.heeft_scope('write')) AND (NOT vertrouwelijk OR (SELECT klantinteracties.heeft_scope('geheim'))) AND ((SELECT klantinteracties.heeft_scope('bsn')) OR NOT (pg_catalog.lower(onderwerpobjectidentificator_code_soort_object_id) = 'bsn' OR klantinteracties.bevat_bsn(onderwerpobjectidentificator_object_id))))
-	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')));
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')) AND (NOT vertrouwelijk OR (SELECT klantinteracties.heeft_scope('geheim'))));
 CREATE POLICY verwijderen ON onderwerpobject FOR DELETE TO klantinteracties_schrijver
 	USING ((SELECT klantinteracties.heeft_scope('write')) AND (NOT vertrouwelijk OR (SELECT klantinteracties.heeft_scope('geheim'))) AND ((SELECT klantinteracties.heeft_scope('bsn')) OR NOT (pg_catalog.lower(onderwerpobjectidentificator_code_soort_object_id) = 'bsn' OR klantinteracties.bevat_bsn(onderwerpobjectidentificator_object_id))));
 GRANT SELECT, INSERT, UPDATE, DELETE ON onderwerpobject TO klantinteracties_eigenaar;
@@ -387,10 +389,10 @@ ALTER TABLE bijlage FORCE ROW LEVEL SECURITY;
 CREATE POLICY lezen ON bijlage FOR SELECT TO klantinteracties_lezer
 	USING ((SELECT klantinteracties.heeft_scope('read')) AND (NOT vertrouwelijk OR (SELECT klantinteracties.heeft_scope('geheim'))));
 CREATE POLICY toevoegen ON bijlage FOR INSERT TO klantinteracties_schrijver
-	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')));
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')) AND (NOT vertrouwelijk OR (SELECT klantinteracties.heeft_scope('geheim'))));
 CREATE POLICY wijzigen ON bijlage FOR UPDATE TO klantinteracties_schrijver
 	USING ((SELECT klantinteracties.heeft_scope('write')) AND (NOT vertrouwelijk OR (SELECT klantinteracties.heeft_scope('geheim'))) AND ((SELECT klantinteracties.heeft_scope('bsn')) OR NOT (pg_catalog.lower(bijlageidentificator_code_soort_object_id) = 'bsn' OR klantinteracties.bevat_bsn(bijlageidentificator_object_id))))
-	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')));
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')) AND (NOT vertrouwelijk OR (SELECT klantinteracties.heeft_scope('geheim'))));
 CREATE POLICY verwijderen ON bijlage FOR DELETE TO klantinteracties_schrijver
 	USING ((SELECT klantinteracties.heeft_scope('write')) AND (NOT vertrouwelijk OR (SELECT klantinteracties.heeft_scope('geheim'))) AND ((SELECT klantinteracties.heeft_scope('bsn')) OR NOT (pg_catalog.lower(bijlageidentificator_code_soort_object_id) = 'bsn' OR klantinteracties.bevat_bsn(bijlageidentificator_object_id))));
 GRANT SELECT, INSERT, UPDATE, DELETE ON bijlage TO klantinteracties_eigenaar;
@@ -465,11 +467,11 @@ ALTER TABLE interne_taak FORCE ROW LEVEL SECURITY;
 CREATE POLICY lezen ON interne_taak FOR SELECT TO klantinteracties_lezer
 	USING ((SELECT klantinteracties.heeft_scope('read')));
 CREATE POLICY toevoegen ON interne_taak FOR INSERT TO klantinteracties_schrijver
-	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')));
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')) AND (NOT vertrouwelijk OR (SELECT klantinteracties.heeft_scope('geheim'))));
 CREATE POLICY wijzigen ON interne_taak FOR UPDATE TO klantinteracties_schrijver
 	USING ((SELECT klantinteracties.heeft_scope('write')) AND (NOT vertrouwelijk OR (SELECT klantinteracties.heeft_scope('geheim')))
 		   AND ((SELECT klantinteracties.heeft_scope('bsn')) OR NOT klantinteracties.bevat_bsn(gevraagde_handeling || ' ' || toelichting)))
-	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')));
+	WITH CHECK ((SELECT klantinteracties.heeft_scope('write')) AND (NOT vertrouwelijk OR (SELECT klantinteracties.heeft_scope('geheim'))));
 CREATE POLICY verwijderen ON interne_taak FOR DELETE TO klantinteracties_schrijver
 	USING ((SELECT klantinteracties.heeft_scope('write')) AND (NOT vertrouwelijk OR (SELECT klantinteracties.heeft_scope('geheim')))
 		   AND ((SELECT klantinteracties.heeft_scope('bsn')) OR NOT klantinteracties.bevat_bsn(gevraagde_handeling || ' ' || toelichting)));
