@@ -114,7 +114,7 @@ SELECT status, code, bericht FROM pgrst.http('POST', '/klantcontacten', '{"kanaa
 SELECT status, code, bericht FROM pgrst.http('POST', '/klantcontacten', '{"kanaal": "email", "onderwerp": "x", "taal": "nld",
 	"vertrouwelijk": false, "indicatieContactGelukt": true, "verdereActieOndernomen": true}');
 SELECT status, code, bericht FROM pgrst.http('POST', '/klantcontacten', '{"kanaal": "email", "onderwerp": "x", "taal": "nld",
-	"vertrouwelijk": false, "metadata": {"a": 1}}');
+	"vertrouwelijk": false, "metadata": {"a": true}}');
 SELECT status, code, bericht FROM pgrst.http('POST', '/klantcontacten', '{"kanaal": "email", "onderwerp": "x", "taal": "nld",
 	"vertrouwelijk": false, "nummer": "7001"}');
 SELECT status, code, bericht FROM pgrst.http('POST', '/klantcontacten', '{"kanaal": "email", "onderwerp": "x", "taal": "nld",

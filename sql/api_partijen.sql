@@ -267,7 +267,8 @@ SELECT p.oid::regprocedure, has_function_privilege('public', p.oid, 'EXECUTE') A
 -- which the API does not write) is named by an API field.
 SELECT conrelid::regclass, conname FROM pg_constraint
  WHERE connamespace = 'klantinteracties'::regnamespace AND contype IN ('c', 'f', 'u', 'p', 'x')
-   AND conrelid NOT IN ('wijzigingslog'::regclass, 'vergeetlog'::regclass, 'inzagelog'::regclass, 'gebeurtenis'::regclass)
+   AND conrelid NOT IN ('wijzigingslog'::regclass, 'vergeetlog'::regclass, 'inzagelog'::regclass, 'gebeurtenis'::regclass,
+	'kanaal'::regclass)   -- the reference list of kanalen, which a DBA fills
    AND api_veld_van_beperking(conname) IS NULL
    AND conname NOT IN ('partij_uuid_soort_partij_key', 'partij_identificator_uuid_soort_key', 'actor_uuid_soort_actor_key',
 	'persoon_pkey', 'organisatie_pkey', 'contactpersoon_pkey', 'medewerker_pkey', 'geautomatiseerde_actor_pkey',
