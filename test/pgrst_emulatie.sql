@@ -1,7 +1,7 @@
 -- PostgREST emulation for the API tests (included with \i by sql/api_*.sql
 -- and used by test/api_conformance.sh).  PostgREST cannot be installed
 -- here; this runs each request the way its source does it
--- (postgrest-security-scale.md 1.12; PostgREST's MainTx.hs, PreQuery.hs,
+-- (PostgREST's MainTx.hs, PreQuery.hs,
 -- QueryBuilder.hs, SqlFragment.hs, Statements.hs):
 --
 --   * the session user is the authenticator (the test runs SET SESSION
