@@ -7,7 +7,6 @@ SET search_path = klantinteracties, public;
 \set ECHO none
 \i test/pgrst_emulatie.sql
 SET client_min_messages = warning;
-SELECT klantinteracties.maak_api_rollen();
 -- The API roles act here as a KCC application that may see BSNs and secret
 -- partijen: the scopes bsn and geheim (docs/security.md); revoked at the end.
 GRANT klantinteracties_bsn, klantinteracties_geheim TO klantinteracties_lezer;

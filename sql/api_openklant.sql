@@ -5,9 +5,6 @@
 \set ECHO none
 \i test/pgrst_emulatie.sql
 \set ECHO all
-SET client_min_messages = warning;
-SELECT klantinteracties.maak_api_rollen();
-RESET client_min_messages;
 GRANT klantinteracties_bsn, klantinteracties_geheim TO klantinteracties_lezer;
 SET SESSION AUTHORIZATION authenticator;
 

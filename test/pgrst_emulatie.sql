@@ -346,4 +346,9 @@ SELECT regexp_replace(regexp_replace(jsonb_pretty(j),
 	'"(toegewezenOp|afgehandeldOp)": "[^"]*"', '"\1": "<tijdstip>"', 'g')
 $$;
 
+-- The roles PostgREST connects as and switches to: the authenticator and
+-- the API roles, as the extension makes them (re-runnable; a test that
+-- includes this file needs no call of its own).
+DO $$ BEGIN PERFORM klantinteracties.maak_api_rollen(); END $$;
+
 RESET client_min_messages;
