@@ -84,8 +84,8 @@ BEGIN
 END
 $$;
 
--- The entries.  The PL/pgSQL bodies implement our rules (docs/types.md,
--- validation-rules.md) the way a careful DBA would: one function per type,
+-- The entries.  The PL/pgSQL bodies implement our rules (docs/types.md)
+-- the way a careful DBA would: one function per type,
 -- regular expressions for the shape, integer arithmetic for check digits.
 -- Where they simplify, they do less work than our type (said per entry).
 

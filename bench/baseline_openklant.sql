@@ -1,6 +1,6 @@
 -- The baseline of benchmarks 2-6: the tables Open Klant 2.18's Django
 -- migrations create for the Klantinteracties component
--- (shared/reference/open-klant.md section 1), in schema openklant, with
+-- (Open Klant 2.x, klantinteracties/migrations), in schema openklant, with
 -- Django's table and column names.  It is what a registry on Open Klant
 -- holds in PostgreSQL, and it is only that:
 --
@@ -19,7 +19,7 @@
 --    unique index serves instead), the SlugField index on referentie, and
 --    for every indexed or unique varchar column the second "_like" index
 --    with varchar_pattern_ops that Django adds on PostgreSQL.  Open Klant
---    has no Meta.indexes (open-klant.md 1): in particular no index with
+--    has no Meta.indexes (klantinteracties/models): in particular no index with
 --    partij_identificator_object_id in front, and none for icontains.
 --
 -- Column order follows the models; every table lists all of its model's

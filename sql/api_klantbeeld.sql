@@ -6,7 +6,6 @@ SET search_path = klantinteracties, public;
 \i test/pgrst_emulatie.sql
 \set ECHO all
 SET client_min_messages = warning;
-SELECT klantinteracties.maak_api_rollen();
 -- The unlogged GET /rpc/klantbeeld is granted explicitly (docs/security.md, section 8),
 -- and the API role acts as a KCC application that may see BSNs and secret partijen.
 GRANT EXECUTE ON FUNCTION klantinteracties_api.klantbeeld(uuid, text, text) TO klantinteracties_lezer;

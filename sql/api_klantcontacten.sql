@@ -7,7 +7,6 @@ SET search_path = klantinteracties, public;
 \set ECHO none
 \i test/pgrst_emulatie.sql
 SET client_min_messages = warning;
-SELECT klantinteracties.maak_api_rollen();
 -- The API roles act here as a KCC application that may see BSNs and secret
 -- partijen: the scopes bsn and geheim (docs/security.md); revoked at the end.
 GRANT klantinteracties_bsn, klantinteracties_geheim TO klantinteracties_lezer;
@@ -114,7 +113,7 @@ SELECT status, code, bericht FROM pgrst.http('POST', '/klantcontacten', '{"kanaa
 SELECT status, code, bericht FROM pgrst.http('POST', '/klantcontacten', '{"kanaal": "email", "onderwerp": "x", "taal": "nld",
 	"vertrouwelijk": false, "indicatieContactGelukt": true, "verdereActieOndernomen": true}');
 SELECT status, code, bericht FROM pgrst.http('POST', '/klantcontacten', '{"kanaal": "email", "onderwerp": "x", "taal": "nld",
-	"vertrouwelijk": false, "metadata": {"a": 1}}');
+	"vertrouwelijk": false, "metadata": {"a": true}}');
 SELECT status, code, bericht FROM pgrst.http('POST', '/klantcontacten', '{"kanaal": "email", "onderwerp": "x", "taal": "nld",
 	"vertrouwelijk": false, "nummer": "7001"}');
 SELECT status, code, bericht FROM pgrst.http('POST', '/klantcontacten', '{"kanaal": "email", "onderwerp": "x", "taal": "nld",

@@ -8,9 +8,6 @@
 \set ECHO none
 \i test/pgrst_emulatie.sql
 \set ECHO all
-SET client_min_messages = warning;
-SELECT klantinteracties.maak_api_rollen();
-RESET client_min_messages;
 CREATE ROLE ki_scope_schrijver IN ROLE klantinteracties_schrijver;
 GRANT ki_scope_schrijver TO authenticator;
 

@@ -1,6 +1,6 @@
 \i sql/include/helpers.psql
 
--- Valid: the vectors of validation-rules.md section 9 and more spellings.
+-- Valid: BAG identificaties (Catalogus BAG, imbag/catalogus, 3.7.1) in several spellings.
 SELECT pg_temp.show(s) AS input, s::bag_id AS canonical, is_bag_id(s),
 	bag_id_gemeentecode(s::bag_id) AS gemeente, bag_id_objecttypecode(s::bag_id) AS code,
 	bag_id_objecttype(s::bag_id) AS objecttype
@@ -40,7 +40,7 @@ SELECT v, r.state, r.detail, r.hint FROM (VALUES (0::bigint), (-1), (10000000000
 	LATERAL pg_temp.try(format('SELECT (%s)::bigint::bag_id', v)) AS r;
 SELECT (-1)::bigint::bag_id;
 
--- A column that holds only nummeraanduidingen, as docs/types/bag_id.md shows.
+-- A column that holds only nummeraanduidingen, as docs/types.md (bag_id) shows.
 CREATE TABLE bag_adres (nummeraanduiding bag_id CHECK (bag_id_objecttype(nummeraanduiding) = 'nummeraanduiding'));
 INSERT INTO bag_adres VALUES ('NL.IMBAG.Nummeraanduiding.0629200000004591');
 SELECT r.state, r.detail, r.hint FROM pg_temp.try($$INSERT INTO bag_adres VALUES ('0307100000367968')$$) AS r;

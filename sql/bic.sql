@@ -1,4 +1,4 @@
--- bic: vectors of validation-rules.md section 8.2, every rejection with its
+-- bic: vectors of ISO 9362 (python-stdnum tests/test_bic.doctest), every rejection with its
 -- SQLSTATE, the country list, is_bic against the input function and a
 -- reference in SQL on 100,000 generated inputs, the packing against a
 -- reference, I/O round trips, ordering, indexes, hashing.
@@ -10,7 +10,7 @@ SELECT 'ABNANL2A'::bic, ' abna nl 2a '::bic, 'ABNA-NL-2A'::bic, 'ABNANL2AXXX'::b
 SELECT 'ABNAZZ2A'::bic;
 SELECT is_bic('ABNANL2A'), is_bic('ABNAZZ2A'), is_bic(NULL);
 
--- BIC vectors (validation-rules.md section 8.2)
+-- BIC vectors (ISO 9362)
 SELECT v.input, t.ok, t.canonical, t.code, t.detail
 FROM (VALUES ('ABNANL2A'), ('RABONL2U'), ('INGBNL2A'), ('ABNCNL2AGIR'),
 	('FLORNL2ACCB'), ('AGRIFRPP882'), ('ABNA BE 2A'), ('agriFRPP'),
@@ -18,7 +18,7 @@ FROM (VALUES ('ABNANL2A'), ('RABONL2U'), ('INGBNL2A'), ('ABNCNL2AGIR'),
 	('ABNANL2'), ('ABNANL2A1'), ('ABNANL2A12'), ('1BNANL2A'), ('ABNAZZ2A'),
 	('ABNA_NL2A'), ('')) AS v(input), pg_temp.try_input(v.input, 'bic') t;
 
--- Open Klant's API test data (open-klant.md section 2.9): no BIC at all
+-- Open Klant's API test data: no BIC at all
 SELECT v.input, t.ok, t.code, t.detail
 FROM (VALUES ('1734723742'), ('8258243823'), ('8438538453'), ('12345678'),
 	('nospaces'), ('aaaa aaaa')) AS v(input), pg_temp.try_input(v.input, 'bic') t;

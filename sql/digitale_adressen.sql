@@ -22,7 +22,7 @@ SELECT ('00000000-0000-0000-0000-' || lpad(n::text, 12, '0'))::uuid, 'persoon', 
 SELECT pg_temp.adres('Email', 'lucas@boom.nl');
 -- E-mail: validated as emailadres; kept as given, trimmed.
 SELECT v, pg_temp.adres('email', v) FROM (VALUES ('foobar@example.com'), ('  Lucas@Boom.NL  '), ('invalid'), ('')) t(v);
--- Telephone (open-klant.md 2.9 vectors): validated as telefoonnummer.
+-- Telephone (the vectors of Open Klant's API tests): validated as telefoonnummer.
 SELECT v, pg_temp.adres('telefoonnummer', v) FROM (VALUES
 	('0612345678'), ('0201234567'), ('+31612345678'), ('+441134960000'), ('+12065550100'), ('0031612345678'),
 	('00311234567'), ('0881234567'), ('0721434543'), ('06-12345678'), (' 0612345678 '),

@@ -7,7 +7,7 @@ CREATE FUNCTION pg_temp.shown(s text) RETURNS text AS $$
 $$ LANGUAGE sql;
 
 --
--- Section 7 of validation-rules.md: the valid vectors and their canonical form
+-- Django's EmailValidator tests (tests/validators/tests.py, which Open Klant relies on): the valid vectors and their canonical form
 --
 SELECT pg_temp.shown(s) AS input, is_emailadres(s), pg_temp.shown((pg_temp.try_input(s, 'emailadres')).canonical) AS canonical
 FROM unnest(ARRAY[
@@ -114,7 +114,7 @@ SELECT 'Jan@Voorbeeld..NL'::emailadres;
 SELECT 'jörg@example.nl'::emailadres;
 
 --
--- The examples of docs/types/emailadres.md
+-- The examples of docs/types.md (emailadres)
 --
 SELECT 'Jan.Jansen@Gemeente.NL'::emailadres;
 SELECT 'info@bücher.example'::emailadres;

@@ -1,4 +1,4 @@
--- iban: vectors of validation-rules.md section 8.1 and python-stdnum's
+-- iban: vectors of the SWIFT IBAN registry (ISO 13616) and python-stdnum's
 -- registry samples, every rejection with its SQLSTATE, the compiled-in
 -- registry, is_iban against the input function and a reference in SQL on
 -- 100,000 generated inputs, I/O round trips, ordering, indexes, hashing.
@@ -10,7 +10,7 @@ SELECT 'NL91ABNA0417164300'::iban;
 SELECT 'NL91ABNA0417164301'::iban;
 SELECT is_iban('NL91ABNA0417164300'), is_iban('NL91ABNA0417164301'), is_iban(NULL);
 
--- IBAN vectors (validation-rules.md section 8.1)
+-- IBAN vectors (SWIFT IBAN registry examples, ISO 13616)
 SELECT v.input, t.ok, t.canonical, t.code, t.detail
 FROM (VALUES ('NL91ABNA0417164300'), ('NL91 ABNA 0417 1643 00'),
 	('nl91abna0417164300'), ('NL20INGB0001234567'), ('NL44RABO0123456789'),
@@ -30,7 +30,7 @@ FROM (VALUES ('NL02ABNA4000000000'), ('NL99ABNA4000000000'),
 	('NL97ABNA4000000036'), ('NL00ABNA4000000036')) AS v(input),
 	pg_temp.try_input(v.input, 'iban') t;
 
--- Open Klant's own test data (open-klant.md section 2.9): all pattern-only
+-- Open Klant's own test data (its API tests): all pattern-only
 -- IBANs that a real check rejects
 SELECT v.input, t.ok, t.code, t.detail
 FROM (VALUES ('AB12TEST1253678'), ('AB12test1253678'), ('ab1299999999999'),

@@ -1,5 +1,5 @@
--- bsn, rsin, kvk_nummer, vestigingsnummer: vectors of validation-rules.md
--- sections 1-4, every rejection with its SQLSTATE, is_* against the input
+-- bsn, rsin, kvk_nummer, vestigingsnummer: vectors of the elfproef
+-- (RvIG) and of the KVK, every rejection with its SQLSTATE, is_* against the input
 -- function and a reference elfproef in SQL, I/O round trips, indexes, hashing.
 \i sql/include/helpers.psql
 
@@ -8,7 +8,7 @@ SELECT '111222333'::klantinteracties.bsn;
 SELECT '123456789'::bsn;
 SELECT is_bsn('123456789');
 
--- BSN vectors (validation-rules.md section 1)
+-- BSN vectors (elfproef; python-stdnum tests/test_bsn.doctest)
 SELECT v.input, t.ok, t.canonical, t.code, t.detail
 FROM (VALUES ('111222333'), ('1112.22.333'), ('123456782'), ('296648875'),
 	('999993653'), ('999993847'), ('999992077'), ('999990482'), ('000009921'),

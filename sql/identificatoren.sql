@@ -1,6 +1,6 @@
 -- Partij-identificatoren: the allowed (codeRegister, codeObjecttype,
 -- codeSoortObjectId) combinations and every combination vector of
--- open-klant.md 2.9, objectId validated by its soort and never empty,
+-- Open Klant's API tests, objectId validated by its soort and never empty,
 -- uniqueness (global without parent, per parent, one per soort per partij),
 -- the sub-identificator rules and the (soort, value) lookup.  Every rule: a
 -- row accepted and a row refused, with SQLSTATE and the message naming the
@@ -24,12 +24,12 @@ BEGIN;
 INSERT INTO partij (uuid, soort_partij, indicatie_actief)
 SELECT ('00000000-0000-0000-0000-' || lpad(n::text, 12, '0'))::uuid, 'persoon', true FROM generate_series(1, 9) n;
 
--- open-klant.md 2.9, valid combinations (the vestigingsnummer under a KvK).
+-- Open Klant's API tests, valid combinations (the vestigingsnummer under a KvK).
 SELECT pg_temp.id('brp', 'natuurlijk_persoon', 'bsn', '296648875', 1, nr => 4);
 SELECT pg_temp.id('hr', 'niet_natuurlijk_persoon', 'rsin', '296648875', 2);
 SELECT pg_temp.id('hr', 'niet_natuurlijk_persoon', 'kvk_nummer', '12345678', 2, nr => 1);
 SELECT pg_temp.id('hr', 'vestiging', 'vestigingsnummer', '123456789878', 3, ouder => 1);
--- open-klant.md 2.9, invalid combinations, each refused by the step it breaks.
+-- Open Klant's API tests, invalid combinations, each refused by the step it breaks.
 SELECT pg_temp.id('brp', 'niet_natuurlijk_persoon', 'bsn', '296648875');
 SELECT pg_temp.id('brp', 'natuurlijk_persoon', 'kvk_nummer', '296648875');
 SELECT pg_temp.id('brp', 'natuurlijk_persoon', 'rsin', '296648875');
@@ -38,7 +38,7 @@ SELECT pg_temp.id('hr', 'natuurlijk_persoon', 'bsn', '111222333');
 SELECT pg_temp.id('hr', 'niet_natuurlijk_persoon', 'bsn', '111222333');
 SELECT pg_temp.id('hr', 'vestiging', 'kvk_nummer', '12345678');
 SELECT pg_temp.id('brp', 'vestiging', 'vestigingsnummer', '123456789878', ouder => 1);
--- open-klant.md 2.9 accepts partial identificators at validator level (all
+-- Open Klant's validator accepts partial identificators at validator level (all
 -- four empty; brp alone; natuurlijk_persoon alone); its API requires the
 -- three codes, and an empty objectId is refused here (docs/compat).
 SELECT pg_temp.id(NULL, NULL, NULL, '');
@@ -50,7 +50,7 @@ SELECT pg_temp.id('brp', 'natuurlijk_persoon', 'bsn', '   ');
 SELECT pg_temp.id('', 'natuurlijk_persoon', 'bsn', '111222333');
 SELECT pg_temp.id('brp', 'natuurlijk_persoon', 'overig', '111222333');
 
--- objectId validated by its soort (open-klant.md 2.9 vectors).
+-- objectId validated by its soort (the vectors of Open Klant's API tests).
 SELECT v, pg_temp.id('brp', 'natuurlijk_persoon', 'bsn', v, p) FROM (VALUES
 	('123456782', 4), ('111222333', 5), ('123456789', 6), ('123', 6), ('12', 6), ('123TEST12', 6)) t(v, p);
 SELECT v, pg_temp.id('hr', 'niet_natuurlijk_persoon', 'kvk_nummer', v, p) FROM (VALUES

@@ -1,5 +1,5 @@
 -- The klantbeeld on a small fixed data set built from the registration
--- examples of the standard (spec-model.md 4.2): a counter conversation with
+-- examples of the standard (VNG Klantinteracties, "Registratievoorbeelden"): a counter conversation with
 -- a callback, a conversation about two subjects, an e-mail with
 -- attachments, an organisation acting for a person; and a partij that is no
 -- longer active.  The view, klantbeeld(bsn | kvk_nummer | uuid),
@@ -222,7 +222,7 @@ SELECT onderwerp, rollen, initiator FROM contacthistorie('00000000-0000-0000-000
 SELECT actor_naam, gevraagde_handeling, toegewezen_op, kanaal, onderwerp FROM open_taken();
 SELECT gevraagde_handeling, toegewezen_op, onderwerp FROM open_taken('00000000-0000-0000-0000-000000000202');
 
--- Contact details for following up (spec-model.md 3.3).  The callback of
+-- Contact details for following up (VNG Klantinteracties, contactgegevens).  The callback of
 -- example 2: the one-off number given at the counter first, then Karel's
 -- voorkeursadres, then his other defaults, except his own telephone number,
 -- which the one-off number overrides.

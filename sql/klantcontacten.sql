@@ -37,7 +37,7 @@ SELECT g, v, pg_temp.probeer(format('UPDATE klantcontact SET indicatie_contact_g
   FROM (VALUES ('NULL'), ('false'), ('true')) a(g), (VALUES ('false'), ('true')) b(v) ORDER BY 1, 2;
 
 -- metadata: an object whose values are strings of at most 255 characters
--- (open-klant.md 2.9 vectors).
+-- (the vectors of Open Klant's API tests).
 SELECT v, pg_temp.probeer(format('UPDATE klantcontact SET metadata = %L', v)) FROM (VALUES
 	('{"Betreft": "Paspoortaanvraag", "Type": "Vraag", "Opmerking": "Dit is een geldige korte string"}'), ('{}'),
 	('{"Betreft": "' || repeat('x', 255) || '"}'), ('[]'), ('"string"'), ('{"Betreft": 123, "Type": "Vraag"}'),

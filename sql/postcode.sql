@@ -1,6 +1,6 @@
 \i sql/include/helpers.psql
 
--- Valid: the vectors of validation-rules.md section 5, Open Klant's valid
+-- Valid: PostNL postcodes (python-stdnum's test set), Open Klant's valid
 -- ones, the spellings of issue 3 and more spellings people type.
 SELECT pg_temp.show(s) AS input, s::postcode AS canonical, is_postcode(s),
 	postcode_compact(s::postcode) AS compact, postcode_cijfers(s::postcode) AS cijfers,

@@ -1,5 +1,5 @@
--- telefoonnummer: vectors of validation-rules.md section 6 (valid, invalid,
--- the formatting table 6.3), every rejection with its SQLSTATE, accessors,
+-- telefoonnummer: vectors of ACM's Nummerplan and Google's
+-- libphonenumber (valid, invalid, its formatting), every rejection with its SQLSTATE, accessors,
 -- is_telefoonnummer against the input function on 100,000 generated inputs,
 -- canonical output, COPY round trips, indexes, hashing.
 \i sql/include/helpers.psql
@@ -9,7 +9,7 @@ SELECT '020-123 45 67'::telefoonnummer;
 SELECT '020123456'::telefoonnummer;
 SELECT is_telefoonnummer('020123456'), is_telefoonnummer('020-123 45 67');
 
--- The examples of docs/types/telefoonnummer.md
+-- The examples of docs/types.md (telefoonnummer)
 SELECT '(020) 1234567'::telefoonnummer, '06-12345678'::telefoonnummer,
 	'+31 (0)20 753 0523'::telefoonnummer, '0031 06-12345678'::telefoonnummer,
 	'+44 (0)113 496 0000'::telefoonnummer;
@@ -18,7 +18,7 @@ SELECT telefoonnummer_nationaal('+31201234567'), telefoonnummer_internationaal('
 	telefoonnummer_land('+12065550100'), telefoonnummer_internationaal('+441134960000');
 SELECT '14 020'::telefoonnummer;
 
--- Vectors of validation-rules.md 6.2 (19 valid, 18 invalid), in its order
+-- International vectors (E.164, ITU-T; 19 valid, 18 invalid)
 SELECT v.input, t.ok, t.canonical, t.code, t.detail
 FROM (VALUES ('0612345678'), ('0201234567'), ('+31612345678'), ('+441134960000'),
 	('+12065550100'), ('0031612345678'), ('0881234567'), ('020 753 0523'),

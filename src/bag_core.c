@@ -2,7 +2,7 @@
  * bag_core.c
  *		BAG identificatie: parsing, checks and formatting.
  *
- * Rules (validation-rules.md section 9, Catalogus BAG 3.7.1 and domain
+ * Rules (Catalogus BAG 3.7.1 and domain
  * Objecttypecode 8.10): 16 digits = gemeentecode (4, not 0000), object type
  * code (2, one of the catalogue's six) and volgnummer (10, not 0).  Input may
  * carry the IMBAG prefix "NL.IMBAG.<Objecttype>." (any case), whose object

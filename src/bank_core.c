@@ -2,7 +2,7 @@
  * bank_core.c
  *		IBAN and BIC: parsing, checks, formatting.
  *
- * Rules: validation-rules.md section 8, docs/types/iban.md and bic.md.
+ * Rules: ISO 13616 (IBAN, the SWIFT IBAN registry) and ISO 9362 (BIC); docs/types.md.
  */
 #include "bank_core.h"
 

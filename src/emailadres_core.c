@@ -2,7 +2,7 @@
  * emailadres_core.c
  *		E-mail addresses: parsing, canonical form and comparison key.
  *
- * Rules (docs/types/emailadres.md, validation-rules.md section 7): blanks
+ * Rules (docs/types.md; Django's EmailValidator, which Open Klant uses): blanks
  * around the value are trimmed, none inside; split at the last "@"; the local
  * part is an RFC 5322 dot-atom over ASCII atext of 1-64 octets (no quoted
  * strings, no SMTPUTF8); the domain is converted to lower-case ASCII, Unicode

@@ -2,7 +2,7 @@
  * identificatie_core.c
  *		BSN, RSIN, KvK-nummer and vestigingsnummer: parsing and checks.
  *
- * Rules (docs/types.md, validation-rules.md sections 1-4): digits with
+ * Rules (docs/types.md; the elfproef of RvIG for BSN and RSIN, the KVK for KvK-nummer and vestigingsnummer): digits with
  * optional separators; BSN 9 digits or 8 (legacy, left-padded with a zero),
  * RSIN exactly 9, KvK-nummer exactly 8, vestigingsnummer exactly 12.  BSN and
  * RSIN pass the elfproef and are not all zeros.  KvK publishes no check digit

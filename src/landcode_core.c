@@ -3,7 +3,7 @@
  *		ISO 3166-1 alpha-2 country codes: parsing, checks, names and the RvIG
  *		Tabel 34 conversion.
  *
- * Rules (validation-rules.md section 10): two letters, any case on input,
+ * Rules (ISO 3166-1): two letters, any case on input,
  * printed upper case, and assigned in ISO 3166-1.  Reserved codes (UK, EU)
  * and user-assigned ones (XK, ZZ) are rejected.  Whether NL is allowed
  * ("land buiten Nederland") is a column CHECK, not a rule of the type.
@@ -25,8 +25,8 @@ typedef struct country
 /*
  * The assigned ISO 3166-1 codes (249), indexed by stored value, with their
  * alpha-3 code and English short name.  Source: the Debian package iso-codes
- * 4.15.0, /usr/share/iso-codes/json/iso_3166-1.json (the list named in
- * validation-rules.md section 10).  The table is part of the source rather
+ * 4.15.0, /usr/share/iso-codes/json/iso_3166-1.json (Debian's copy
+ * of ISO 3166-1).  The table is part of the source rather
  * than read at build time, so an input function gives the same answer for
  * one extension version whatever is installed on the server.
  *

@@ -2,7 +2,7 @@
  * postcode_core.c
  *		Dutch postcode: parsing, checks and formatting.
  *
- * Rules (validation-rules.md section 5): four digits, the first not 0, and
+ * Rules (PostNL; python-stdnum stdnum/nl/postcode.py): four digits, the first not 0, and
  * two letters; PostNL never issues the letters SA, SD and SS.  Accepted
  * spellings: any case, blanks (or none) between digits and letters, an
  * optional prefix "NL-" or "NL " (any case).  A hyphen between digits and

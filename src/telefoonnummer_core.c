@@ -3,7 +3,7 @@
  *		Telephone numbers: parsing, the Dutch numbering plan, calling codes
  *		and formatting.  No PostgreSQL headers here.
  *
- * Rules (docs/types/telefoonnummer.md, validation-rules.md section 6):
+ * Rules (docs/types.md; ACM's Nummerplan and Google's libphonenumber metadata):
  * separators (space, hyphen, dot, slash, parentheses) are dropped; then a
  * leading + or 00 makes an international number, a single leading 0 a Dutch
  * national one, and anything else is refused (short numbers such as 112 or
@@ -25,7 +25,7 @@
  * 2011 M2M amendment (0970), and Google's libphonenumber metadata for NL
  * (Apache-2.0; python3-phonenumbers 8.12.57, data/region_NL.py, identical to
  * the current metadata), which enumerates the issued geographic area codes in
- * its fixed-line pattern; see validation-rules.md section 6.1.  Differences
+ * its fixed-line pattern; see ACM's Nummerplan for the Dutch area codes.  Differences
  * from libphonenumber, on purpose: 0800 and 090x have only the plan's short
  * and long forms (4 or 7 digits after the service code; libphonenumber allows
  * 4 to 7), and the municipal 14 0xx numbers are refused (not dialable from

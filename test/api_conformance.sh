@@ -36,7 +36,7 @@ fi
 psql -d postgres -c "CREATE DATABASE $db" || mislukt "cannot create database"
 psql -d "$db" -c "CREATE EXTENSION klantinteracties CASCADE" || mislukt "cannot create extension"
 psql -d "$db" -f test/api_gegevens.sql || mislukt "cannot load data"
-psql -d "$db" -c '\set ECHO none' -f test/pgrst_emulatie.sql -c "SELECT klantinteracties.maak_api_rollen()" \
+psql -d "$db" -c '\set ECHO none' -f test/pgrst_emulatie.sql \
 	-c "GRANT klantinteracties_bsn, klantinteracties_geheim TO klantinteracties_lezer" >/dev/null \
 	|| mislukt "cannot set up the emulation"
 

@@ -78,6 +78,10 @@ VALUES ('00000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-0000000
 INSERT INTO categorie (uuid, naam) VALUES ('00000000-0000-0000-0000-000000000021', 'Ondernemer');
 INSERT INTO categorie_relatie (partij, categorie, begin_datum, eind_datum)
 VALUES ('00000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-000000000021', '2024-01-01', '2024-12-31');
+-- The reference list of kanalen; e-mail has ended since (a restore loads
+-- the klantcontact on it all the same).
+INSERT INTO kanaal (code, naam, geldig_vanaf, geldig_tot)
+VALUES ('telefoon', 'Telefoon', NULL, NULL), ('email', 'E-mail', '2020-01-01', NULL);
 INSERT INTO klantcontact (uuid, nummer, referentienummer, kanaal, onderwerp, inhoud, indicatie_contact_gelukt, taal, vertrouwelijk,
 	plaatsgevonden_op, metadata, hoofd_onderwerp_type)
 VALUES ('00000000-0000-0000-0000-000000000031', '1', '100', 'telefoon', 'Paspoort', 'Vraag over de kosten', true, 'nld', false,
@@ -128,6 +132,7 @@ SQL
 # a retention run (which destroys nothing: 50 years) fill bewaartermijn and
 # vernietigingslog.
 psql -d "$bron" -c "UPDATE klantinteracties.interne_taak SET status = 'verwerkt' WHERE nummer = '1'" \
+	-c "UPDATE klantinteracties.kanaal SET geldig_tot = '2021-01-01' WHERE code = 'email'" \
 	-c "UPDATE klantinteracties.digitaal_adres SET is_standaard_adres = true WHERE adres = '020 123 4567'" \
 	-c "SELECT klantinteracties.inzage_vastleggen('klantbeeld', '{00000000-0000-0000-0000-000000000001}', 'dump en restore')" \
 	-c "INSERT INTO klantinteracties.partij (uuid, soort_partij, indicatie_actief) VALUES ('00000000-0000-0000-0000-000000000005', 'persoon', true)" \

@@ -1,7 +1,7 @@
 -- PostgREST emulation for the API tests (included with \i by sql/api_*.sql
 -- and used by test/api_conformance.sh).  PostgREST cannot be installed
 -- here; this runs each request the way its source does it
--- (postgrest-security-scale.md 1.12; PostgREST's MainTx.hs, PreQuery.hs,
+-- (PostgREST's MainTx.hs, PreQuery.hs,
 -- QueryBuilder.hs, SqlFragment.hs, Statements.hs):
 --
 --   * the session user is the authenticator (the test runs SET SESSION
@@ -23,7 +23,9 @@
 --
 -- What PostgREST does from the URL is copied for the subset the tests use:
 -- filters col=op.value (eq, neq, gt, gte, lt, lte, like, ilike, is, in, cs)
--- on columns and on JSON paths (col->key, col->>key), order=, limit=,
+-- on columns, on JSON paths (col->key, col->>key) and on computed fields
+-- (functions of the row: wasPartij__uuid=eq.<uuid>), select= with embedding
+-- through computed relationships (select=*,hadBetrokkenen(*)), order=, limit=,
 -- offset=, and Prefer: return=representation / return=minimal.
 
 SET client_min_messages = warning;
@@ -52,16 +54,26 @@ CREATE FUNCTION pgrst.ident(s text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
 SELECT '"' || replace(s, '"', '""') || '"'
 $$;
 
--- A column reference with an optional JSON path: bezoekadres->>land.
-CREATE FUNCTION pgrst.veld(tabel text, kolom text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
-SELECT tabel || '.' || pgrst.ident(split_part(replace(kolom, '->>', '->'), '->', 1))
-	|| coalesce((SELECT string_agg(m[1] || quote_literal(m[2]), '' ORDER BY nr)
-				   FROM regexp_matches(kolom, '(->>?)([^-]+)', 'g') WITH ORDINALITY AS x(m, nr)), '')
+-- A column reference with an optional JSON path: bezoekadres->>land; or a
+-- computed field, a function of the row's type in the API schema that is
+-- no column of it (wasPartij__uuid), called with the whole row.
+CREATE FUNCTION pgrst.veld(tabel text, kolom text) RETURNS text LANGUAGE sql STABLE AS $$
+SELECT CASE WHEN kolom !~ '->' AND EXISTS (
+			SELECT FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace AND n.nspname = 'klantinteracties_api'
+			  JOIN pg_type t ON t.oid = p.proargtypes[0]
+			  JOIN pg_class c ON c.oid = t.typrelid AND c.relnamespace = n.oid
+			 WHERE p.proname = kolom AND p.pronargs = 1 AND NOT p.proretset
+			   AND 'klantinteracties_api.' || pgrst.ident(c.relname) = tabel
+			   AND NOT EXISTS (SELECT FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = kolom AND NOT a.attisdropped))
+	THEN 'klantinteracties_api.' || pgrst.ident(kolom) || '(' || tabel || '.*)'
+	ELSE tabel || '.' || pgrst.ident(split_part(replace(kolom, '->>', '->'), '->', 1))
+		|| coalesce((SELECT string_agg(m[1] || quote_literal(m[2]), '' ORDER BY nr)
+					   FROM regexp_matches(kolom, '(->>?)([^-]+)', 'g') WITH ORDINALITY AS x(m, nr)), '') END
 $$;
 
 -- The WHERE of a query string: uuid=eq.X&bezoekadres->>land=eq.NL.  The
 -- values are literals of unknown type, as PostgREST's parameters are.
-CREATE FUNCTION pgrst.filters(tabel text, query text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+CREATE FUNCTION pgrst.filters(tabel text, query text) RETURNS text LANGUAGE sql STABLE AS $$
 SELECT string_agg(
 	CASE op
 		WHEN 'is' THEN pgrst.veld(tabel, kolom) || ' IS ' || upper(waarde)
@@ -83,6 +95,69 @@ $$;
 CREATE FUNCTION pgrst.parameter(query text, naam text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
 SELECT substr(deel, length(naam) + 2)
   FROM regexp_split_to_table(query, '&') AS d(deel) WHERE deel LIKE naam || '=%' LIMIT 1
+$$;
+
+-- The select list of select=..., with resource embedding through computed
+-- relationships (functions of the API schema from the row type of rel to
+-- SETOF a view; ROWS 1 is to-one): *, col, alias:col, name(...),
+-- alias:name(...), nested.  rel is the relation the items are taken from
+-- (the view, or the alias of an embedding); typ its view.
+CREATE FUNCTION pgrst.selectie(rel text, typ text, lijst text, diepte integer DEFAULT 0) RETURNS text
+	LANGUAGE plpgsql STABLE AS $$
+DECLARE
+	items text[] := '{}';
+	item text := '';
+	niveau integer := 0;
+	c text;
+	uit text[] := '{}';
+	alias text;
+	naam text;
+	binnen text;
+	f record;
+	x text;
+BEGIN
+	IF lijst IS NULL THEN
+		RETURN NULL;
+	END IF;
+	FOR i IN 1 .. length(lijst) LOOP
+		c := substr(lijst, i, 1);
+		IF c = ',' AND niveau = 0 THEN
+			items := items || item;
+			item := '';
+			CONTINUE;
+		END IF;
+		niveau := niveau + CASE c WHEN '(' THEN 1 WHEN ')' THEN -1 ELSE 0 END;
+		item := item || c;
+	END LOOP;
+	items := items || item;
+	FOREACH item IN ARRAY items LOOP
+		alias := CASE WHEN item ~ '^[^(]*:' THEN split_part(item, ':', 1) END;
+		naam := CASE WHEN alias IS NULL THEN item ELSE substr(item, length(alias) + 2) END;
+		IF naam = '*' THEN
+			uit := uit || (rel || '.*');
+		ELSIF naam !~ '\(' THEN
+			uit := uit || (pgrst.veld(rel, naam) || ' AS ' || pgrst.ident(coalesce(alias, naam)));
+		ELSE
+			binnen := substring(naam FROM '\((.*)\)$');
+			naam := split_part(naam, '(', 1);
+			SELECT p.proname, p.prorows = 1 AS een, c2.relname AS doel INTO f
+			  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace AND n.nspname = 'klantinteracties_api'
+			  JOIN pg_type t ON t.oid = p.proargtypes[0] JOIN pg_class c1 ON c1.oid = t.typrelid AND c1.relname = typ
+			  JOIN pg_class c2 ON c2.reltype = p.prorettype
+			 WHERE p.proname = naam AND p.pronargs = 1 AND p.proretset;
+			IF NOT FOUND THEN
+				RAISE EXCEPTION USING ERRCODE = 'PGRST', MESSAGE = 'Could not find a relationship between '
+					|| typ || ' and ' || naam || ' in the schema cache';
+			END IF;
+			x := pgrst.ident('pgrst_' || diepte || '_' || naam);
+			uit := uit || (CASE WHEN f.een THEN '(SELECT row_to_json(e) FROM (SELECT ' ELSE 'coalesce((SELECT json_agg(e) FROM (SELECT ' END
+				|| pgrst.selectie(x, f.doel, binnen, diepte + 1) || ' FROM klantinteracties_api.' || pgrst.ident(naam)
+				|| '(' || rel || '.*) AS ' || x || ') e' || CASE WHEN f.een THEN ' LIMIT 1)' ELSE '), ''[]'')' END
+				|| ' AS ' || pgrst.ident(coalesce(alias, naam)));
+		END IF;
+	END LOOP;
+	RETURN array_to_string(uit, ', ');
+END
 $$;
 
 -- The columns PostgREST would read from a body: the keys of the (first)
@@ -188,7 +263,17 @@ BEGIN
 			|| 'FROM (SELECT * FROM pgrst_source' || waar || ') _postgrest_t';
 	ELSIF methode = 'GET' THEN
 		-- readPlanToQuery and prepareRead.
-		hoofd := 'SELECT ' || qi || '.* FROM ' || qi || waar
+		BEGIN
+			hoofd := coalesce(pgrst.selectie(qi, resource, pgrst.parameter(query, 'select')), qi || '.*');
+		EXCEPTION WHEN SQLSTATE 'PGRST' THEN
+			-- PostgREST answers an unknown embedding with PGRST200, 400.
+			GET STACKED DIAGNOSTICS f_bericht = MESSAGE_TEXT;
+			status := 400; code := 'PGRST200'; bericht := f_bericht;
+			antwoord := jsonb_build_object('code', code, 'message', bericht, 'details', NULL, 'hint', NULL);
+			RETURN NEXT;
+			RETURN;
+		END;
+		hoofd := 'SELECT ' || hoofd || ' FROM ' || qi || waar
 			|| coalesce(' ORDER BY ' || (SELECT string_agg(pgrst.veld(qi, split_part(o, '.', 1)) || ' '
 				|| upper(coalesce(nullif(split_part(o, '.', 2), ''), 'asc')), ', ')
 				FROM regexp_split_to_table(pgrst.parameter(query, 'order'), ',') o), '')
@@ -260,5 +345,10 @@ SELECT regexp_replace(regexp_replace(jsonb_pretty(j),
 	'[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}', '<uuid>', 'g'),
 	'"(toegewezenOp|afgehandeldOp)": "[^"]*"', '"\1": "<tijdstip>"', 'g')
 $$;
+
+-- The roles PostgREST connects as and switches to: the authenticator and
+-- the API roles, as the extension makes them (re-runnable; a test that
+-- includes this file needs no call of its own).
+DO $$ BEGIN PERFORM klantinteracties.maak_api_rollen(); END $$;
 
 RESET client_min_messages;

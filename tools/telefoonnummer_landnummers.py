@@ -6,7 +6,7 @@ Run at development time, not at build time; paste the output between the
 
 Source: Google's libphonenumber metadata (Apache-2.0) as shipped in Debian's
 python3-phonenumbers (bookworm: 8.12.57), the same metadata that
-validation-rules.md section 6 was checked against.  Per calling code: the
+docs/types.md's telephone rules were checked against.  Per calling code: the
 possible NSN lengths over all regions that share it (the union of
 general_desc.possible_length, which libphonenumber's is_possible_number uses;
 local-only lengths excluded), and the ISO 3166-1 alpha-2 code when exactly one

@@ -1,5 +1,5 @@
 -- Postcode (NL): four digits and two letters, printed "1234 AB"
--- (validation-rules.md section 5).  An int4 packed so that integer order
+-- (PostNL; python-stdnum stdnum/nl/postcode.py).  An int4 packed so that integer order
 -- is postcode order; no integer casts, since the packing means nothing
 -- outside the type.
 -- Kind of every function in this file: pure (invoker, executable by PUBLIC).

@@ -1,5 +1,5 @@
 -- BAG identificatie: the 16-digit id of a BAG object other than a woonplaats
--- (validation-rules.md section 9).  An int8 passed by value, printed
+-- (Catalogus BAG, imbag/catalogus, 3.7.1).  An int8 passed by value, printed
 -- zero-padded; validated cast from bigint, free cast to bigint.
 -- Kind of every function in this file: pure (invoker, executable by PUBLIC).
 

@@ -1,5 +1,5 @@
--- Country code: ISO 3166-1 alpha-2, upper case (validation-rules.md section
--- 10).  An int2 packed so that integer order is code order.  The RvIG Tabel
+-- Country code: ISO 3166-1 alpha-2, upper case (Debian
+-- iso-codes).  An int2 packed so that integer order is code order.  The RvIG Tabel
 -- 34 codes of the VNG standard convert through functions, not casts: the
 -- two lists do not map one to one.
 -- Kind of every function in this file: pure (invoker, executable by PUBLIC).

@@ -1,5 +1,5 @@
 -- Telephone number: telefoonnummer, the E.164 digits in an int8, printed as
--- +31201234567 (docs/types/telefoonnummer.md).  Ordering is numeric on those
+-- +31201234567 (docs/types.md).  Ordering is numeric on those
 -- digits (a shorter number sorts first), not the order of the text.
 -- Kind of every function in this file: pure (invoker, executable by PUBLIC).
 

@@ -1,4 +1,4 @@
--- Bank details: iban and bic (docs/types/iban.md, docs/types/bic.md).
+-- Bank details: iban and bic (docs/types.md: iban, bic).
 -- Kind of every function in this file: pure (invoker, executable by PUBLIC).
 
 -- iban is a varlena holding the canonical text: at most 34 ASCII digits and

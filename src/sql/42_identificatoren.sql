@@ -1,8 +1,8 @@
 -- Partij-identificator: the (register, objecttype, soort object-ID,
 -- object-ID) that identifies a partij in the BRP or the Handelsregister,
--- with every rule of open-klant.md 2.3 and 2.4 as a constraint.
+-- with every rule of Open Klant 2.x's klantinteracties/models/validators.py as a constraint.
 
--- The allowed combinations (open-klant.md 2.3), as two steps so that each
+-- The allowed combinations (Open Klant's PartijIdentificatorTypesValidator), as two steps so that each
 -- refusal names its step, as Open Klant's two messages do; CHECKs run in
 -- name order, so the register step (objecttype_...) is reported first.
 --

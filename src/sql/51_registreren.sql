@@ -1,6 +1,6 @@
 -- Registering a klant: the standard's pattern "look the klant up by its
 -- identifier; absent: register; present: supplement and read"
--- (spec-model.md 3.2) as one call, registreer_partij(identifier, ...), that
+-- (VNG Klantinteracties, "klant identificeren") as one call, registreer_partij(identifier, ...), that
 -- returns the partij's uuid.
 --
 -- Why it is race-free under READ COMMITTED (docs/klantbeeld.md has the long

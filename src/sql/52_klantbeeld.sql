@@ -1,4 +1,4 @@
--- The klantbeeld (spec-model.md 3.1): everything registered about one
+-- The klantbeeld (VNG Klantinteracties, "klantbeeld"): everything registered about one
 -- partij in one place.  The view klantbeeld has one row per partij with the
 -- facts a desk needs at a glance and a document (jsonb) with the whole
 -- picture; klantbeeld(bsn | kvk_nummer | uuid) return that document.

@@ -1,7 +1,7 @@
 -- Working lists around the klantbeeld: the contact history of a partij
 -- (F2084), the open interne taken of actors (F3839, oldest first), and the
--- contact details to use when following up a klantcontact (spec-model.md
--- 3.3).
+-- contact details to use when following up a klantcontact (VNG
+-- Klantinteracties: contactgegevens).
 
 -- One row per klantcontact of the partij (a partij may be betrokkene twice
 -- in one contact, as klant and as vertegenwoordiger: its rollen are an

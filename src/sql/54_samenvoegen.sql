@@ -1,6 +1,6 @@
 -- Duplicates.  Identified partijen cannot be registered twice (the
 -- identificator is unique), but partijen without an identificator can
--- (spec-model.md 3.2: they cannot be matched by identifier).  Staff get
+-- (VNG Klantinteracties, "klant identificeren": they cannot be matched by identifier).  Staff get
 -- mogelijke_dubbelen (likely duplicates, scored, with the reasons) and
 -- voeg_partijen_samen (merge one partij into another, in one transaction,
 -- refusing conflicts so that nothing is lost).

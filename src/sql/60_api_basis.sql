@@ -188,8 +188,8 @@ CREATE OR REPLACE FUNCTION api_tekst(waarde jsonb) RETURNS text
 	LANGUAGE sql IMMUTABLE PARALLEL SAFE
 	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
-	AS $$ SELECT klantinteracties.api_json_soort(waarde, '{string,number,boolean}', NULL, 'a string') #>> '{}' $$;
-COMMENT ON FUNCTION api_tekst(jsonb) IS 'The text of a scalar JSON value of a request body (a number or boolean as its JSON text), NULL for null or absent; refuses an object or array with 22P02.';
+	AS $$ SELECT klantinteracties.api_json_soort(waarde, '{string,number}', NULL, 'a string') #>> '{}' $$;
+COMMENT ON FUNCTION api_tekst(jsonb) IS 'The text of a string or number of a request body (a number as its JSON text, as Open Klant''s CharField takes it), NULL for null or absent; refuses a boolean, object or array with 22P02.';
 
 -- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION api_object(waarde jsonb) RETURNS jsonb
@@ -206,6 +206,37 @@ CREATE OR REPLACE FUNCTION api_lijst(waarde jsonb) RETURNS jsonb
 	SET search_path = pg_catalog, pg_temp
 	AS $$ SELECT klantinteracties.api_json_soort(waarde, '{array}', '[]', 'a list') $$;
 COMMENT ON FUNCTION api_lijst(jsonb) IS 'A list of a request body; [] for null or absent (as Open Klant treats null); refuses other JSON with 22P02.';
+
+-- metadata of a klantcontact as Open Klant's DictField of CharFields takes
+-- it: an object whose values are strings; a number becomes its text ("123"),
+-- any other value is refused naming its key.
+CREATE OR REPLACE FUNCTION api_metadata_lezen(waarde jsonb, naam text) RETURNS jsonb
+	LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+	SECURITY INVOKER
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+DECLARE
+	uit jsonb := '{}';
+	k text;
+	v jsonb;
+BEGIN
+	IF waarde IS NULL OR jsonb_typeof(waarde) = 'null' THEN
+		RETURN '{}';
+	ELSIF jsonb_typeof(waarde) <> 'object' THEN
+		RETURN waarde;   -- the table's CHECK refuses it (klantcontact_metadata_is_object)
+	END IF;
+	FOR k, v IN SELECT e.key, e.value FROM jsonb_each(waarde) e LOOP
+		IF jsonb_typeof(v) NOT IN ('string', 'number') THEN
+			RAISE EXCEPTION USING ERRCODE = 'invalid_text_representation',
+				MESSAGE = naam || '.' || k || ': expected a string, got ' || jsonb_typeof(v),
+				DETAIL = 'Every value of metadata is a string of at most 255 characters; a number is taken as its text.';
+		END IF;
+		uit := uit || jsonb_build_object(k, v #>> '{}');
+	END LOOP;
+	RETURN uit;
+END
+$$;
+COMMENT ON FUNCTION api_metadata_lezen(jsonb, text) IS 'Pure: metadata (field naam) of a request body as Open Klant takes it: {} for null or absent, string values kept, a number as its text ({"a": 123} -> {"a": "123"}); refuses another value (22P02) naming it (metadata.a: ...).';
 
 -- A reference {"uuid": ...} of a request body, resolved: the uuid of an
 -- existing row of the registry table.  A reference to nothing is refused

@@ -224,7 +224,9 @@ GRANT EXECUTE ON FUNCTION api_voorkeur_zetten(text, uuid, uuid) TO klantinteract
 COMMENT ON FUNCTION api_voorkeur_zetten(text, uuid, uuid) IS 'Makes the given digitaal adres or rekeningnummer the partij''s voorkeur (NULL: none); refuses (22023, HTTP 400) one that is not the partij''s own.';
 
 -- partijIdentificatie: the detail row of the partij's soort, written whole;
--- a soort change has removed the old detail row before.
+-- a soort change has removed the old detail row before.  The readers
+-- (generated from src/api/schrijven.api) name the field of every refusal; a
+-- violated constraint is named by the trigger (api_veld_van_beperking).
 -- Kind: helper of the functions that run as the caller (invoker; only klantinteracties_eigenaar executes it).
 CREATE OR REPLACE FUNCTION api_partij_identificatie_schrijven(partij uuid, soort soort_partij, body jsonb) RETURNS void
 	LANGUAGE plpgsql VOLATILE
@@ -232,55 +234,38 @@ CREATE OR REPLACE FUNCTION api_partij_identificatie_schrijven(partij uuid, soort
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
-	veld text;
-	g jsonb;
-	c klantinteracties.api_contactnaam;
-	naam varchar(200);
-	cp_uuid uuid;
-	werkte_voor uuid;
-	f_staat text; f_bericht text; f_detail text; f_hint text; f_beperking text;
+	p klantinteracties.persoon;
+	o klantinteracties.organisatie;
+	c klantinteracties.contactpersoon;
 BEGIN
-	veld := 'partijIdentificatie';
-	g := klantinteracties.api_object(body);
-	veld := NULL;
-	IF soort IN ('persoon', 'contactpersoon') THEN
-		c := klantinteracties.api_contactnaam_lezen(g -> 'contactnaam', 'partijIdentificatie.contactnaam');
-	END IF;
 	IF soort = 'persoon' THEN
+		p := klantinteracties.api_persoon_lezen(body, 'partijIdentificatie');
 		INSERT INTO klantinteracties.persoon AS d (partij, contactnaam_voorletters, contactnaam_voornaam,
 			contactnaam_voorvoegsel_achternaam, contactnaam_achternaam)
-		VALUES (partij, c.voorletters, c.voornaam, c.voorvoegsel_achternaam, c.achternaam)
+		VALUES (partij, p.contactnaam_voorletters, p.contactnaam_voornaam, p.contactnaam_voorvoegsel_achternaam,
+			p.contactnaam_achternaam)
 		ON CONFLICT ON CONSTRAINT persoon_pkey DO UPDATE
 		   SET contactnaam_voorletters = excluded.contactnaam_voorletters, contactnaam_voornaam = excluded.contactnaam_voornaam,
 			   contactnaam_voorvoegsel_achternaam = excluded.contactnaam_voorvoegsel_achternaam,
 			   contactnaam_achternaam = excluded.contactnaam_achternaam;
 	ELSIF soort = 'organisatie' THEN
-		veld := 'partijIdentificatie.naam';
-		naam := coalesce(klantinteracties.api_tekst(g -> 'naam'), '');
-		veld := NULL;
-		INSERT INTO klantinteracties.organisatie AS d (partij, naam) VALUES (partij, naam)
+		o := klantinteracties.api_organisatie_lezen(body, 'partijIdentificatie');
+		INSERT INTO klantinteracties.organisatie AS d (partij, naam) VALUES (partij, o.naam)
 		ON CONFLICT ON CONSTRAINT organisatie_pkey DO UPDATE SET naam = excluded.naam;
 	ELSE
-		veld := 'partijIdentificatie.uuid';
-		cp_uuid := coalesce(nullif(klantinteracties.api_tekst(g -> 'uuid'), '')::uuid,
-			(SELECT d.uuid FROM klantinteracties.contactpersoon d WHERE d.partij = api_partij_identificatie_schrijven.partij),
-			gen_random_uuid());
-		veld := 'partijIdentificatie.werkteVoorPartij';
-		werkte_voor := klantinteracties.api_verwijzing(g -> 'werkteVoorPartij', 'partij');
-		veld := NULL;
+		c := klantinteracties.api_contactpersoon_lezen(body, 'partijIdentificatie');
 		INSERT INTO klantinteracties.contactpersoon AS d (partij, uuid, werkte_voor_partij, contactnaam_voorletters,
 			contactnaam_voornaam, contactnaam_voorvoegsel_achternaam, contactnaam_achternaam)
-		VALUES (partij, cp_uuid, werkte_voor, c.voorletters, c.voornaam, c.voorvoegsel_achternaam, c.achternaam)
+		VALUES (partij, coalesce(c.uuid, (SELECT e.uuid FROM klantinteracties.contactpersoon e
+										   WHERE e.partij = api_partij_identificatie_schrijven.partij), gen_random_uuid()),
+			c.werkte_voor_partij, c.contactnaam_voorletters, c.contactnaam_voornaam, c.contactnaam_voorvoegsel_achternaam,
+			c.contactnaam_achternaam)
 		ON CONFLICT ON CONSTRAINT contactpersoon_pkey DO UPDATE
 		   SET uuid = excluded.uuid, werkte_voor_partij = excluded.werkte_voor_partij,
 			   contactnaam_voorletters = excluded.contactnaam_voorletters, contactnaam_voornaam = excluded.contactnaam_voornaam,
 			   contactnaam_voorvoegsel_achternaam = excluded.contactnaam_voorvoegsel_achternaam,
 			   contactnaam_achternaam = excluded.contactnaam_achternaam;
 	END IF;
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS f_staat = RETURNED_SQLSTATE, f_bericht = MESSAGE_TEXT,
-		f_detail = PG_EXCEPTION_DETAIL, f_hint = PG_EXCEPTION_HINT, f_beperking = CONSTRAINT_NAME;
-	PERFORM klantinteracties.api_fout(NULL, veld, f_staat, f_bericht, f_detail, f_hint, f_beperking);
 END
 $$;
 REVOKE ALL ON FUNCTION api_partij_identificatie_schrijven(uuid, soort_partij, jsonb) FROM PUBLIC;
@@ -312,7 +297,8 @@ COMMENT ON FUNCTION klantinteracties.api_partij_soort_wisselen(uuid, klantintera
 
 -- partijIdentificatoren of a partij (POST /partijen, PATCH): the listed
 -- ones with a uuid that exists are written over, others created; on PATCH
--- the partij's other ones are deleted.  Each is written through the view
+-- the partij's other ones are deleted.  As Open Klant refuses (400): a uuid
+-- twice in the list, and on POST an item with identificeerdePartij.  Each is written through the view
 -- /partij-identificatoren, whose trigger reads and names its fields; a
 -- refusal is named inside the list ("partijIdentificatoren.0.partijIdentificator.objectId: ...").
 CREATE OR REPLACE FUNCTION klantinteracties.api_geneste_partij_identificatoren(partij uuid, lijst jsonb, nieuw boolean)
@@ -330,6 +316,25 @@ DECLARE
 	f_staat text; f_bericht text; f_detail text; f_hint text; f_beperking text;
 BEGIN
 	lijst := klantinteracties.api_lijst(lijst);
+	-- As Open Klant: an item's uuid at most once in the list; on POST no
+	-- item names its partij (it is the new one).
+	FOR i IN 0 .. jsonb_array_length(lijst) - 1 LOOP
+		veld := 'partijIdentificatoren.' || i;
+		item := klantinteracties.api_object(lijst -> i);
+		IF nieuw AND jsonb_typeof(item -> 'identificeerdePartij') IS DISTINCT FROM 'null' AND item ? 'identificeerdePartij' THEN
+			veld := veld || '.identificeerdePartij';
+			RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+				MESSAGE = 'is set to the partij itself and cannot be given',
+				HINT = 'Leave identificeerdePartij out of the partijIdentificatoren of a new partij.';
+		END IF;
+		IF item ->> 'uuid' IS NOT NULL AND EXISTS (SELECT FROM jsonb_array_elements(lijst) WITH ORDINALITY AS e(x, nr)
+													WHERE e.nr <= i AND e.x ->> 'uuid' = item ->> 'uuid') THEN
+			veld := veld || '.uuid';
+			RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value',
+				MESSAGE = 'uuid ' || (item ->> 'uuid') || ' occurs more than once in partijIdentificatoren';
+		END IF;
+	END LOOP;
+	veld := 'partijIdentificatoren';
 	IF NOT nieuw THEN
 		DELETE FROM klantinteracties.partij_identificator pi
 		 WHERE pi.identificeerde_partij = api_geneste_partij_identificatoren.partij

@@ -111,8 +111,11 @@ ALTER FUNCTION klantinteracties.api_actor_soort_wisselen(uuid) OWNER TO klantint
 REVOKE ALL ON FUNCTION klantinteracties.api_actor_soort_wisselen(uuid) FROM PUBLIC;
 COMMENT ON FUNCTION klantinteracties.api_actor_soort_wisselen(uuid) IS 'As the caller, for the write trigger of /actoren: deletes the actor''s medewerker, geautomatiseerde_actor or organisatorische_eenheid row before a PATCH writes actorIdentificatie anew.';
 
--- actorIdentificatie, written whole as the detail row of the soort; names
--- the field of every refusal (actorIdentificatie.telefoonnummer: ...).
+-- actorIdentificatie, written whole as the detail row of the soort (none
+-- when it is absent or null).  The readers (generated from
+-- src/api/schrijven.api) name the field of every refusal
+-- (actorIdentificatie.telefoonnummer: ...); a violated constraint is named
+-- by the trigger (api_veld_van_beperking).
 CREATE OR REPLACE FUNCTION klantinteracties.api_actor_identificatie_schrijven(id uuid, soort klantinteracties.soort_actor, body jsonb)
 	RETURNS void
 	LANGUAGE plpgsql VOLATILE
@@ -120,50 +123,27 @@ CREATE OR REPLACE FUNCTION klantinteracties.api_actor_identificatie_schrijven(id
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
-	veld text;
-	g jsonb;
-	m klantinteracties.medewerker%ROWTYPE;
-	e klantinteracties.organisatorische_eenheid%ROWTYPE;
-	ga klantinteracties.geautomatiseerde_actor%ROWTYPE;
-	f_staat text; f_bericht text; f_detail text; f_hint text; f_beperking text;
+	m klantinteracties.medewerker;
+	ga klantinteracties.geautomatiseerde_actor;
+	e klantinteracties.organisatorische_eenheid;
 BEGIN
-	veld := 'actorIdentificatie';
-	g := klantinteracties.api_object(body);
-	IF soort = 'medewerker' THEN
-		veld := 'actorIdentificatie.functie';
-		m.functie := klantinteracties.api_verplicht(klantinteracties.api_tekst(g -> 'functie'));
-		veld := 'actorIdentificatie.emailadres';
-		m.emailadres := nullif(klantinteracties.api_tekst(g -> 'emailadres'), '');
-		veld := 'actorIdentificatie.telefoonnummer';
-		m.telefoonnummer := klantinteracties.api_verplicht(nullif(klantinteracties.api_tekst(g -> 'telefoonnummer'), ''));
-		veld := NULL;
+	-- Absent or null: the actor has no detail row, as Open Klant leaves it
+	-- (its actorIdentificatie is optional).
+	IF body IS NULL OR jsonb_typeof(body) = 'null' THEN
+		RETURN;
+	ELSIF soort = 'medewerker' THEN
+		m := klantinteracties.api_medewerker_lezen(body, 'actorIdentificatie');
 		INSERT INTO klantinteracties.medewerker (actor, functie, emailadres, telefoonnummer)
 		VALUES (id, m.functie, m.emailadres, m.telefoonnummer);
 	ELSIF soort = 'geautomatiseerde_actor' THEN
-		veld := 'actorIdentificatie.functie';
-		ga.functie := klantinteracties.api_verplicht(klantinteracties.api_tekst(g -> 'functie'));
-		veld := 'actorIdentificatie.omschrijving';
-		ga.omschrijving := coalesce(klantinteracties.api_tekst(g -> 'omschrijving'), '');
-		veld := NULL;
+		ga := klantinteracties.api_geautomatiseerde_actor_lezen(body, 'actorIdentificatie');
 		INSERT INTO klantinteracties.geautomatiseerde_actor (actor, functie, omschrijving)
 		VALUES (id, ga.functie, ga.omschrijving);
 	ELSE
-		veld := 'actorIdentificatie.omschrijving';
-		e.omschrijving := coalesce(klantinteracties.api_tekst(g -> 'omschrijving'), '');
-		veld := 'actorIdentificatie.emailadres';
-		e.emailadres := nullif(klantinteracties.api_tekst(g -> 'emailadres'), '');
-		veld := 'actorIdentificatie.faxnummer';
-		e.faxnummer := coalesce(klantinteracties.api_tekst(g -> 'faxnummer'), '');
-		veld := 'actorIdentificatie.telefoonnummer';
-		e.telefoonnummer := nullif(klantinteracties.api_tekst(g -> 'telefoonnummer'), '');
-		veld := NULL;
+		e := klantinteracties.api_organisatorische_eenheid_lezen(body, 'actorIdentificatie');
 		INSERT INTO klantinteracties.organisatorische_eenheid (actor, omschrijving, emailadres, faxnummer, telefoonnummer)
 		VALUES (id, e.omschrijving, e.emailadres, e.faxnummer, e.telefoonnummer);
 	END IF;
-EXCEPTION WHEN OTHERS THEN
-	GET STACKED DIAGNOSTICS f_staat = RETURNED_SQLSTATE, f_bericht = MESSAGE_TEXT,
-		f_detail = PG_EXCEPTION_DETAIL, f_hint = PG_EXCEPTION_HINT, f_beperking = CONSTRAINT_NAME;
-	PERFORM klantinteracties.api_fout(NULL, veld, f_staat, f_bericht, f_detail, f_hint, f_beperking);
 END
 $$;
 ALTER FUNCTION klantinteracties.api_actor_identificatie_schrijven(uuid, klantinteracties.soort_actor, jsonb) OWNER TO klantinteracties_eigenaar;

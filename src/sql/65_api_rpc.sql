@@ -43,8 +43,11 @@ BEGIN
 			klantinteracties.api_object(onderwerpobject::jsonb) || jsonb_build_object('klantcontact', jsonb_build_object('uuid', k.uuid)))
 		RETURNING * INTO o;
 	END IF;
-	-- The klantcontact as it is now, with its betrokkene and onderwerpobject.
+	-- The klantcontact as it is now, with its betrokkene and onderwerpobject;
+	-- 201 Created, as Open Klant answers (PostgREST takes the status of an
+	-- /rpc call from the setting response.status).
 	SELECT * INTO k FROM klantinteracties_api.klantcontacten WHERE uuid = k.uuid;
+	PERFORM set_config('response.status', '201', true);
 	RETURN jsonb_build_object('klantcontact', to_jsonb(k),
 		'betrokkene', CASE WHEN b.uuid IS NOT NULL THEN to_jsonb(b) END,
 		'onderwerpobject', CASE WHEN o.uuid IS NOT NULL THEN to_jsonb(o) END);
@@ -62,6 +65,59 @@ REVOKE ALL ON FUNCTION klantinteracties_api.maak_klantcontact(json, json, json) 
 GRANT EXECUTE ON FUNCTION klantinteracties_api.maak_klantcontact(json, json, json) TO klantinteracties_schrijver;
 COMMENT ON FUNCTION klantinteracties_api.maak_klantcontact(json, json, json) IS 'Maak een klantcontact, met betrokkene en onderwerpobject (maak-klantcontact)
 Creates a klantcontact and, when given, a betrokkene and an onderwerpobject of it, in one transaction, as Open Klant''s POST /maak-klantcontact: the body {"klantcontact": {...}, "betrokkene": {...}, "onderwerpobject": {...}} takes the JSON of /klantcontacten, /betrokkenen and /onderwerpobjecten (hadKlantcontact and klantcontact are the new klantcontact). Returns {"klantcontact", "betrokkene", "onderwerpobject"} as stored; a refusal names the part and field (betrokkene.wasPartij: ...) and nothing is stored.';
+
+-- Open Klant's DELETE /onderwerpobjecten/{uuid}?cascade=true: the
+-- onderwerpobject goes, and with cascade its klantcontact and
+-- wasKlantcontact too unless another onderwerpobject still names them
+-- (those are kept and listed in "behouden"); a klantcontact goes with its
+-- betrokkenen, bijlagen, interne taken and actorklantcontacten (the delete
+-- rules of docs/datamodel.md) and with the digitale adressen its
+-- betrokkenen provided that belong to no partij.  Without cascade: 204,
+-- as DELETE /onderwerpobjecten; with it: 200 {"behouden": [url, ...]}.
+-- Row-level security applies as to a DELETE: what the caller may not
+-- delete stays (a klantcontact that stays is listed as kept).
+CREATE OR REPLACE FUNCTION klantinteracties_api.verwijder_onderwerpobject(uuid uuid, cascade boolean DEFAULT false)
+	RETURNS jsonb
+	LANGUAGE plpgsql VOLATILE
+	SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+DECLARE
+	o klantinteracties.onderwerpobject%ROWTYPE;
+	kc uuid;
+	behouden text[] := '{}';
+BEGIN
+	SELECT * INTO o FROM klantinteracties.onderwerpobject ow WHERE ow.uuid = verwijder_onderwerpobject.uuid;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION USING ERRCODE = 'PT404', MESSAGE = 'no onderwerpobject has uuid ' || coalesce(verwijder_onderwerpobject.uuid::text, 'null');
+	END IF;
+	DELETE FROM klantinteracties.onderwerpobject ow WHERE ow.uuid = o.uuid;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
+			MESSAGE = 'onderwerpobject ' || o.uuid::text || ' may not be deleted by this caller';
+	END IF;
+	IF cascade THEN
+		FOREACH kc IN ARRAY ARRAY[o.klantcontact, o.was_klantcontact] LOOP
+			CONTINUE WHEN kc IS NULL OR klantinteracties.api_url('klantcontacten', kc) = ANY (behouden);
+			IF NOT EXISTS (SELECT FROM klantinteracties.onderwerpobject ow WHERE ow.klantcontact = kc OR ow.was_klantcontact = kc) THEN
+				DELETE FROM klantinteracties.digitaal_adres d
+				 USING klantinteracties.betrokkene b
+				 WHERE d.verstrekt_door_betrokkene = b.uuid AND b.had_klantcontact = kc AND d.verstrekt_door_partij IS NULL;
+				DELETE FROM klantinteracties.klantcontact k WHERE k.uuid = kc;
+				CONTINUE WHEN FOUND;
+			END IF;
+			behouden := behouden || klantinteracties.api_url('klantcontacten', kc);
+		END LOOP;
+	END IF;
+	PERFORM set_config('response.status', CASE WHEN cascade THEN '200' ELSE '204' END, true);
+	RETURN CASE WHEN cascade THEN jsonb_build_object('behouden', to_jsonb(behouden)) END;
+END
+$$;
+ALTER FUNCTION klantinteracties_api.verwijder_onderwerpobject(uuid, boolean) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION klantinteracties_api.verwijder_onderwerpobject(uuid, boolean) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION klantinteracties_api.verwijder_onderwerpobject(uuid, boolean) TO klantinteracties_schrijver;
+COMMENT ON FUNCTION klantinteracties_api.verwijder_onderwerpobject(uuid, boolean) IS 'Verwijder een onderwerpobject, met cascade ook zijn klantcontacten
+As the caller: Open Klant''s DELETE /onderwerpobjecten/{uuid}?cascade=true. Deletes the onderwerpobject; with cascade also its klantcontact and wasKlantcontact (with their betrokkenen, bijlagen, interne taken, actorklantcontacten and the digitale adressen of those betrokkenen that belong to no partij), except a klantcontact another onderwerpobject still names: those are kept and returned as {"behouden": [url, ...]} (200). Without cascade: 204. Unknown uuid: 404.';
 
 -- The canonical key of an objectId for a soort (register and objecttype
 -- follow from the soort); fails (22P02) on a value invalid for it.

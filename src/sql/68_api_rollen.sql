@@ -1,4 +1,4 @@
--- The database roles PostgREST needs (postgrest-security-scale.md 1.2): an
+-- The database roles PostgREST needs (PostgREST's documentation, "Authentication"): an
 -- authenticator it logs in as (LOGIN NOINHERIT, holding no privileges of
 -- its own), an anonymous role without any access to the registry, and the
 -- API roles a JWT names.  Roles belong to the cluster, grants to this

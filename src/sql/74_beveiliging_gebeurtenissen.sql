@@ -4,7 +4,7 @@
 -- outbox table gebeurtenis, in the same transaction, and NOTIFYs channel
 -- klantinteracties_gebeurtenis with the record's id; a worker forwards the
 -- records and sets verzonden_op.  The channels are Open Klant's
--- (open-klant.md 3.6): partijen, klantcontacten, internetaken.  An event
+-- (Open Klant 2.x, klantinteracties/api/viewsets: the notifications it sends): partijen, klantcontacten, internetaken.  An event
 -- carries references and a few flags, never a BSN, an interne notitie or
 -- the content of a conversation (Open Klant's partijen channel sends the
 -- interne notitie).  One event per resource and transaction: creating a
