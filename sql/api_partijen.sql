@@ -270,7 +270,7 @@ SELECT conrelid::regclass, conname FROM pg_constraint
  WHERE connamespace = 'klantinteracties'::regnamespace AND contype IN ('c', 'f', 'u', 'p', 'x')
    AND conrelid NOT IN ('wijzigingslog'::regclass, 'vergeetlog'::regclass, 'inzagelog'::regclass, 'gebeurtenis'::regclass,
 						'vernietigingslog'::regclass, 'bewaartermijn'::regclass,
-	'kanaal'::regclass)   -- the reference list of kanalen, which a DBA fills
+						'kanaal'::regclass)   -- the reference list of kanalen, which a DBA fills
    AND NOT (SELECT c.relispartition FROM pg_class c WHERE c.oid = conrelid)
    AND api_veld_van_beperking(conname) IS NULL
    AND conname NOT IN ('partij_uuid_soort_partij_key', 'partij_identificator_uuid_soort_key', 'actor_uuid_soort_actor_key',

@@ -510,6 +510,11 @@ BEGIN
 		SELECT t.taak, md5(s || 'actor' || t.actor)::uuid FROM taken t;
 	END LOOP;
 
+	-- The flags of the rows written with their parents in one statement,
+	-- whose BEFORE trigger could not see the parent (and of their audit
+	-- rows): set-based, by the rule of the triggers (71).
+	PERFORM klantinteracties.vlaggen_herstellen();
+
 	-- Fresh statistics, so that the planner sees the loaded data.
 	ANALYZE klantinteracties.partij, klantinteracties.persoon, klantinteracties.organisatie,
 		klantinteracties.contactpersoon, klantinteracties.partij_identificator, klantinteracties.digitaal_adres,

@@ -174,27 +174,73 @@ CREATE TRIGGER vlaggen_doorgeven AFTER UPDATE OF vertrouwelijk ON klantcontact
 	FOR EACH ROW WHEN (OLD.vertrouwelijk IS DISTINCT FROM NEW.vertrouwelijk)
 	EXECUTE FUNCTION vlaggen_doorgeven();
 
+-- The same rule, set-based, for rows whose BEFORE trigger could not see
+-- their parent: one statement that writes parents and children together
+-- (the data-modifying CTEs of genereer_voorbeelddata: sibling statements do
+-- not see each other's rows), and the rows 0.1.0 stored (the update calls
+-- it, 72, once the audit trail has its geheim column).  Every row with a
+-- parent gets the parent's flag; the audit rows about a secret partij, and
+-- those of the rows under a vertrouwelijk klantcontact, are flagged as the
+-- audit trigger would have.  Without the audit, outbox and registration
+-- triggers (replica role): it corrects derived columns only.
+-- Kind: internal (definer, owned by the installing superuser: sees and corrects every row).
+CREATE OR REPLACE FUNCTION vlaggen_herstellen(logregels_vertrouwelijk boolean DEFAULT true) RETURNS void
+	LANGUAGE plpgsql VOLATILE
+	SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+DECLARE
+	rol text := pg_catalog.current_setting('session_replication_role');
+BEGIN
+	PERFORM pg_catalog.set_config('session_replication_role', 'replica', true);
+	UPDATE klantinteracties.persoon c SET geheim = p.indicatie_geheimhouding IS TRUE FROM klantinteracties.partij p
+	 WHERE p.uuid = c.partij AND c.geheim <> (p.indicatie_geheimhouding IS TRUE);
+	UPDATE klantinteracties.organisatie c SET geheim = p.indicatie_geheimhouding IS TRUE FROM klantinteracties.partij p
+	 WHERE p.uuid = c.partij AND c.geheim <> (p.indicatie_geheimhouding IS TRUE);
+	UPDATE klantinteracties.contactpersoon c SET geheim = p.indicatie_geheimhouding IS TRUE FROM klantinteracties.partij p
+	 WHERE p.uuid = c.partij AND c.geheim <> (p.indicatie_geheimhouding IS TRUE);
+	UPDATE klantinteracties.rekeningnummer c SET geheim = p.indicatie_geheimhouding IS TRUE FROM klantinteracties.partij p
+	 WHERE p.uuid = c.partij AND c.geheim <> (p.indicatie_geheimhouding IS TRUE);
+	UPDATE klantinteracties.categorie_relatie c SET geheim = p.indicatie_geheimhouding IS TRUE FROM klantinteracties.partij p
+	 WHERE p.uuid = c.partij AND c.geheim <> (p.indicatie_geheimhouding IS TRUE);
+	UPDATE klantinteracties.partij_identificator c SET geheim = p.indicatie_geheimhouding IS TRUE FROM klantinteracties.partij p
+	 WHERE p.uuid = c.identificeerde_partij AND c.geheim <> (p.indicatie_geheimhouding IS TRUE);
+	UPDATE klantinteracties.vertegenwoordiging c SET geheim = x.geheim
+	  FROM (SELECT v.uuid, pg_catalog.bool_or(p.indicatie_geheimhouding IS TRUE) AS geheim
+			  FROM klantinteracties.vertegenwoordiging v JOIN klantinteracties.partij p
+				ON p.uuid IN (v.vertegenwoordigende_partij, v.vertegenwoordigde_partij) GROUP BY v.uuid) x
+	 WHERE x.uuid = c.uuid AND c.geheim <> x.geheim;
+	UPDATE klantinteracties.betrokkene c SET geheim = p.indicatie_geheimhouding IS TRUE FROM klantinteracties.partij p
+	 WHERE p.uuid = c.was_partij AND c.geheim <> (p.indicatie_geheimhouding IS TRUE);
+	UPDATE klantinteracties.digitaal_adres c
+	   SET geheim = coalesce((SELECT p.indicatie_geheimhouding IS TRUE FROM klantinteracties.partij p WHERE p.uuid = c.verstrekt_door_partij), false)
+				 OR coalesce((SELECT b.geheim FROM klantinteracties.betrokkene b WHERE b.uuid = c.verstrekt_door_betrokkene), false)
+	 WHERE (c.verstrekt_door_partij IS NOT NULL OR c.verstrekt_door_betrokkene IS NOT NULL)
+	   AND c.geheim <> (coalesce((SELECT p.indicatie_geheimhouding IS TRUE FROM klantinteracties.partij p WHERE p.uuid = c.verstrekt_door_partij), false)
+						OR coalesce((SELECT b.geheim FROM klantinteracties.betrokkene b WHERE b.uuid = c.verstrekt_door_betrokkene), false));
+	UPDATE klantinteracties.onderwerpobject c SET vertrouwelijk = k.vertrouwelijk FROM klantinteracties.klantcontact k
+	 WHERE k.uuid = c.klantcontact AND c.vertrouwelijk <> k.vertrouwelijk;
+	UPDATE klantinteracties.bijlage c SET vertrouwelijk = k.vertrouwelijk FROM klantinteracties.klantcontact k
+	 WHERE k.uuid = c.was_bijlage_van_klantcontact AND c.vertrouwelijk <> k.vertrouwelijk;
+	UPDATE klantinteracties.interne_taak c SET vertrouwelijk = k.vertrouwelijk FROM klantinteracties.klantcontact k
+	 WHERE k.uuid = c.aanleidinggevend_klantcontact AND c.vertrouwelijk <> k.vertrouwelijk;
+	-- The audit rows (flags only ever set: what was secret stays so).
+	UPDATE klantinteracties.wijzigingslog l SET geheim = true
+	 WHERE NOT l.geheim AND l.partijen && ARRAY(SELECT p.uuid FROM klantinteracties.partij p WHERE p.indicatie_geheimhouding);
+	UPDATE klantinteracties.wijzigingslog l SET vertrouwelijk = true
+	 WHERE logregels_vertrouwelijk AND NOT l.vertrouwelijk AND l.tabel IN ('onderwerpobject', 'bijlage', 'interne_taak')
+	   AND l.sleutel IN (SELECT x.uuid::text FROM klantinteracties.onderwerpobject x WHERE x.vertrouwelijk
+						 UNION ALL SELECT x.uuid::text FROM klantinteracties.bijlage x WHERE x.vertrouwelijk
+						 UNION ALL SELECT x.uuid::text FROM klantinteracties.interne_taak x WHERE x.vertrouwelijk);
+	PERFORM pg_catalog.set_config('session_replication_role', rol, true);
+END
+$$;
+REVOKE ALL ON FUNCTION vlaggen_herstellen(boolean) FROM PUBLIC;
+COMMENT ON FUNCTION vlaggen_herstellen(boolean) IS 'Sets every flag (geheim, vertrouwelijk) of the rows under a partij or klantcontact from their parent, set-based, and flags the audit rows about secret partijen (geheim) and, unless the argument is false, those of vertrouwelijke rows (vertrouwelijk): for loads whose BEFORE triggers could not see the parents (genereer_voorbeelddata) and for the update from 0.1.0. Without firing the audit, outbox and registration triggers.';
+
 -- @UPDATE 0.1.0
--- The flags of the rows that 0.1.0 stored, as the triggers set them on a
--- fresh install (without the audit trail and the registration timestamps,
--- which a fresh install does not touch either).
-SET LOCAL session_replication_role = replica;
-UPDATE persoon c SET geheim = true FROM partij p WHERE p.uuid = c.partij AND p.indicatie_geheimhouding;
-UPDATE organisatie c SET geheim = true FROM partij p WHERE p.uuid = c.partij AND p.indicatie_geheimhouding;
-UPDATE contactpersoon c SET geheim = true FROM partij p WHERE p.uuid = c.partij AND p.indicatie_geheimhouding;
-UPDATE rekeningnummer c SET geheim = true FROM partij p WHERE p.uuid = c.partij AND p.indicatie_geheimhouding;
-UPDATE categorie_relatie c SET geheim = true FROM partij p WHERE p.uuid = c.partij AND p.indicatie_geheimhouding;
-UPDATE partij_identificator c SET geheim = true FROM partij p WHERE p.uuid = c.identificeerde_partij AND p.indicatie_geheimhouding;
-UPDATE vertegenwoordiging c SET geheim = true FROM partij p
- WHERE p.uuid IN (c.vertegenwoordigende_partij, c.vertegenwoordigde_partij) AND p.indicatie_geheimhouding;
-UPDATE betrokkene c SET geheim = true FROM partij p WHERE p.uuid = c.was_partij AND p.indicatie_geheimhouding;
-UPDATE digitaal_adres c SET geheim = true
- WHERE EXISTS (SELECT FROM partij p WHERE p.uuid = c.verstrekt_door_partij AND p.indicatie_geheimhouding)
-	OR EXISTS (SELECT FROM betrokkene b WHERE b.uuid = c.verstrekt_door_betrokkene AND b.geheim);
-UPDATE onderwerpobject c SET vertrouwelijk = true FROM klantcontact k WHERE k.uuid = c.klantcontact AND k.vertrouwelijk;
-UPDATE bijlage c SET vertrouwelijk = true FROM klantcontact k WHERE k.uuid = c.was_bijlage_van_klantcontact AND k.vertrouwelijk;
-UPDATE interne_taak c SET vertrouwelijk = true FROM klantcontact k WHERE k.uuid = c.aanleidinggevend_klantcontact AND k.vertrouwelijk;
-RESET session_replication_role;
+-- (The flags of the rows 0.1.0 stored: vlaggen_herstellen(), called by the
+-- update in 72 once the audit trail has its geheim column.)
 DROP FUNCTION IF EXISTS klantinteracties.geheime_betrokkenen();
 DROP FUNCTION IF EXISTS klantinteracties.geheime_partijen();
 DROP INDEX IF EXISTS klantinteracties.partij_geheim_idx;

@@ -81,10 +81,12 @@ DROP TABLE wijzigingslog_0_1_0;
 -- @END
 -- @UPDATE 0.1.0
 ALTER TABLE wijzigingslog ADD COLUMN geheim boolean NOT NULL DEFAULT false;
-SET LOCAL session_replication_role = replica;
-UPDATE wijzigingslog l SET geheim = true
- WHERE EXISTS (SELECT FROM partij p WHERE p.uuid = ANY (l.partijen) AND p.indicatie_geheimhouding);
-RESET session_replication_role;
+-- The flags of the rows 0.1.0 stored and the new geheim of its audit rows
+-- (71), as the triggers set them on a fresh install.  The update leaves
+-- the values of existing columns alone (test/upgrade.sh), so 0.1.0's audit
+-- rows of onderwerpobjecten, bijlagen and interne taken under vertrouwelijke
+-- klantcontacten keep vertrouwelijk = false (docs/security.md, section 7).
+SELECT klantinteracties.vlaggen_herstellen(false);
 -- @END
 COMMENT ON TABLE wijzigingslog IS 'Audit trail: one row per inserted, updated or deleted row of a registry table, written by the trigger wijziging_vastleggen; the changing roles cannot alter it. Readable with the beheer scope (rows about BSNs also need bsn, rows about secret partijen or vertrouwelijke klantcontacten also geheim).';
 COMMENT ON COLUMN wijzigingslog.id IS 'Volgnummer van de wijziging.';
