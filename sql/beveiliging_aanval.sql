@@ -12,6 +12,76 @@
 \set SHOW_CONTEXT never
 \i sql/include/aanval.psql
 
+-- Finding 1: EXPLAIN ANALYZE as an oracle, the issue's attack as a reader
+-- without bsn runs it: a binary search over the BSN space on Anna's row of
+-- the klantbeeld, with every scan but the bitmap scan off, deciding each
+-- step by whether the plan of "bsn BETWEEN lo AND mid" prints like the plan
+-- of a range that holds no BSN (the bounds replaced by <1> and <2>, as they
+-- differ anyway).  With the masks every plan prints alike, so the search
+-- learns nothing: no probe differs and it does not end at her BSN (on the
+-- build before the masks 14 of its 26 probes differed, and it ended at
+-- 111222333).  Test beveiliging_orakel does the same comparison for every
+-- column of every view.
+\c :aanval_db ki_aanval_lezer
+CREATE FUNCTION pg_temp.plan(lo text, hi text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	r text;
+	uit text := '';
+BEGIN
+	FOR r IN EXECUTE format('EXPLAIN (ANALYZE, COSTS OFF, TIMING OFF, SUMMARY OFF) SELECT 1 FROM klantinteracties.klantbeeld
+		WHERE uuid = %L AND bsn BETWEEN %L::klantinteracties.bsn AND %L::klantinteracties.bsn',
+		'00000000-0000-0000-0099-0000000000a1', lo, hi) LOOP
+		uit := uit || replace(replace(r, lo, '<1>'), hi, '<2>') || E'\n';
+	END LOOP;
+	RETURN uit;
+END $$;
+-- The next valid BSN (elfproef) from a number on.
+CREATE FUNCTION pg_temp.geldig(n bigint) RETURNS text LANGUAGE plpgsql AS $$
+BEGIN
+	LOOP
+		BEGIN
+			RETURN lpad(n::text, 9, '0')::klantinteracties.bsn::text;
+		EXCEPTION WHEN invalid_text_representation THEN
+			n := n + 1;
+		END;
+	END LOOP;
+END $$;
+-- The search: lo and hi valid BSNs with hers between them, halved until
+-- they meet, each half tested by one plan.
+CREATE FUNCTION pg_temp.zoek(OUT proeven integer, OUT verschillend integer, OUT uitkomst text) LANGUAGE plpgsql AS $$
+DECLARE
+	lo bigint := pg_temp.geldig(0)::bigint;
+	hi bigint := 999999990;
+	m bigint;
+	leeg text;
+	leeg_punt text;
+BEGIN
+	SET LOCAL enable_seqscan = off;
+	SET LOCAL enable_indexscan = off;
+	SET LOCAL enable_indexonlyscan = off;
+	leeg := pg_temp.plan('600000011', '700000008');   -- no BSN in between
+	leeg_punt := pg_temp.plan('600000011', '600000011');   -- the one-value range
+	proeven := 0;
+	verschillend := 0;
+	WHILE lo < hi LOOP
+		m := pg_temp.geldig((lo + hi) / 2)::bigint;
+		IF m >= hi THEN
+			m := lo;
+		END IF;
+		proeven := proeven + 1;
+		IF pg_temp.plan(pg_temp.geldig(lo), pg_temp.geldig(m)) <> (CASE WHEN m = lo THEN leeg_punt ELSE leeg END) THEN
+			verschillend := verschillend + 1;
+			hi := m;
+		ELSE
+			lo := pg_temp.geldig(m + 1)::bigint;
+		END IF;
+	END LOOP;
+	uitkomst := pg_temp.geldig(lo);
+END $$;
+SET search_path = klantinteracties, pg_catalog;
+SELECT proeven, verschillend, uitkomst = '111222333' AS haar_bsn FROM pg_temp.zoek();
+RESET search_path;
+
 -- Finding 2: a type shadowed in pg_temp.  A reader's domain pg_temp.text
 -- whose check tells what it sees, its search_path starting with pg_temp,
 -- and the views whose per-row helpers cast to text (api_actor: the actors
@@ -62,6 +132,45 @@ REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 DROP OPERATOR public.>= (real, numeric);
 DROP FUNCTION public.ge(real, numeric);
 
+-- Finding 4: erasure without a trace.  A beheer login turns row-level
+-- security off for its transaction (which the audit and outbox triggers
+-- honour for pg_restore) and erases Bert: refused before anything
+-- happens, and Bert is still there.  It may not disable the triggers.
+\c :aanval_db ki_aanval_beheer
+BEGIN;
+SET LOCAL row_security = off;
+SELECT klantinteracties.vergeet_partij('00000000-0000-0000-0099-0000000000b1', 'Verzoek art. 17');
+\echo sqlstate :SQLSTATE
+ROLLBACK;
+ALTER TABLE klantinteracties.partij DISABLE TRIGGER USER;
+\echo sqlstate :SQLSTATE
+\c :aanval_db ki_aanval_kcc
+SELECT count(*) AS bert FROM klantinteracties_api.partijen WHERE uuid = '00000000-0000-0000-0099-0000000000b1';
+
+-- Finding 7: stored denial of service.  A writer without bsn stores
+-- metadata with 20,000 BSN-like numbers (as keys, or in one value):
+-- refused by the bounds (23514), so no read has to mask them.  (The mask
+-- itself is linear in the text: test bsn_maskeren.)
+\c :aanval_db ki_aanval_schrijver
+INSERT INTO klantinteracties_api.klantcontacten (kanaal, onderwerp, inhoud, taal, vertrouwelijk, "plaatsgevondenOp", metadata)
+SELECT 'telefoon', 'Metadata', 'x', 'nld', false, '2024-03-01T10:00:00Z',
+	   jsonb_object_agg(lpad((111222333 + i)::text, 9, '0'), '') FROM generate_series(1, 20000) AS i;
+\echo sqlstate :SQLSTATE
+INSERT INTO klantinteracties_api.klantcontacten (kanaal, onderwerp, inhoud, taal, vertrouwelijk, "plaatsgevondenOp", metadata)
+VALUES ('telefoon', 'Metadata', 'x', 'nld', false, '2024-03-01T10:00:00Z',
+		jsonb_build_object('bsns', (SELECT string_agg(lpad((111222333 + i)::text, 9, '0'), ' ') FROM generate_series(1, 20000) AS i)));
+\echo sqlstate :SQLSTATE
+
+-- Finding 8: a reader writes a 10 MB purpose through the logged lookup
+-- (inzage_vastleggen itself it may not call: finding 9): refused before
+-- anything is read or logged.
+\c :aanval_db ki_aanval_lezer
+SELECT count(*) FROM klantinteracties_api.klantbeeld_opvragen(doelbinding => repeat('A', 10000000),
+	partij => '00000000-0000-0000-0099-0000000000a1');
+\echo sqlstate :SQLSTATE
+SELECT count(*) FROM klantinteracties_api.zoek_partij_op_bsn(bsn => '111222333', doelbinding => repeat('A', 1001));
+\echo sqlstate :SQLSTATE
+
 -- Finding 9: forged access-log entries.  Only the logged lookups
 -- (klantbeeld_opvragen, zoek_partij_op_bsn) write the access log, through
 -- inzage_vastleggen, which only klantinteracties_eigenaar (their owner) may
@@ -99,6 +208,19 @@ SELECT set_config('request.jwt.claims', '{"role": "klantinteracties_burger", "bs
 SELECT handeling, doelbinding FROM klantinteracties_api.mijn_inzage ORDER BY 1, 2;
 \c :aanval_db ki_aanval_beheer
 SELECT handeling, partij, doelbinding FROM klantinteracties.inzagelog ORDER BY 1, 2, 3;
+
+-- Finding 10: masks of free text.  Which text is masked for whom
+-- (docs/security.md, section 5): the omschrijving of Bert's digitaal
+-- adres ("BSN partner 824568503") without bsn, as in the klantbeeld; the
+-- texts of the interne taak of the vertrouwelijk klantcontact without
+-- geheim; a BSN in an interne taak's toelichting without bsn.
+\c :aanval_db ki_aanval_lezer
+SELECT omschrijving FROM klantinteracties_api.digitaleadressen WHERE uuid = '00000000-0000-0000-0099-0000000000b3';
+SELECT uuid, "gevraagdeHandeling", toelichting FROM klantinteracties_api.internetaken ORDER BY uuid;
+\c :aanval_db ki_aanval_geheim
+SELECT uuid, "gevraagdeHandeling", toelichting FROM klantinteracties_api.internetaken ORDER BY uuid;
+\c :aanval_db ki_aanval_bsn
+SELECT omschrijving FROM klantinteracties_api.digitaleadressen WHERE uuid = '00000000-0000-0000-0099-0000000000b3';
 
 -- Finding 11: a spoofed NOTIFY.  PostgreSQL has no privilege on NOTIFY:
 -- any login can signal the channel, with any payload.  The outbox worker
@@ -314,5 +436,81 @@ SELECT count(*) AS leesbaar,
 -- What it reads is what it may: the rows of Anna's partij and her
 -- klantcontact, without their BSNs.
 SELECT tabel, count(*) AS rijen FROM klantinteracties.wijzigingslog GROUP BY tabel ORDER BY tabel;
+
+-- Writes under a vertrouwelijk klantcontact (found by this suite): a
+-- writer without geheim adds a bijlage or an onderwerpobject to Bert's
+-- vertrouwelijk klantcontact, or moves Anna's bijlage under it: refused
+-- by the write policies (42501), nothing written.
+\c :aanval_db ki_aanval_schrijver
+INSERT INTO klantinteracties_api.bijlagen ("wasBijlageVanKlantcontact", bijlageidentificator)
+VALUES ('{"uuid": "00000000-0000-0000-0099-000000000012"}',
+		'{"objectId": "notitie", "codeObjecttype": "document", "codeRegister": "", "codeSoortObjectId": ""}');
+\echo sqlstate :SQLSTATE
+INSERT INTO klantinteracties_api.onderwerpobjecten (klantcontact, onderwerpobjectidentificator)
+VALUES ('{"uuid": "00000000-0000-0000-0099-000000000012"}',
+		'{"objectId": "zaak-1", "codeObjecttype": "zaak", "codeRegister": "zrc", "codeSoortObjectId": "uuid"}');
+\echo sqlstate :SQLSTATE
+UPDATE klantinteracties_api.bijlagen SET "wasBijlageVanKlantcontact" = '{"uuid": "00000000-0000-0000-0099-000000000012"}'
+ WHERE uuid = '00000000-0000-0000-0099-000000000032';
+\echo sqlstate :SQLSTATE
+\c :aanval_db ki_aanval_kcc
+SELECT count(*) AS bijlagen_van_bert, count(*) FILTER (WHERE uuid = '00000000-0000-0000-0099-000000000032') AS die_van_anna
+  FROM klantinteracties_api.bijlagen WHERE "wasBijlageVanKlantcontact" ->> 'uuid' = '00000000-0000-0000-0099-000000000012';
+SELECT count(*) AS onderwerpobjecten_van_bert FROM klantinteracties_api.onderwerpobjecten
+ WHERE klantcontact ->> 'uuid' = '00000000-0000-0000-0099-000000000012';
+
+-- A merge by a writer that cannot see every row it would move (found by
+-- this suite): two partijen of the same name, with different BSNs; a
+-- writer without bsn merges them: refused (42501) whatever they hold, and
+-- both BSN identificators stay.
+\c :aanval_db :beheerder
+INSERT INTO klantinteracties.partij (uuid, soort_partij, indicatie_actief) VALUES
+	('00000000-0000-0000-0099-0000000000d1', 'persoon', true), ('00000000-0000-0000-0099-0000000000d2', 'persoon', true);
+INSERT INTO klantinteracties.persoon (partij, contactnaam_voornaam, contactnaam_achternaam) VALUES
+	('00000000-0000-0000-0099-0000000000d1', 'Dirk', 'Dekker'), ('00000000-0000-0000-0099-0000000000d2', 'Dirk', 'Dekker');
+INSERT INTO klantinteracties.partij_identificator (identificeerde_partij, code_register, code_objecttype, code_soort_object_id, object_id) VALUES
+	('00000000-0000-0000-0099-0000000000d1', 'brp', 'natuurlijk_persoon', 'bsn', '600000011'),
+	('00000000-0000-0000-0099-0000000000d2', 'brp', 'natuurlijk_persoon', 'bsn', '700000008');
+\c :aanval_db ki_aanval_schrijver
+SELECT klantinteracties.voeg_partijen_samen('00000000-0000-0000-0099-0000000000d1', '00000000-0000-0000-0099-0000000000d2');
+\echo sqlstate :SQLSTATE
+\c :aanval_db ki_aanval_kcc
+SELECT count(*) AS bsns_van_dirk FROM klantinteracties_api."partij-identificatoren"
+ WHERE "identificeerdePartij" ->> 'uuid' IN ('00000000-0000-0000-0099-0000000000d1', '00000000-0000-0000-0099-0000000000d2');
+
+-- Finding 6: erasure leaves no traces (last, as it erases Bert).  A
+-- beheer login erases Bert (with row-level security on, as it must);
+-- before, his BSN, e-mail address and name, in spellings the types
+-- accept, are found in many columns; afterwards nowhere: searched as the
+-- superuser in every text and JSON column of every table of the extension
+-- (the audit trail, the access log and the outbox included).  Test
+-- beveiliging_vergeten does this on a larger fixture with every spelling.
+-- (public.treffers is the superuser's search, in this test's database.)
+\c :aanval_db :beheerder
+CREATE FUNCTION public.treffers(patroon text) RETURNS TABLE (tabel name, kolom name, rijen bigint)
+LANGUAGE plpgsql AS $$
+DECLARE
+	k record;
+BEGIN
+	FOR k IN SELECT c.relname, a.attname FROM pg_class c
+			   JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
+			  WHERE c.relnamespace = 'klantinteracties'::regnamespace AND c.relkind = 'r'
+				AND a.atttypid NOT IN ('uuid'::regtype, 'boolean'::regtype, 'timestamptz'::regtype, 'date'::regtype,
+									   'bigint'::regtype, 'integer'::regtype, 'xid8'::regtype)
+			  ORDER BY 1, 2 LOOP
+		tabel := k.relname;
+		kolom := k.attname;
+		EXECUTE format('SELECT count(*) FROM klantinteracties.%I WHERE %I::text ~* %L', k.relname, k.attname, patroon) INTO rijen;
+		IF rijen > 0 THEN
+			RETURN NEXT;
+		END IF;
+	END LOOP;
+END $$;
+SELECT count(*) AS kolommen_met_bert, sum(rijen) AS rijen
+  FROM public.treffers('123456782|123 456 782|1234[.]56[.]782|bert@example[.]com|Bert Bakker|Bakker, Bert');
+\c :aanval_db ki_aanval_beheer
+SELECT count(*) > 0 AS vergeten FROM klantinteracties.vergeet_partij('00000000-0000-0000-0099-0000000000b1', 'Verzoek art. 17');
+\c :aanval_db :beheerder
+SELECT * FROM public.treffers('123456782|123 456 782|1234[.]56[.]782|bert@example[.]com|Bert Bakker|Bakker, Bert');
 
 \i sql/include/aanval_einde.psql

@@ -216,7 +216,6 @@ CREATE OR REPLACE FUNCTION api_metadata_lezen(waarde jsonb, naam text) RETURNS j
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 DECLARE
-	uit jsonb := '{}';
 	k text;
 	v jsonb;
 BEGIN
@@ -225,15 +224,19 @@ BEGIN
 	ELSIF jsonb_typeof(waarde) <> 'object' THEN
 		RETURN waarde;   -- the table's CHECK refuses it (klantcontact_metadata_is_object)
 	END IF;
-	FOR k, v IN SELECT e.key, e.value FROM jsonb_each(waarde) e LOOP
-		IF jsonb_typeof(v) NOT IN ('string', 'number') THEN
-			RAISE EXCEPTION USING ERRCODE = 'invalid_text_representation',
-				MESSAGE = naam || '.' || k || ': expected a string, got ' || jsonb_typeof(v),
-				DETAIL = 'Every value of metadata is a string of at most 255 characters; a number is taken as its text.';
-		END IF;
-		uit := uit || jsonb_build_object(k, v #>> '{}');
-	END LOOP;
-	RETURN uit;
+	-- One pass each, linear in the number of keys (the table's CHECK bounds
+	-- them later; building the object key by key with || copied it for every
+	-- key: 55 s for 20,000 keys before the bound refused them).
+	SELECT e.key, e.value INTO k, v
+	  FROM jsonb_each(waarde) WITH ORDINALITY AS e(key, value, nr)
+	 WHERE jsonb_typeof(e.value) NOT IN ('string', 'number')
+	 ORDER BY e.nr LIMIT 1;
+	IF FOUND THEN
+		RAISE EXCEPTION USING ERRCODE = 'invalid_text_representation',
+			MESSAGE = naam || '.' || k || ': expected a string, got ' || jsonb_typeof(v),
+			DETAIL = 'Every value of metadata is a string of at most 255 characters; a number is taken as its text.';
+	END IF;
+	RETURN coalesce((SELECT jsonb_object_agg(e.key, e.value #>> '{}') FROM jsonb_each(waarde) AS e), '{}');
 END
 $$;
 COMMENT ON FUNCTION api_metadata_lezen(jsonb, text) IS 'Pure: metadata (field naam) of a request body as Open Klant takes it: {} for null or absent, string values kept, a number as its text ({"a": 123} -> {"a": "123"}); refuses another value (22P02) naming it (metadata.a: ...).';
