@@ -78,10 +78,13 @@ VALUES ('00000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-0000000
 INSERT INTO categorie (uuid, naam) VALUES ('00000000-0000-0000-0000-000000000021', 'Ondernemer');
 INSERT INTO categorie_relatie (partij, categorie, begin_datum, eind_datum)
 VALUES ('00000000-0000-0000-0000-000000000002', '00000000-0000-0000-0000-000000000021', '2024-01-01', '2024-12-31');
--- The reference list of kanalen; e-mail has ended since (a restore loads
--- the klantcontact on it all the same).
+-- The reference list of kanalen; email has ended since (a restore loads
+-- the klantcontact on it all the same); the others are those the sample
+-- data below writes (genereer_voorbeelddata), which the list must allow.
 INSERT INTO kanaal (code, naam, geldig_vanaf, geldig_tot)
-VALUES ('telefoon', 'Telefoon', NULL, NULL), ('email', 'E-mail', '2020-01-01', NULL);
+VALUES ('telefoon', 'Telefoon', NULL, NULL), ('email', 'E-mail', '2020-01-01', NULL),
+	('e-mail', 'E-mail', NULL, NULL), ('balie', 'Balie', NULL, NULL), ('webformulier', 'Webformulier', NULL, NULL),
+	('brief', 'Brief', NULL, NULL), ('chat', 'Chat', NULL, NULL);
 INSERT INTO klantcontact (uuid, nummer, referentienummer, kanaal, onderwerp, inhoud, indicatie_contact_gelukt, taal, vertrouwelijk,
 	plaatsgevonden_op, metadata, hoofd_onderwerp_type)
 VALUES ('00000000-0000-0000-0000-000000000031', '1', '100', 'telefoon', 'Paspoort', 'Vraag over de kosten', true, 'nld', false,
