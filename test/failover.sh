@@ -221,6 +221,13 @@ SQL
 read -r verloren dubbel_id dubbel_partij onbekend partijen <<<"$controle"
 echo "on the new primary: $partijen partijen; committed but missing: $verloren; BSNs with more than one identificator: $dubbel_id; BSNs that got two partijen: $dubbel_partij; partijen no client was told of: $onbekend"
 [ "$verloren" = 0 ] && ok "no committed registration lost ($vastgelegd checked)" || fout "$verloren committed registrations lost ($controle)"
+# A loss is explained by the monitor's record of the states (e.g. a primary
+# sent to wait_primary, synchronous replication off, when the standby was
+# taken for unhealthy): printed whenever something was lost or duplicated.
+if [ "$verloren" != 0 ] || [ "$dubbel_id" != 0 ] || [ "$dubbel_partij" != 0 ]; then
+	monitor "SELECT to_char(eventtime, 'HH24:MI:SS.MS') || ' ' || nodename || ' ' || reportedstate || ' -> ' || goalstate || ': ' || description
+		FROM pgautofailover.event ORDER BY eventid" 2>&1 | sed 's/^/    monitor: /'
+fi
 [ "$dubbel_id" = 0 ] && [ "$dubbel_partij" = 0 ] && ok "no registration duplicated" || fout "duplicates: $controle"
 # A commit whose acknowledgement was lost is found by the retry, which then
 # tells the client: every partij is one a client was told of.
