@@ -23,7 +23,8 @@ EXCEPTION WHEN OTHERS THEN
 END $$;
 
 -- Row counts of every registry table (the extension's, not the security
--- record, which logs the merge itself: beveiliging_audit).
+-- record, which logs the merge itself: beveiliging_audit, nor the stored
+-- klantbeeld's queue of the running transaction).
 CREATE FUNCTION pg_temp.tellingen() RETURNS TABLE (tabel text, rijen bigint) LANGUAGE plpgsql AS $$
 DECLARE
 	t text;
@@ -32,7 +33,8 @@ BEGIN
 			   JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = c.oid AND d.deptype = 'e'
 			  WHERE d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'klantinteracties')
 				AND c.relkind = 'r'
-				AND c.relname NOT IN ('wijzigingslog', 'vergeetlog', 'inzagelog', 'gebeurtenis', 'vernietigingslog')
+				AND c.relname NOT IN ('wijzigingslog', 'vergeetlog', 'inzagelog', 'gebeurtenis', 'vernietigingslog',
+									  'klantbeeld_wachtrij')
 				AND NOT c.relispartition ORDER BY 1 LOOP
 		tabel := t;
 		EXECUTE format('SELECT count(*) FROM klantinteracties.%I', t) INTO rijen;

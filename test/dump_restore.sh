@@ -164,10 +164,18 @@ inhoud() {
 }
 passed=0
 failed=0
+# The stored klantbeeld's queue holds rows only inside the transaction that
+# wrote them (emptied at its COMMIT): empty before and after.
+leeg=" klantbeeld_wachtrij "
 for t in $tabellen; do
 	a=$(inhoud "$bron" "$t")
 	b=$(inhoud "$doel" "$t")
-	if [ "${a%% *}" -gt 0 ] && [ "$a" = "$b" ]; then
+	if [[ "$leeg" == *" $t "* ]]; then
+		n=0
+	else
+		n=1
+	fi
+	if [ "${a%% *}" -ge "$n" ] && { [ "$n" -eq 1 ] || [ "${a%% *}" -eq 0 ]; } && [ "$a" = "$b" ]; then
 		echo "ok   $t (${a%% *} rows)"
 		passed=$((passed + 1))
 	else

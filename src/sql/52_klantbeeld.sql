@@ -68,6 +68,488 @@ SELECT coalesce(nullif(concat_ws(', ',
 $$;
 COMMENT ON FUNCTION adres_tekst(bag_id, text, integer, text, postcode, text, text, text, text, landcode) IS 'An adres group as one line of text ("Amstel 1-2, 1015 CJ Amsterdam"; free address lines as given; the country when not NL; "nummeraanduiding <id>" when only the BAG reference is known); NULL when the address is empty.';
 
+-- The document, written once for one partij or many (set-based), for the
+-- stored klantbeeld (56_klantbeeld_opslag.sql) and for the reference
+-- computed from the tables (klantbeeld_berekend):
+--  * run by the internal refresh (as the installing superuser: no
+--    row-level security) with met_geheim and met_bsn true, it is the full
+--    document; with met_geheim false it is what a reader without the geheim
+--    scope sees;
+--  * run inside klantbeeld_berekend (a definer function of
+--    klantinteracties_eigenaar) with the caller's scopes, the policies of
+--    71_beveiliging_rls.sql apply as well: that is the reference the
+--    property test (test/klantbeeld_opslag.sh) compares the stored
+--    documents with.
+-- So that both give the same, the body reads only tables (no view, which
+-- would run as its owner under the writing caller's policies inside the
+-- refresh), and hides for met_geheim = false exactly the rows the read
+-- policies hide from a caller without the geheim scope: what hangs under a
+-- secret partij (its details, so its name; vertegenwoordigingen,
+-- contactpersonen and betrokkenen of it and the addresses such a
+-- betrokkene gave), and the onderwerpobjecten and bijlagen of a
+-- vertrouwelijk klantcontact.  klantbeeld_gemaskeerd then applies the
+-- masks of the content.  The bsn scope changes only which identificators
+-- exist (the BSN ones) and the masks of text; klantbeeld_zonder_bsn does
+-- both to a stored document at read time.
+-- Typed values appear in their canonical form, as the API shows them:
+-- e-mail addresses and telephone numbers (E.164) as their types print
+-- them, identificators as their canonical key, IBAN and BIC compact in
+-- upper case.  Times are written in UTC (the function's TimeZone), so
+-- that a document does not depend on the session that computed it.
+-- geheim_relevant: whether the document shows anything about a secret
+-- partij or a vertrouwelijk klantcontact, so whether a reader without the
+-- geheim scope may see less; the refresh computes and stores that variant
+-- only then.
+-- Internal: EXECUTE only for the owner of the readers and the refresh.
+-- Kind: body of the as-the-caller reference and of the internal refresh (invoker: the policies of whoever runs it apply), executable by eigenaar only.
+CREATE OR REPLACE FUNCTION klantbeeld_documenten(partijen uuid[], met_geheim boolean, met_bsn boolean)
+	RETURNS TABLE (partij uuid, document jsonb, geheim_relevant boolean)
+	LANGUAGE plpgsql STABLE PARALLEL SAFE
+	SECURITY INVOKER
+	SET search_path = pg_catalog, pg_temp
+	SET "TimeZone" = 'UTC'
+	-- The planner's estimate of this many joins of grouped lists is far too
+	-- high, and JIT-compiling the query cost seconds at every refresh.
+	SET jit = off
+	AS $$
+#variable_conflict use_column
+BEGIN
+	RETURN QUERY
+	WITH
+	-- Whether a row hangs under a secret partij is read from that partij's
+	-- row (joined by primary key, g.indicatie_geheimhouding), never from a
+	-- set of the secret partijen tested per row: that would be a scan of
+	-- the set per klantcontact.
+	-- The rows of the partijen are found by "key = ANY (array)", which the
+	-- generic plan (the one PL/pgSQL keeps, and klantbeeld_berekend's)
+	-- answers with index scans at any table size; a semi-join against a
+	-- CTE ("key IN (SELECT ...)") got hash joins over whole tables there.
+	p AS MATERIALIZED (
+		SELECT x.* FROM klantinteracties.partij x WHERE x.uuid = ANY (partijen)),
+	-- The partijen whose own rows a caller without geheim may see.
+	po AS MATERIALIZED (
+		SELECT p.uuid FROM p WHERE met_geheim OR p.indicatie_geheimhouding IS NOT TRUE),
+	-- The rows that name another partij, each read once.
+	cp AS MATERIALIZED (
+		SELECT c.partij, c.werkte_voor_partij FROM klantinteracties.contactpersoon c
+		  JOIN klantinteracties.partij g ON g.uuid = c.partij
+		 WHERE c.werkte_voor_partij = ANY (partijen)
+		   AND (met_geheim OR g.indicatie_geheimhouding IS NOT TRUE)),
+	vt AS MATERIALIZED (
+		SELECT v.vertegenwoordigende_partij AS van, v.vertegenwoordigde_partij AS naar
+		  FROM klantinteracties.vertegenwoordiging v
+		  JOIN klantinteracties.partij g1 ON g1.uuid = v.vertegenwoordigende_partij
+		  JOIN klantinteracties.partij g2 ON g2.uuid = v.vertegenwoordigde_partij
+		 WHERE (v.vertegenwoordigende_partij = ANY (partijen) OR v.vertegenwoordigde_partij = ANY (partijen))
+		   AND (met_geheim OR (g1.indicatie_geheimhouding IS NOT TRUE AND g2.indicatie_geheimhouding IS NOT TRUE))),
+	ves AS MATERIALIZED (
+		SELECT k.identificeerde_partij AS partij, v.identificeerde_partij AS vestiging, v.object_id_sleutel
+		  FROM klantinteracties.partij_identificator k
+		  JOIN klantinteracties.partij_identificator v ON v.sub_identificator_van = k.uuid
+		 WHERE k.identificeerde_partij = ANY (partijen) AND k.code_soort_object_id = 'kvk_nummer'
+		   AND (v.code_soort_object_id <> 'bsn' OR met_bsn)),
+	-- The klantcontacten of the partijen, and their betrokkenen.
+	kc AS MATERIALIZED (
+		SELECT DISTINCT b.was_partij AS partij, b.had_klantcontact AS klantcontact
+		  FROM klantinteracties.betrokkene b
+		 WHERE b.was_partij = ANY (ARRAY(SELECT po.uuid FROM po))),
+	k AS MATERIALIZED (
+		SELECT x.* FROM klantinteracties.klantcontact x WHERE x.uuid IN (SELECT kc.klantcontact FROM kc)),
+	bt AS MATERIALIZED (
+		SELECT b.* FROM klantinteracties.betrokkene b
+		  LEFT JOIN klantinteracties.partij g ON g.uuid = b.was_partij
+		 WHERE b.had_klantcontact IN (SELECT k.uuid FROM k)
+		   AND (met_geheim OR g.indicatie_geheimhouding IS NOT TRUE)),
+	-- (partij, another partij its document names).
+	refs AS MATERIALIZED (
+		SELECT c.partij, c.werkte_voor_partij AS ref FROM klantinteracties.contactpersoon c
+		 WHERE c.partij = ANY (partijen) AND c.werkte_voor_partij IS NOT NULL
+		UNION ALL SELECT ves.partij, ves.vestiging FROM ves
+		UNION ALL SELECT vt.van, vt.naar FROM vt
+		UNION ALL SELECT vt.naar, vt.van FROM vt
+		UNION ALL SELECT cp.werkte_voor_partij, cp.partij FROM cp
+		UNION ALL SELECT kc.partij, bt.was_partij FROM kc JOIN bt ON bt.had_klantcontact = kc.klantcontact
+				   WHERE bt.was_partij IS NOT NULL),
+	-- The names of every partij the documents mention.
+	nm AS MATERIALIZED (
+		SELECT x.uuid, x.soort_partij, x.indicatie_geheimhouding IS TRUE AS is_geheim,
+			CASE x.soort_partij
+				WHEN 'persoon' THEN nullif(concat_ws(' ',
+					nullif(coalesce(nullif(ps.contactnaam_voornaam, ''), ps.contactnaam_voorletters), ''),
+					nullif(ps.contactnaam_voorvoegsel_achternaam, ''),
+					nullif(ps.contactnaam_achternaam, '')), '')
+				WHEN 'organisatie' THEN nullif(o.naam, '')
+				WHEN 'contactpersoon' THEN nullif(concat_ws(' ',
+					nullif(coalesce(nullif(c.contactnaam_voornaam, ''), c.contactnaam_voorletters), ''),
+					nullif(c.contactnaam_voorvoegsel_achternaam, ''),
+					nullif(c.contactnaam_achternaam, '')), '')
+			END::text AS naam
+		  FROM klantinteracties.partij x
+		  LEFT JOIN klantinteracties.persoon ps ON ps.partij = x.uuid AND (met_geheim OR x.indicatie_geheimhouding IS NOT TRUE)
+		  LEFT JOIN klantinteracties.organisatie o ON o.partij = x.uuid AND (met_geheim OR x.indicatie_geheimhouding IS NOT TRUE)
+		  LEFT JOIN klantinteracties.contactpersoon c ON c.partij = x.uuid AND (met_geheim OR x.indicatie_geheimhouding IS NOT TRUE)
+		 WHERE x.uuid = ANY (ARRAY(SELECT p.uuid FROM p UNION SELECT refs.ref FROM refs))),
+	-- The partijen whose document shows a secret partij.
+	gr AS (
+		SELECT DISTINCT refs.partij FROM refs JOIN nm ON nm.uuid = refs.ref WHERE nm.is_geheim),
+	-- The partijIdentificatie of each partij (the detail row of its soort).
+	pid AS (
+		SELECT ps.partij, jsonb_build_object('contactnaam', jsonb_build_object(
+				'voorletters', ps.contactnaam_voorletters, 'voornaam', ps.contactnaam_voornaam,
+				'voorvoegselAchternaam', ps.contactnaam_voorvoegsel_achternaam,
+				'achternaam', ps.contactnaam_achternaam),
+			'volledigeNaam', ps.volledige_naam) AS identificatie
+		  FROM klantinteracties.persoon ps
+		 WHERE ps.partij = ANY (ARRAY(SELECT po.uuid FROM po))
+		UNION ALL
+		SELECT o.partij, jsonb_build_object('naam', o.naam)
+		  FROM klantinteracties.organisatie o
+		 WHERE o.partij = ANY (ARRAY(SELECT po.uuid FROM po))
+		UNION ALL
+		SELECT c.partij, jsonb_build_object('uuid', c.uuid,
+				'werkteVoorPartij', CASE WHEN c.werkte_voor_partij IS NOT NULL THEN
+					jsonb_build_object('uuid', c.werkte_voor_partij, 'naam', w.naam) END,
+				'contactnaam', jsonb_build_object(
+					'voorletters', c.contactnaam_voorletters, 'voornaam', c.contactnaam_voornaam,
+					'voorvoegselAchternaam', c.contactnaam_voorvoegsel_achternaam,
+					'achternaam', c.contactnaam_achternaam),
+				'volledigeNaam', c.volledige_naam)
+		  FROM klantinteracties.contactpersoon c
+		  LEFT JOIN nm w ON w.uuid = c.werkte_voor_partij
+		 WHERE c.partij = ANY (ARRAY(SELECT po.uuid FROM po)))
+	SELECT p.uuid,
+		klantinteracties.klantbeeld_gemaskeerd(jsonb_build_object(
+		'partij', jsonb_build_object(
+			'uuid', p.uuid,
+			'nummer', p.nummer,
+			'soortPartij', p.soort_partij,
+			'naam', pn.naam,
+			'indicatieActief', p.indicatie_actief,
+			'indicatieGeheimhouding', p.indicatie_geheimhouding,
+			'voorkeurstaal', p.voorkeurstaal,
+			'interneNotitie', p.interne_notitie,
+			'bezoekadres', klantinteracties.adres_json(p.bezoekadres_nummeraanduiding_id, p.bezoekadres_straatnaam,
+				p.bezoekadres_huisnummer, p.bezoekadres_huisnummertoevoeging, p.bezoekadres_postcode,
+				p.bezoekadres_stad, p.bezoekadres_adresregel1, p.bezoekadres_adresregel2,
+				p.bezoekadres_adresregel3, p.bezoekadres_land),
+			'correspondentieadres', klantinteracties.adres_json(p.correspondentieadres_nummeraanduiding_id,
+				p.correspondentieadres_straatnaam, p.correspondentieadres_huisnummer,
+				p.correspondentieadres_huisnummertoevoeging, p.correspondentieadres_postcode,
+				p.correspondentieadres_stad, p.correspondentieadres_adresregel1,
+				p.correspondentieadres_adresregel2, p.correspondentieadres_adresregel3,
+				p.correspondentieadres_land),
+			'partijIdentificatie', pid.identificatie),
+		'partijIdentificatoren', coalesce(pi.lijst, '[]'),
+		'vestigingen', coalesce(vs.lijst, '[]'),
+		'digitaleAdressen', coalesce(da.lijst, '[]'),
+		'rekeningnummers', coalesce(rn.lijst, '[]'),
+		'vertegenwoordigt', coalesce(vg.lijst, '[]'),
+		'vertegenwoordigdDoor', coalesce(vd.lijst, '[]'),
+		'contactpersonen', coalesce(cl.lijst, '[]'),
+		'categorieRelaties', coalesce(cr.lijst, '[]'),
+		'klantcontacten', coalesce(kl.lijst, '[]')
+		), met_geheim, met_bsn),
+		-- Whether a reader without geheim may see less (see above).
+		p.indicatie_geheimhouding IS TRUE OR coalesce(kl.vertrouwelijk, false) OR coalesce(da.door_betrokkene, false)
+			OR gr.partij IS NOT NULL
+	  FROM p
+	  LEFT JOIN nm pn ON pn.uuid = p.uuid
+	  LEFT JOIN pid ON pid.partij = p.uuid
+	  LEFT JOIN gr ON gr.partij = p.uuid
+	  LEFT JOIN (
+		SELECT i.identificeerde_partij, jsonb_agg(jsonb_build_object(
+				'uuid', i.uuid,
+				'codeRegister', i.code_register,
+				'codeObjecttype', i.code_objecttype,
+				'codeSoortObjectId', i.code_soort_object_id,
+				'objectId', i.object_id_sleutel,
+				'subIdentificatorVan', CASE WHEN ouder.uuid IS NOT NULL THEN jsonb_build_object(
+					'uuid', ouder.uuid, 'codeSoortObjectId', ouder.code_soort_object_id,
+					'objectId', ouder.object_id_sleutel, 'identificeerdePartij', ouder.identificeerde_partij) END)
+				ORDER BY i.code_soort_object_id) AS lijst
+		  FROM klantinteracties.partij_identificator i
+		  LEFT JOIN klantinteracties.partij_identificator ouder
+			ON ouder.uuid = i.sub_identificator_van AND (ouder.code_soort_object_id <> 'bsn' OR met_bsn)
+		 WHERE i.identificeerde_partij = ANY (partijen) AND (i.code_soort_object_id <> 'bsn' OR met_bsn)
+		 GROUP BY i.identificeerde_partij) pi ON pi.identificeerde_partij = p.uuid
+	  -- The vestigingen whose vestigingsnummer hangs under this partij's
+	  -- KvK-nummer.
+	  LEFT JOIN (
+		SELECT ves.partij, jsonb_agg(jsonb_build_object(
+				'partij', ves.vestiging, 'vestigingsnummer', ves.object_id_sleutel, 'naam', nm.naam)
+				ORDER BY ves.object_id_sleutel) AS lijst
+		  FROM ves LEFT JOIN nm ON nm.uuid = ves.vestiging
+		 GROUP BY ves.partij) vs ON vs.partij = p.uuid
+	  LEFT JOIN (
+		SELECT d.verstrekt_door_partij, jsonb_agg(jsonb_build_object(
+				'uuid', d.uuid, 'soortDigitaalAdres', d.soort_digitaal_adres,
+				'adres', coalesce(d.adres_email::text, d.adres_telefoonnummer::text, d.adres::text),
+				'omschrijving', d.omschrijving, 'isStandaardAdres', d.is_standaard_adres,
+				'isVoorkeursadres', d.is_voorkeursadres, 'referentie', d.referentie,
+				'verificatieDatum', d.verificatie_datum)
+				ORDER BY d.soort_digitaal_adres, d.is_standaard_adres DESC, d.adres_sleutel) AS lijst,
+			bool_or(d.verstrekt_door_betrokkene IS NOT NULL) AS door_betrokkene
+		  FROM klantinteracties.digitaal_adres d
+		  LEFT JOIN klantinteracties.betrokkene b ON b.uuid = d.verstrekt_door_betrokkene
+		  LEFT JOIN klantinteracties.partij g ON g.uuid = b.was_partij
+		 WHERE d.verstrekt_door_partij = ANY (partijen)
+		   AND (met_geheim OR g.indicatie_geheimhouding IS NOT TRUE)
+		 GROUP BY d.verstrekt_door_partij) da ON da.verstrekt_door_partij = p.uuid
+	  LEFT JOIN (
+		SELECT r.partij, jsonb_agg(jsonb_build_object(
+				'uuid', r.uuid, 'iban', r.iban::text, 'bic', r.bic::text,
+				'isVoorkeursrekeningnummer', r.is_voorkeursrekeningnummer)
+				ORDER BY r.is_voorkeursrekeningnummer DESC, r.iban) AS lijst
+		  FROM klantinteracties.rekeningnummer r
+		 WHERE r.partij = ANY (partijen)
+		 GROUP BY r.partij) rn ON rn.partij = p.uuid
+	  LEFT JOIN (
+		SELECT vt.van, jsonb_agg(jsonb_build_object('uuid', vt.naar, 'soortPartij', nm.soort_partij, 'naam', nm.naam)
+				ORDER BY nm.naam, vt.naar) AS lijst
+		  FROM vt JOIN nm ON nm.uuid = vt.naar
+		 GROUP BY vt.van) vg ON vg.van = p.uuid
+	  LEFT JOIN (
+		SELECT vt.naar, jsonb_agg(jsonb_build_object('uuid', vt.van, 'soortPartij', nm.soort_partij, 'naam', nm.naam)
+				ORDER BY nm.naam, vt.van) AS lijst
+		  FROM vt JOIN nm ON nm.uuid = vt.van
+		 GROUP BY vt.naar) vd ON vd.naar = p.uuid
+	  LEFT JOIN (
+		SELECT cp.werkte_voor_partij, jsonb_agg(jsonb_build_object('uuid', cp.partij, 'naam', nm.naam)
+				ORDER BY nm.naam, cp.partij) AS lijst
+		  FROM cp JOIN nm ON nm.uuid = cp.partij
+		 GROUP BY cp.werkte_voor_partij) cl ON cl.werkte_voor_partij = p.uuid
+	  LEFT JOIN (
+		SELECT r.partij, jsonb_agg(jsonb_build_object(
+				'uuid', r.uuid, 'categorie', c.naam, 'beginDatum', r.begin_datum, 'eindDatum', r.eind_datum)
+				ORDER BY r.begin_datum, c.naam) AS lijst
+		  FROM klantinteracties.categorie_relatie r
+		  LEFT JOIN klantinteracties.categorie c ON c.uuid = r.categorie
+		 WHERE r.partij = ANY (partijen)
+		 GROUP BY r.partij) cr ON cr.partij = p.uuid
+	  LEFT JOIN (
+		SELECT kc.partij, bool_or(k.vertrouwelijk) AS vertrouwelijk, jsonb_agg(jsonb_build_object(
+				'uuid', k.uuid, 'nummer', k.nummer, 'referentienummer', k.referentienummer,
+				'kanaal', k.kanaal, 'onderwerp', k.onderwerp, 'inhoud', k.inhoud, 'reactie', k.reactie,
+				'indicatieContactGelukt', k.indicatie_contact_gelukt,
+				'verdereActieOndernomen', k.verdere_actie_ondernomen,
+				'hoofdOnderwerpType', k.hoofd_onderwerp_type, 'taal', k.taal,
+				'vertrouwelijk', k.vertrouwelijk, 'plaatsgevondenOp', k.plaatsgevonden_op,
+				'metadata', k.metadata,
+				'betrokkenen', coalesce(kb.lijst, '[]'), 'onderwerpobjecten', coalesce(ow.lijst, '[]'),
+				'bijlagen', coalesce(bl.lijst, '[]'), 'actoren', coalesce(ac.lijst, '[]'),
+				'interneTaken', coalesce(it.lijst, '[]'))
+				ORDER BY k.plaatsgevonden_op DESC, k.uuid DESC) AS lijst
+		  FROM kc
+		  JOIN k ON k.uuid = kc.klantcontact
+		  LEFT JOIN (
+			SELECT b.had_klantcontact, jsonb_agg(jsonb_build_object(
+					'uuid', b.uuid, 'wasPartij', b.was_partij,
+					'naam', coalesce(nullif(b.volledige_naam, ''), nullif(b.organisatienaam, ''), nm.naam),
+					'rol', b.rol, 'initiator', b.initiator,
+					'digitaleAdressen', coalesce(bd.lijst, '[]'))
+					ORDER BY b.rol DESC, b.initiator DESC, b.uuid) AS lijst
+			  FROM bt b
+			  LEFT JOIN nm ON nm.uuid = b.was_partij
+			  LEFT JOIN (
+				SELECT d.verstrekt_door_betrokkene, jsonb_agg(jsonb_build_object(
+						'uuid', d.uuid, 'soortDigitaalAdres', d.soort_digitaal_adres,
+						'adres', coalesce(d.adres_email::text, d.adres_telefoonnummer::text, d.adres::text))
+						ORDER BY d.soort_digitaal_adres, d.adres_sleutel) AS lijst
+				  FROM klantinteracties.digitaal_adres d
+				  LEFT JOIN klantinteracties.partij g ON g.uuid = d.verstrekt_door_partij
+				 WHERE d.verstrekt_door_betrokkene IN (SELECT bt.uuid FROM bt)
+				   AND (met_geheim OR g.indicatie_geheimhouding IS NOT TRUE)
+				 GROUP BY d.verstrekt_door_betrokkene) bd ON bd.verstrekt_door_betrokkene = b.uuid
+			 GROUP BY b.had_klantcontact) kb ON kb.had_klantcontact = k.uuid
+		  LEFT JOIN (
+			SELECT o.klantcontact, jsonb_agg(jsonb_build_object(
+					'uuid', o.uuid,
+					'onderwerpobjectidentificator', jsonb_build_object(
+						'objectId', o.onderwerpobjectidentificator_object_id,
+						'codeObjecttype', o.onderwerpobjectidentificator_code_objecttype,
+						'codeRegister', o.onderwerpobjectidentificator_code_register,
+						'codeSoortObjectId', o.onderwerpobjectidentificator_code_soort_object_id),
+					'wasKlantcontact', o.was_klantcontact)
+					ORDER BY o.geregistreerd_op, o.uuid) AS lijst
+			  FROM klantinteracties.onderwerpobject o
+			 WHERE o.klantcontact IN (SELECT k.uuid FROM k WHERE met_geheim OR NOT k.vertrouwelijk)
+			 GROUP BY o.klantcontact) ow ON ow.klantcontact = k.uuid
+		  LEFT JOIN (
+			SELECT bj.was_bijlage_van_klantcontact, jsonb_agg(jsonb_build_object(
+					'uuid', bj.uuid,
+					'bijlageidentificator', jsonb_build_object(
+						'objectId', bj.bijlageidentificator_object_id,
+						'codeObjecttype', bj.bijlageidentificator_code_objecttype,
+						'codeRegister', bj.bijlageidentificator_code_register,
+						'codeSoortObjectId', bj.bijlageidentificator_code_soort_object_id))
+					ORDER BY bj.geregistreerd_op, bj.uuid) AS lijst
+			  FROM klantinteracties.bijlage bj
+			 WHERE bj.was_bijlage_van_klantcontact IN (SELECT k.uuid FROM k WHERE met_geheim OR NOT k.vertrouwelijk)
+			 GROUP BY bj.was_bijlage_van_klantcontact) bl ON bl.was_bijlage_van_klantcontact = k.uuid
+		  LEFT JOIN (
+			SELECT ak.klantcontact, jsonb_agg(jsonb_build_object(
+					'uuid', a.uuid, 'naam', a.naam, 'soortActor', a.soort_actor)
+					ORDER BY a.naam, a.uuid) AS lijst
+			  FROM klantinteracties.actor_klantcontact ak
+			  JOIN klantinteracties.actor a ON a.uuid = ak.actor
+			 WHERE ak.klantcontact IN (SELECT k.uuid FROM k)
+			 GROUP BY ak.klantcontact) ac ON ac.klantcontact = k.uuid
+		  LEFT JOIN (
+			SELECT t.aanleidinggevend_klantcontact, jsonb_agg(jsonb_build_object(
+					'uuid', t.uuid, 'nummer', t.nummer, 'referentienummer', t.referentienummer,
+					'gevraagdeHandeling', t.gevraagde_handeling, 'toelichting', t.toelichting,
+					'status', t.status, 'toegewezenOp', t.toegewezen_op, 'afgehandeldOp', t.afgehandeld_op,
+					'toegewezenAanActoren', coalesce(ta.lijst, '[]'))
+					ORDER BY t.toegewezen_op, t.uuid) AS lijst
+			  FROM klantinteracties.interne_taak t
+			  LEFT JOIN (
+				SELECT ita.interne_taak, jsonb_agg(jsonb_build_object(
+						'uuid', a.uuid, 'naam', a.naam, 'soortActor', a.soort_actor)
+						ORDER BY ita.geregistreerd_op, a.naam, a.uuid) AS lijst
+				  FROM klantinteracties.interne_taak t2
+				  JOIN klantinteracties.interne_taak_actor ita ON ita.interne_taak = t2.uuid
+				  JOIN klantinteracties.actor a ON a.uuid = ita.actor
+				 WHERE t2.aanleidinggevend_klantcontact IN (SELECT k.uuid FROM k)
+				 GROUP BY ita.interne_taak) ta ON ta.interne_taak = t.uuid
+			 WHERE t.aanleidinggevend_klantcontact IN (SELECT k.uuid FROM k)
+			 GROUP BY t.aanleidinggevend_klantcontact) it ON it.aanleidinggevend_klantcontact = k.uuid
+		 GROUP BY kc.partij) kl ON kl.partij = p.uuid;
+END
+$$;
+REVOKE ALL ON FUNCTION klantbeeld_documenten(uuid[], boolean, boolean) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION klantbeeld_documenten(uuid[], boolean, boolean) TO klantinteracties_eigenaar;
+COMMENT ON FUNCTION klantbeeld_documenten(uuid[], boolean, boolean) IS 'Internal: the klantbeeld documents of the given partijen, computed from the tables (set-based), as a reader with (met_geheim) or without the geheim scope and with (met_bsn) or without the bsn scope sees them, and whether the document shows anything about a secret partij or a vertrouwelijk klantcontact (geheim_relevant). Invoker: run by the refresh it sees every row, run inside klantbeeld_berekend the caller''s policies apply too.';
+
+-- A document without what the bsn scope shows: the BSN identificators
+-- (and a BSN as parent of another, which the policies hide as well) left
+-- out, every BSN in the text masked (maskeer_bsn).  What the policies and
+-- masks do for a caller without bsn, applied to a stored document.
+-- Pure.
+-- Kind: pure (invoker, executable by PUBLIC).
+CREATE OR REPLACE FUNCTION klantbeeld_zonder_bsn(document jsonb) RETURNS jsonb
+	LANGUAGE sql IMMUTABLE PARALLEL SAFE
+	SECURITY INVOKER
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+SELECT klantinteracties.maskeer_bsn(CASE WHEN document ? 'partijIdentificatoren' THEN
+	jsonb_set(document, '{partijIdentificatoren}', (
+		SELECT coalesce(jsonb_agg(CASE WHEN x.e -> 'subIdentificatorVan' ->> 'codeSoortObjectId' = 'bsn'
+				THEN jsonb_set(x.e, '{subIdentificatorVan}', 'null') ELSE x.e END ORDER BY x.n), '[]')
+		  FROM jsonb_array_elements(document -> 'partijIdentificatoren') WITH ORDINALITY AS x(e, n)
+		 WHERE x.e ->> 'codeSoortObjectId' IS DISTINCT FROM 'bsn'))
+	ELSE document END, false)
+$$;
+COMMENT ON FUNCTION klantbeeld_zonder_bsn(jsonb) IS 'A klantbeeld document as a reader without the bsn scope sees it: BSN identificators left out, a BSN parent of an identificator (subIdentificatorVan) null, every BSN in the text masked (maskeer_bsn).';
+
+-- The stored document (56_klantbeeld_opslag.sql) as the caller may see it:
+-- one primary-key lookup; the variant for a reader without geheim when the
+-- refresh stored one (the document shows a secret partij or a
+-- vertrouwelijk klantcontact), and the BSN masks when the caller lacks bsn
+-- and the document holds a BSN.  In the common case (nothing secret, the
+-- caller has bsn) the stored document as it is.  Inside a transaction that
+-- changed the partij, before its COMMIT, the reference instead.  Nothing without the read
+-- scope (the table's policy).  As the caller.
+-- Kind: as the caller (definer, owner klantinteracties_eigenaar), for lezer.
+CREATE OR REPLACE FUNCTION klantbeeld(uuid) RETURNS jsonb
+	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+	SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+DECLARE
+	d jsonb;
+	g jsonb;
+	b boolean;
+BEGIN
+	-- Changed by this transaction and not yet refreshed (that happens at
+	-- COMMIT): computed from the tables instead, so that a transaction
+	-- reads its own writes.
+	IF pg_catalog.pg_current_xact_id_if_assigned() IS NOT NULL
+	   AND EXISTS (SELECT FROM klantinteracties.klantbeeld_wachtrij w
+				   WHERE w.transactie = pg_catalog.pg_current_xact_id_if_assigned() AND w.partij = $1) THEN
+		RETURN klantinteracties.klantbeeld_berekend($1);
+	END IF;
+	SELECT o.document, o.zonder_geheim, o.bsn_maskeren INTO d, g, b
+	  FROM klantinteracties.klantbeeld_document o WHERE o.partij = $1;
+	-- Stale (after a large transaction, until klantbeeld_verversen) or not
+	-- stored (or no partij): computed from the tables.
+	IF d IS NULL THEN
+		RETURN klantinteracties.klantbeeld_berekend($1);
+	END IF;
+	IF g IS NOT NULL AND NOT klantinteracties.heeft_scope('geheim') THEN
+		d := g;
+	END IF;
+	IF b AND NOT klantinteracties.heeft_scope('bsn') THEN
+		d := klantinteracties.klantbeeld_zonder_bsn(d);
+	END IF;
+	RETURN d;
+END
+$$;
+ALTER FUNCTION klantbeeld(uuid) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION klantbeeld(uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION klantbeeld(uuid) TO klantinteracties_lezer;
+COMMENT ON FUNCTION klantbeeld(uuid) IS 'The klantbeeld document of the partij with this uuid as the caller may see it (the stored document, masked for its scopes), or NULL.';
+
+-- By BSN: the scope is tested before the lookup, which then runs under the
+-- caller's policies.
+-- Kind: as the caller (definer, owner klantinteracties_eigenaar), for lezer.
+CREATE OR REPLACE FUNCTION klantbeeld(bsn) RETURNS jsonb
+	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+	SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+BEGIN
+	IF NOT klantinteracties.heeft_scope('bsn') THEN
+		RETURN NULL;
+	END IF;
+	-- By the identificator (its index, under the caller's policies), as
+	-- every lookup by BSN: zoek_partij(bsn).
+	RETURN klantinteracties.klantbeeld(klantinteracties.zoek_partij($1));
+END
+$$;
+ALTER FUNCTION klantbeeld(bsn) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION klantbeeld(bsn) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION klantbeeld(bsn) TO klantinteracties_lezer;
+COMMENT ON FUNCTION klantbeeld(bsn) IS 'The klantbeeld document (see klantbeeld(uuid)) of the persoon with this BSN, or NULL (also without the bsn scope).';
+
+-- Kind: as the caller (definer, owner klantinteracties_eigenaar), for lezer.
+CREATE OR REPLACE FUNCTION klantbeeld(kvk_nummer) RETURNS jsonb
+	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+	SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	AS $$
+BEGIN
+	RETURN klantinteracties.klantbeeld((SELECT i.identificeerde_partij FROM klantinteracties.partij_identificator i
+										 WHERE i.code_soort_object_id = 'kvk_nummer' AND i.object_id_sleutel = $1::text
+										   AND i.sub_identificator_van IS NULL));
+END
+$$;
+ALTER FUNCTION klantbeeld(kvk_nummer) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION klantbeeld(kvk_nummer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION klantbeeld(kvk_nummer) TO klantinteracties_lezer;
+COMMENT ON FUNCTION klantbeeld(kvk_nummer) IS 'The klantbeeld document (see klantbeeld(uuid)) of the organisatie with this KvK-nummer (its vestigingen are listed in it), or NULL.';
+
+-- The reference: the document computed from the tables under the caller's
+-- policies (and with its scopes), as today's klantbeeld was; the stored
+-- one must equal it (test/klantbeeld_opslag.sh).  As the caller.
+-- Kind: as the caller (definer, owner klantinteracties_eigenaar), for lezer.
+CREATE OR REPLACE FUNCTION klantbeeld_berekend(uuid) RETURNS jsonb
+	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+	SECURITY DEFINER
+	SET search_path = pg_catalog, pg_temp
+	-- One partij: one generic plan of the body per session (planning it
+	-- under row-level security costs more than running it).
+	SET plan_cache_mode = force_generic_plan
+	AS $$
+BEGIN
+	RETURN (SELECT d.document FROM klantinteracties.klantbeeld_documenten(ARRAY[$1],
+				klantinteracties.heeft_scope('geheim'), klantinteracties.heeft_scope('bsn')) AS d);
+END
+$$;
+ALTER FUNCTION klantbeeld_berekend(uuid) OWNER TO klantinteracties_eigenaar;
+REVOKE ALL ON FUNCTION klantbeeld_berekend(uuid) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION klantbeeld_berekend(uuid) TO klantinteracties_lezer, klantinteracties_eigenaar;
+COMMENT ON FUNCTION klantbeeld_berekend(uuid) IS 'The klantbeeld document of the partij computed from the tables under the caller''s row-level security policies and masks (the reference the stored klantbeeld is tested against; slower than klantbeeld(uuid)), or NULL.';
+
 -- Row-level security and the masks of docs/security.md: a secret partij
 -- shows a caller without the geheim scope only its uuid, flag, soort,
 -- voorkeurstaal and (with the bsn scope) identificators, which stay plain
@@ -115,203 +597,7 @@ SELECT p.uuid,
 	  WHERE t.status = 'te_verwerken'
 		AND t.aanleidinggevend_klantcontact IN (SELECT b.had_klantcontact FROM klantinteracties.betrokkene b
 												 WHERE b.was_partij = p.uuid)) AS open_interne_taken,
-	klantinteracties.klantbeeld_gemaskeerd(jsonb_build_object(
-		'partij', jsonb_build_object(
-			'uuid', p.uuid,
-			'nummer', p.nummer,
-			'soortPartij', p.soort_partij,
-			'naam', (SELECT n.naam FROM klantinteracties.partij_naam n WHERE n.partij = p.uuid),
-			'indicatieActief', p.indicatie_actief,
-			'indicatieGeheimhouding', p.indicatie_geheimhouding,
-			'voorkeurstaal', p.voorkeurstaal,
-			'interneNotitie', p.interne_notitie,
-			'bezoekadres', klantinteracties.adres_json(p.bezoekadres_nummeraanduiding_id, p.bezoekadres_straatnaam,
-				p.bezoekadres_huisnummer, p.bezoekadres_huisnummertoevoeging, p.bezoekadres_postcode,
-				p.bezoekadres_stad, p.bezoekadres_adresregel1, p.bezoekadres_adresregel2,
-				p.bezoekadres_adresregel3, p.bezoekadres_land),
-			'correspondentieadres', klantinteracties.adres_json(p.correspondentieadres_nummeraanduiding_id,
-				p.correspondentieadres_straatnaam, p.correspondentieadres_huisnummer,
-				p.correspondentieadres_huisnummertoevoeging, p.correspondentieadres_postcode,
-				p.correspondentieadres_stad, p.correspondentieadres_adresregel1,
-				p.correspondentieadres_adresregel2, p.correspondentieadres_adresregel3,
-				p.correspondentieadres_land),
-			'partijIdentificatie', CASE p.soort_partij
-				WHEN 'persoon' THEN (
-					SELECT jsonb_build_object('contactnaam', jsonb_build_object(
-							'voorletters', ps.contactnaam_voorletters, 'voornaam', ps.contactnaam_voornaam,
-							'voorvoegselAchternaam', ps.contactnaam_voorvoegsel_achternaam,
-							'achternaam', ps.contactnaam_achternaam),
-						'volledigeNaam', ps.volledige_naam)
-					  FROM klantinteracties.persoon ps WHERE ps.partij = p.uuid)
-				WHEN 'organisatie' THEN (
-					SELECT jsonb_build_object('naam', o.naam)
-					  FROM klantinteracties.organisatie o WHERE o.partij = p.uuid)
-				WHEN 'contactpersoon' THEN (
-					SELECT jsonb_build_object('uuid', cp.uuid,
-						'werkteVoorPartij', CASE WHEN cp.werkte_voor_partij IS NOT NULL THEN
-							jsonb_build_object('uuid', cp.werkte_voor_partij, 'naam', w.naam) END,
-						'contactnaam', jsonb_build_object(
-							'voorletters', cp.contactnaam_voorletters, 'voornaam', cp.contactnaam_voornaam,
-							'voorvoegselAchternaam', cp.contactnaam_voorvoegsel_achternaam,
-							'achternaam', cp.contactnaam_achternaam),
-						'volledigeNaam', cp.volledige_naam)
-					  FROM klantinteracties.contactpersoon cp
-					  LEFT JOIN klantinteracties.partij_naam w ON w.partij = cp.werkte_voor_partij
-					 WHERE cp.partij = p.uuid)
-			END),
-		'partijIdentificatoren', (
-			SELECT coalesce(jsonb_agg(jsonb_build_object(
-					'uuid', i.uuid,
-					'codeRegister', i.code_register,
-					'codeObjecttype', i.code_objecttype,
-					'codeSoortObjectId', i.code_soort_object_id,
-					'objectId', i.object_id_sleutel,
-					'subIdentificatorVan', CASE WHEN ouder.uuid IS NOT NULL THEN jsonb_build_object(
-						'uuid', ouder.uuid, 'codeSoortObjectId', ouder.code_soort_object_id,
-						'objectId', ouder.object_id_sleutel, 'identificeerdePartij', ouder.identificeerde_partij) END)
-					ORDER BY i.code_soort_object_id), '[]')
-			  FROM klantinteracties.partij_identificator i
-			  LEFT JOIN klantinteracties.partij_identificator ouder ON ouder.uuid = i.sub_identificator_van
-			 WHERE i.identificeerde_partij = p.uuid),
-		-- The vestigingen whose vestigingsnummer hangs under this partij's
-		-- KvK-nummer.
-		'vestigingen', (
-			SELECT coalesce(jsonb_agg(jsonb_build_object(
-					'partij', v.identificeerde_partij, 'vestigingsnummer', v.object_id_sleutel, 'naam', vn.naam)
-					ORDER BY v.object_id_sleutel), '[]')
-			  FROM klantinteracties.partij_identificator k
-			  JOIN klantinteracties.partij_identificator v ON v.sub_identificator_van = k.uuid
-			  LEFT JOIN klantinteracties.partij_naam vn ON vn.partij = v.identificeerde_partij
-			 WHERE k.identificeerde_partij = p.uuid AND k.code_soort_object_id = 'kvk_nummer'),
-		'digitaleAdressen', (
-			SELECT coalesce(jsonb_agg(jsonb_build_object(
-					'uuid', d.uuid, 'soortDigitaalAdres', d.soort_digitaal_adres, 'adres', d.adres,
-					'omschrijving', d.omschrijving, 'isStandaardAdres', d.is_standaard_adres,
-					'isVoorkeursadres', d.is_voorkeursadres, 'referentie', d.referentie,
-					'verificatieDatum', d.verificatie_datum)
-					ORDER BY d.soort_digitaal_adres, d.is_standaard_adres DESC, d.adres_sleutel), '[]')
-			  FROM klantinteracties.digitaal_adres d WHERE d.verstrekt_door_partij = p.uuid),
-		'rekeningnummers', (
-			SELECT coalesce(jsonb_agg(jsonb_build_object(
-					'uuid', r.uuid, 'iban', r.iban::text, 'bic', r.bic::text,
-					'isVoorkeursrekeningnummer', r.is_voorkeursrekeningnummer)
-					ORDER BY r.is_voorkeursrekeningnummer DESC, r.iban), '[]')
-			  FROM klantinteracties.rekeningnummer r WHERE r.partij = p.uuid),
-		'vertegenwoordigt', (
-			SELECT coalesce(jsonb_agg(jsonb_build_object(
-					'uuid', v.vertegenwoordigde_partij, 'soortPartij', vn.soort_partij, 'naam', vn.naam)
-					ORDER BY vn.naam, v.vertegenwoordigde_partij), '[]')
-			  FROM klantinteracties.vertegenwoordiging v
-			  JOIN klantinteracties.partij_naam vn ON vn.partij = v.vertegenwoordigde_partij
-			 WHERE v.vertegenwoordigende_partij = p.uuid),
-		'vertegenwoordigdDoor', (
-			SELECT coalesce(jsonb_agg(jsonb_build_object(
-					'uuid', v.vertegenwoordigende_partij, 'soortPartij', vn.soort_partij, 'naam', vn.naam)
-					ORDER BY vn.naam, v.vertegenwoordigende_partij), '[]')
-			  FROM klantinteracties.vertegenwoordiging v
-			  JOIN klantinteracties.partij_naam vn ON vn.partij = v.vertegenwoordigende_partij
-			 WHERE v.vertegenwoordigde_partij = p.uuid),
-		'contactpersonen', (
-			SELECT coalesce(jsonb_agg(jsonb_build_object('uuid', cp.partij, 'naam', cpn.naam)
-					ORDER BY cpn.naam, cp.partij), '[]')
-			  FROM klantinteracties.contactpersoon cp
-			  JOIN klantinteracties.partij_naam cpn ON cpn.partij = cp.partij
-			 WHERE cp.werkte_voor_partij = p.uuid),
-		'categorieRelaties', (
-			SELECT coalesce(jsonb_agg(jsonb_build_object(
-					'uuid', cr.uuid, 'categorie', c.naam, 'beginDatum', cr.begin_datum, 'eindDatum', cr.eind_datum)
-					ORDER BY cr.begin_datum, c.naam), '[]')
-			  FROM klantinteracties.categorie_relatie cr
-			  LEFT JOIN klantinteracties.categorie c ON c.uuid = cr.categorie
-			 WHERE cr.partij = p.uuid),
-		'klantcontacten', (
-			WITH kc AS MATERIALIZED (
-				SELECT DISTINCT b.had_klantcontact AS uuid FROM klantinteracties.betrokkene b
-				 WHERE b.was_partij = p.uuid)
-			SELECT coalesce(jsonb_agg(jsonb_build_object(
-					'uuid', k.uuid, 'nummer', k.nummer, 'referentienummer', k.referentienummer,
-					'kanaal', k.kanaal, 'onderwerp', k.onderwerp, 'inhoud', k.inhoud, 'reactie', k.reactie,
-					'indicatieContactGelukt', k.indicatie_contact_gelukt,
-					'verdereActieOndernomen', k.verdere_actie_ondernomen,
-					'hoofdOnderwerpType', k.hoofd_onderwerp_type, 'taal', k.taal,
-					'vertrouwelijk', k.vertrouwelijk, 'plaatsgevondenOp', k.plaatsgevonden_op,
-					'metadata', k.metadata,
-					'betrokkenen', coalesce(bt.lijst, '[]'), 'onderwerpobjecten', coalesce(ow.lijst, '[]'),
-					'bijlagen', coalesce(bl.lijst, '[]'), 'actoren', coalesce(ac.lijst, '[]'),
-					'interneTaken', coalesce(it.lijst, '[]'))
-					ORDER BY k.plaatsgevonden_op DESC, k.uuid DESC), '[]')
-			  FROM kc
-			  JOIN klantinteracties.klantcontact k ON k.uuid = kc.uuid
-			  LEFT JOIN (
-				SELECT b.had_klantcontact, jsonb_agg(jsonb_build_object(
-						'uuid', b.uuid, 'wasPartij', b.was_partij,
-						'naam', coalesce(nullif(b.volledige_naam, ''), nullif(b.organisatienaam, ''), bn.naam),
-						'rol', b.rol, 'initiator', b.initiator,
-						'digitaleAdressen', coalesce(bd.lijst, '[]'))
-						ORDER BY b.rol DESC, b.initiator DESC, b.uuid) AS lijst
-				  FROM kc
-				  JOIN klantinteracties.betrokkene b ON b.had_klantcontact = kc.uuid
-				  LEFT JOIN klantinteracties.partij_naam bn ON bn.partij = b.was_partij
-				  LEFT JOIN (
-					SELECT d.verstrekt_door_betrokkene, jsonb_agg(jsonb_build_object(
-							'uuid', d.uuid, 'soortDigitaalAdres', d.soort_digitaal_adres, 'adres', d.adres)
-							ORDER BY d.soort_digitaal_adres, d.adres_sleutel) AS lijst
-					  FROM kc
-					  JOIN klantinteracties.betrokkene b2 ON b2.had_klantcontact = kc.uuid
-					  JOIN klantinteracties.digitaal_adres d ON d.verstrekt_door_betrokkene = b2.uuid
-					 GROUP BY d.verstrekt_door_betrokkene) bd ON bd.verstrekt_door_betrokkene = b.uuid
-				 GROUP BY b.had_klantcontact) bt ON bt.had_klantcontact = k.uuid
-			  LEFT JOIN (
-				SELECT o.klantcontact, jsonb_agg(jsonb_build_object(
-						'uuid', o.uuid,
-						'onderwerpobjectidentificator', jsonb_build_object(
-							'objectId', o.onderwerpobjectidentificator_object_id,
-							'codeObjecttype', o.onderwerpobjectidentificator_code_objecttype,
-							'codeRegister', o.onderwerpobjectidentificator_code_register,
-							'codeSoortObjectId', o.onderwerpobjectidentificator_code_soort_object_id),
-						'wasKlantcontact', o.was_klantcontact)
-						ORDER BY o.geregistreerd_op, o.uuid) AS lijst
-				  FROM kc JOIN klantinteracties.onderwerpobject o ON o.klantcontact = kc.uuid
-				 GROUP BY o.klantcontact) ow ON ow.klantcontact = k.uuid
-			  LEFT JOIN (
-				SELECT bj.was_bijlage_van_klantcontact, jsonb_agg(jsonb_build_object(
-						'uuid', bj.uuid,
-						'bijlageidentificator', jsonb_build_object(
-							'objectId', bj.bijlageidentificator_object_id,
-							'codeObjecttype', bj.bijlageidentificator_code_objecttype,
-							'codeRegister', bj.bijlageidentificator_code_register,
-							'codeSoortObjectId', bj.bijlageidentificator_code_soort_object_id))
-						ORDER BY bj.geregistreerd_op, bj.uuid) AS lijst
-				  FROM kc JOIN klantinteracties.bijlage bj ON bj.was_bijlage_van_klantcontact = kc.uuid
-				 GROUP BY bj.was_bijlage_van_klantcontact) bl ON bl.was_bijlage_van_klantcontact = k.uuid
-			  LEFT JOIN (
-				SELECT ak.klantcontact, jsonb_agg(jsonb_build_object(
-						'uuid', a.uuid, 'naam', a.naam, 'soortActor', a.soort_actor)
-						ORDER BY a.naam, a.uuid) AS lijst
-				  FROM kc
-				  JOIN klantinteracties.actor_klantcontact ak ON ak.klantcontact = kc.uuid
-				  JOIN klantinteracties.actor a ON a.uuid = ak.actor
-				 GROUP BY ak.klantcontact) ac ON ac.klantcontact = k.uuid
-			  LEFT JOIN (
-				SELECT t.aanleidinggevend_klantcontact, jsonb_agg(jsonb_build_object(
-						'uuid', t.uuid, 'nummer', t.nummer, 'referentienummer', t.referentienummer,
-						'gevraagdeHandeling', t.gevraagde_handeling, 'toelichting', t.toelichting,
-						'status', t.status, 'toegewezenOp', t.toegewezen_op, 'afgehandeldOp', t.afgehandeld_op,
-						'toegewezenAanActoren', coalesce(ta.lijst, '[]'))
-						ORDER BY t.toegewezen_op, t.uuid) AS lijst
-				  FROM kc
-				  JOIN klantinteracties.interne_taak t ON t.aanleidinggevend_klantcontact = kc.uuid
-				  LEFT JOIN (
-					SELECT ita.interne_taak, jsonb_agg(jsonb_build_object(
-							'uuid', a.uuid, 'naam', a.naam, 'soortActor', a.soort_actor)
-							ORDER BY ita.geregistreerd_op, a.naam, a.uuid) AS lijst
-					  FROM kc
-					  JOIN klantinteracties.interne_taak t2 ON t2.aanleidinggevend_klantcontact = kc.uuid
-					  JOIN klantinteracties.interne_taak_actor ita ON ita.interne_taak = t2.uuid
-					  JOIN klantinteracties.actor a ON a.uuid = ita.actor
-					 GROUP BY ita.interne_taak) ta ON ta.interne_taak = t.uuid
-				 GROUP BY t.aanleidinggevend_klantcontact) it ON it.aanleidinggevend_klantcontact = k.uuid)
-	), (SELECT klantinteracties.heeft_scope('geheim')), (SELECT klantinteracties.heeft_scope('bsn'))) AS document
+	klantinteracties.klantbeeld(p.uuid) AS document
 FROM klantinteracties.partij p
 LEFT JOIN klantinteracties.partij_identificator i_bsn
 	ON i_bsn.identificeerde_partij = p.uuid AND i_bsn.code_soort_object_id = 'bsn'
@@ -347,58 +633,3 @@ COMMENT ON COLUMN klantbeeld.laatste_klantcontact_op IS 'Tijdstip van het laatst
 COMMENT ON COLUMN klantbeeld.open_interne_taken IS 'Aantal interne taken met status te_verwerken naar aanleiding van klantcontacten van de partij.';
 COMMENT ON COLUMN klantbeeld.document IS 'Het hele klantbeeld als JSON: partij (met partijIdentificatie en adressen), partijIdentificatoren, vestigingen, digitaleAdressen, rekeningnummers, vertegenwoordigt, vertegenwoordigdDoor, contactpersonen, categorieRelaties en klantcontacten (nieuwste eerst, met betrokkenen, onderwerpobjecten, bijlagen, actoren en interneTaken).';
 
--- PL/pgSQL so that the plan of the (large) query is prepared once per
--- session and reused, as an SQL function would plan it on every call.
--- The lookups keep one generic plan per session: the key is a parameter
--- of an index condition, so a custom plan per value buys nothing, while
--- planning the view under row-level security costs far more than running
--- it (for a reader without geheim: 120 ms against 4 ms per call).
--- Kind: as the caller (definer, owner klantinteracties_eigenaar), for lezer.
-CREATE OR REPLACE FUNCTION klantbeeld(bsn) RETURNS jsonb
-	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
-	SECURITY DEFINER
-	SET search_path = pg_catalog, pg_temp
-	SET plan_cache_mode = force_generic_plan
-	AS $$
-BEGIN
-	-- By the identificator (its index, under the caller's policies: nothing without
-	-- the bsn scope), not by the view's masked bsn column.
-	RETURN (SELECT k.document FROM klantinteracties.klantbeeld k WHERE k.uuid = klantinteracties.zoek_partij($1));
-END
-$$;
-ALTER FUNCTION klantbeeld(bsn) OWNER TO klantinteracties_eigenaar;
-REVOKE ALL ON FUNCTION klantbeeld(bsn) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION klantbeeld(bsn) TO klantinteracties_lezer;
-COMMENT ON FUNCTION klantbeeld(bsn) IS 'The klantbeeld document (see view klantbeeld, column document) of the persoon with this BSN, or NULL.';
-
--- Kind: as the caller (definer, owner klantinteracties_eigenaar), for lezer.
-CREATE OR REPLACE FUNCTION klantbeeld(kvk_nummer) RETURNS jsonb
-	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
-	SECURITY DEFINER
-	SET search_path = pg_catalog, pg_temp
-	SET plan_cache_mode = force_generic_plan
-	AS $$
-BEGIN
-	RETURN (SELECT k.document FROM klantinteracties.klantbeeld k WHERE k.kvk_nummer OPERATOR(klantinteracties.=) $1);
-END
-$$;
-ALTER FUNCTION klantbeeld(kvk_nummer) OWNER TO klantinteracties_eigenaar;
-REVOKE ALL ON FUNCTION klantbeeld(kvk_nummer) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION klantbeeld(kvk_nummer) TO klantinteracties_lezer;
-COMMENT ON FUNCTION klantbeeld(kvk_nummer) IS 'The klantbeeld document of the organisatie with this KvK-nummer (its vestigingen are listed in it), or NULL.';
-
--- Kind: as the caller (definer, owner klantinteracties_eigenaar), for lezer.
-CREATE OR REPLACE FUNCTION klantbeeld(uuid) RETURNS jsonb
-	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
-	SECURITY DEFINER
-	SET search_path = pg_catalog, pg_temp
-	SET plan_cache_mode = force_generic_plan
-	AS $$
-BEGIN
-	RETURN (SELECT k.document FROM klantinteracties.klantbeeld k WHERE k.uuid = $1);
-END
-$$;
-ALTER FUNCTION klantbeeld(uuid) OWNER TO klantinteracties_eigenaar;
-REVOKE ALL ON FUNCTION klantbeeld(uuid) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION klantbeeld(uuid) TO klantinteracties_lezer;
-COMMENT ON FUNCTION klantbeeld(uuid) IS 'The klantbeeld document of the partij with this uuid, or NULL.';
