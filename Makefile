@@ -79,7 +79,7 @@ src/landcode_rvig.h: data/tabel34-landcodes.csv tools/landcode_rvig.awk
 	awk -f tools/landcode_rvig.awk data/tabel34-landcodes.csv > $@ || { rm -f $@; exit 1; }
 src/landcode_core.o src/landcode_core.bc: src/landcode_rvig.h
 
-.PHONY: test demo demo-stop deps fuzz diagram bench bench-vergeten bench-core deb deb-test dist valgrind test-instellingen
+.PHONY: test demo demo-stop deps fuzz diagram bench bench-klantbeeld bench-vergeten bench-core deb deb-test dist valgrind test-instellingen
 
 # A long run of the pure-core fuzzer under ASan/UBSan (make test runs a short one).
 FUZZ_ITERATIONS ?= 2000000
@@ -106,6 +106,14 @@ bench:
 # partij with 100, 400 and 3,000 digitale adressen (bench/07_vergeten.sh).
 bench-vergeten:
 	@SIZE="$(SIZE)" REPS="$(REPS)" BENCH="07" scripts/bench.sh
+
+# make bench-klantbeeld [SIZE=10000] [REPS=5]: the benchmarks of the
+# klantbeeld (issue 16) alone: bulk load, klantbeeld by BSN, by uuid and over
+# REST against pgbench -S and Open Klant at SIZE and SIZE/10, storage and
+# growth; the other sections of docs/benchmarks.md are kept from the last run
+# that had them.  SIZE=100000 for the issue's second size.
+bench-klantbeeld:
+	@SIZE="$(or $(SIZE),10000)" REPS="$(REPS)" BENCH="02 03 05 06" scripts/bench.sh
 
 # The pure C core alone, timed per call against strtoll (bench/core_bench.c);
 # compiled with the extension's flags.

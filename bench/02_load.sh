@@ -45,7 +45,8 @@ run() {
 			# so that each run starts as empty as Open Klant's (their guard
 			# trigger is a normal trigger: replica mode skips it).
 			echo "SET session_replication_role = replica;"
-			echo "TRUNCATE klantinteracties.partij, klantinteracties.wijzigingslog, klantinteracties.gebeurtenis CASCADE;"
+			echo "TRUNCATE klantinteracties.partij, klantinteracties.wijzigingslog, klantinteracties.gebeurtenis,"
+			echo "         klantinteracties.klantbeeld_document CASCADE;"
 			echo "RESET session_replication_role;"
 		else
 			echo "TRUNCATE openklant.klantinteracties_partij CASCADE;"
@@ -63,6 +64,14 @@ run() {
 		echo "COMMIT;"
 		echo "INSERT INTO bench.result VALUES ('$name', 'commit', '$variant', $rep, 1000 * extract(epoch FROM clock_timestamp() - :'s'), $n);"
 		echo "INSERT INTO bench.result VALUES ('$name', 'total', '$variant', $rep, 1000 * extract(epoch FROM clock_timestamp() - :'t0'), $n);"
+		if [ "$variant" = ours ]; then
+			# More partijen than klantbeeld_direct in one transaction: their
+			# stored klantbeeld documents were marked stale at COMMIT (in the
+			# total); refreshing them is a step of its own, outside it.
+			echo "SELECT clock_timestamp() AS s \\gset"
+			echo "CALL klantinteracties.klantbeeld_verversen();"
+			echo "INSERT INTO bench.result VALUES ('$name', 'klantbeeld', '$variant', $rep, 1000 * extract(epoch FROM clock_timestamp() - :'s'), $n);"
+		fi
 	} | bq -d "$db"
 }
 
@@ -76,6 +85,9 @@ counts=$(bq -d "$db" -c "
 		   || ' ' || (SELECT count(*) FROM openklant.klantinteracties_partijidentificator) || ' '
 		   || (SELECT count(*) FROM openklant.klantinteracties_digitaaladres)")
 echo "   rows loaded (ours / Open Klant): $counts"
+stale=$(bq -d "$db" -c "SELECT count(*) FILTER (WHERE document IS NULL) || ' of ' || count(*) FROM klantinteracties.klantbeeld_document")
+echo "   stored klantbeeld documents stale after the refresh: $stale"
+[ "$stale" = "0 of $n" ] || { echo "bench: the stored klantbeeld was not refreshed ($stale)" >&2; exit 1; }
 [ "$counts" = "$n $n $n $((2 * n)) / $n $n $n $((2 * n))" ] || { echo "bench: the loads differ" >&2; exit 1; }
 bq -d "$db" -c "DELETE FROM bench.result WHERE rep = 0"
 
@@ -173,7 +185,21 @@ MD
 		 ORDER BY variant DESC"
 	echo
 	bq -c "
-		SELECT format('Target: at most 1.3× the time of Open Klant''s schema: **%s**, ours ÷ Open Klant = %s over %s runs.',
+		SELECT format('The stored klantbeeld: the COMMIT above marks the %s documents stale (one set-based upsert; docs/klantbeeld.md); refreshing them afterwards (\`CALL klantbeeld_verversen()\`, batches of 500, each its own transaction; not in the total) took %s ms, %s ms per partij; load and refresh together ÷ Open Klant''s load = %s.',
+			   to_char($n, 'FM9G999G999'), bench.fmt(k.med, k.lo, k.hi, 0), round((k.med / $n)::numeric, 2),
+			   (SELECT bench.fmt(percentile_cont(0.5) WITHIN GROUP (ORDER BY q), min(q), max(q))
+				  FROM (SELECT (t.ms + r.ms) / b.ms AS q FROM bench.result t
+						  JOIN bench.result r ON r.bench = t.bench AND r.rep = t.rep AND r.item = 'klantbeeld'
+						  JOIN bench.result b ON b.bench = t.bench AND b.rep = t.rep AND b.item = 'total' AND b.variant = 'openklant'
+						 WHERE t.bench = '$name' AND t.item = 'total' AND t.variant = 'ours') z))
+		  FROM bench.summary('$name', 'ours') k WHERE k.item = 'klantbeeld' AND k.variant = 'ours'"
+	echo
+	bq -c "
+		SELECT format('- Target (issue 16): at most 2× the time of Open Klant''s schema, audit trail and outbox on: **%s**, ours ÷ Open Klant = %s over %s runs.',
+			   CASE WHEN ratio_med <= 2 THEN 'met' ELSE 'missed' END, bench.fmt(ratio_med, ratio_lo, ratio_hi), runs)
+		  FROM bench.summary('$name', 'openklant') WHERE item = 'total' AND variant = 'ours'
+		UNION ALL
+		SELECT format('- Target (the first benchmark round): at most 1.3× the time of Open Klant''s schema: **%s**, ours ÷ Open Klant = %s over %s runs.',
 			   CASE WHEN ratio_med <= 1.3 THEN 'met' ELSE 'missed' END, bench.fmt(ratio_med, ratio_lo, ratio_hi), runs)
 		  FROM bench.summary('$name', 'openklant') WHERE item = 'total' AND variant = 'ours'"
 } >"$BENCH_OUT/$name.md"

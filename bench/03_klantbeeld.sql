@@ -102,3 +102,29 @@ LANGUAGE sql AS $$
 				+ 2 * (SELECT count(*) FROM bench.kb_actor))::float8 / (SELECT count(*) FROM bench.kb_sample),
 		   (SELECT count(*) FROM bench.kb_betrokkene)::float8 / (SELECT count(*) FROM bench.kb_sample)
 $$;
+
+-- The load average (1 minute) at the start and end of every pgbench run, so
+-- that each figure can be read with the machine's state beside it.
+CREATE TABLE IF NOT EXISTS bench.belasting (
+	bench		text NOT NULL,
+	item		text NOT NULL,
+	variant		text NOT NULL,
+	rep			int NOT NULL,
+	load_begin	float8 NOT NULL,
+	load_eind	float8 NOT NULL
+);
+
+-- The roles PostgREST uses (klantinteracties.maak_api_rollen): the
+-- authenticator bench_authenticator logs in and switches per request to
+-- bench_api_lezer, which holds the scopes read and bsn (not geheim), as
+-- the application role of the other variants.  The authenticator reads the
+-- sample (the pgbench script's parameters) before it switches.
+CREATE OR REPLACE FUNCTION bench.rest_rollen() RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+	PERFORM klantinteracties.maak_api_rollen('bench_authenticator', 'bench_anon', 'bench_api_lezer', 'bench_api_schrijver');
+	GRANT klantinteracties_bsn TO bench_api_lezer;
+	GRANT USAGE ON SCHEMA bench TO bench_authenticator;
+	GRANT SELECT ON ALL TABLES IN SCHEMA bench TO bench_authenticator;
+END
+$$;

@@ -40,8 +40,9 @@ for db in "$PGDATABASE" "$sdb"; do
 		UNION ALL
 		-- The whole registry, every table of both schemas; our audit trail,
 		-- access log and outbox apart (Open Klant has none of them).
-		SELECT d.partijen, CASE WHEN c.relname IN ('wijzigingslog', 'vergeetlog', 'inzagelog', 'gebeurtenis')
-								THEN 'audit' ELSE 'all tables' END,
+		SELECT d.partijen, CASE WHEN c.relname IN ('wijzigingslog', 'vergeetlog', 'inzagelog', 'gebeurtenis') THEN 'audit'
+								WHEN c.relname IN ('klantbeeld_document', 'klantbeeld_wachtrij') THEN 'klantbeeld'
+								ELSE 'all tables' END,
 			   'all', NULL, CASE n2.nspname WHEN 'klantinteracties' THEN 'ours' ELSE 'openklant' END,
 			   sum(pg_table_size(c.oid)), sum(pg_indexes_size(c.oid)), n.partijen
 		  FROM pg_class c JOIN pg_namespace n2 ON n2.oid = c.relnamespace CROSS JOIN n CROSS JOIN bench.dataset d
@@ -106,7 +107,10 @@ MD
 			  FROM bench.storage WHERE stage = 'all tables'
 			UNION ALL
 			SELECT size, 4, 0, 'audit trail, access log, outbox (ours only)', variant, table_bytes, index_bytes, partijen
-			  FROM bench.storage WHERE stage = 'audit')
+			  FROM bench.storage WHERE stage = 'audit'
+			UNION ALL
+			SELECT size, 5, 0, 'stored klantbeeld (ours only)', variant, table_bytes, index_bytes, partijen
+			  FROM bench.storage WHERE stage = 'klantbeeld')
 		SELECT format('| %s | %s | %s | %s | %s | %s | %s |', to_char(size, 'FM9G999G999'), label,
 			   round(sum(table_bytes) FILTER (WHERE variant = 'ours')::numeric / max(partijen)),
 			   round(sum(index_bytes) FILTER (WHERE variant = 'ours')::numeric / max(partijen)),
@@ -122,12 +126,22 @@ MD
 Bytes per partij; "partij side" sums the rows above it, "all tables" is every table of
 each schema (klantcontacten and what hangs under them included), for context, but for our
 audit trail (\`wijzigingslog\`, a JSON copy of every row written), access log and outbox,
-listed on the last row: Open Klant keeps no such record, so the target is judged on the
-partij side without them; the audit trail is what the AVG's accountability costs.
+listed on the row after: Open Klant keeps no such record, so the target is judged on the
+partij side without them; the audit trail is what the AVG's accountability costs. The
+stored klantbeeld (\`klantbeeld_document\`: one JSON document per partij, and a second one
+for readers without the geheim scope where it differs; derived data, docs/klantbeeld.md) is
+listed on the last row, apart too: it is what reading a klantbeeld by primary key costs.
 
 MD
 	bq -c "
-		SELECT format('Target: at most 0.7× Open Klant''s bytes per partij: **%s**, ours ÷ Open Klant = %s at %s partijen (%s against %s bytes per partij)%s.',
+		SELECT format('- Target (issue 16): at most 1.0× Open Klant''s bytes per partij: **%s**, ours ÷ Open Klant = %s at %s partijen (%s against %s bytes per partij)%s.',
+			   CASE WHEN o <= 1.0 * b THEN 'met' ELSE 'missed' END, round(o / b, 2), to_char($BENCH_SIZE, 'FM9G999G999'),
+			   round(o), round(b),
+			   format('; as loaded, before the indexes were rebuilt: %s against %s (%s)', round(lo), round(lb), round(lo / lb, 2)))
+		  FROM (SELECT $(total "$BENCH_SIZE" compact ours)::numeric AS o, $(total "$BENCH_SIZE" compact openklant)::numeric AS b,
+					   $(total "$BENCH_SIZE" loaded ours)::numeric AS lo, $(total "$BENCH_SIZE" loaded openklant)::numeric AS lb) x
+		UNION ALL
+		SELECT format('- Target (the first benchmark round): at most 0.7× Open Klant''s bytes per partij: **%s**, ours ÷ Open Klant = %s at %s partijen (%s against %s bytes per partij)%s.',
 			   CASE WHEN o <= 0.7 * b THEN 'met' ELSE 'missed' END, round(o / b, 2), to_char($BENCH_SIZE, 'FM9G999G999'),
 			   round(o), round(b),
 			   format('; as loaded, before the indexes were rebuilt: %s against %s (%s)', round(lo), round(lb), round(lo / lb, 2)))

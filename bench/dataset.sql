@@ -10,7 +10,9 @@ CREATE TABLE IF NOT EXISTS bench.dataset (
 	partijen	integer NOT NULL,
 	klantcontacten_per_partij numeric NOT NULL,
 	seconds		float8 NOT NULL,
-	rijen		jsonb NOT NULL
+	rijen		jsonb NOT NULL,
+	-- of which: refreshing the stored klantbeeld after the load
+	verversen_seconds float8 NOT NULL
 );
 
 -- More klantcontacten, until the registry holds `per_partij` klantcontacten

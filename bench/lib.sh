@@ -91,7 +91,7 @@ bench_small_db() {
 # bench.openklant_vullen in bench/dataset.sql), with fresh indexes and
 # statistics.  Loads once: the next benchmark finds it in bench.dataset.
 bench_dataset() {
-	local db=$1 n=$2 kc t0 rows
+	local db=$1 n=$2 kc t0 t1 rows verversen
 	kc=$(bench_klantcontacten)
 	if [ "$(bq -d postgres -c "SELECT count(*) FROM pg_database WHERE datname = '$db'")" = 0 ]; then
 		bq -d postgres -c "CREATE DATABASE $db"
@@ -116,6 +116,13 @@ SQL
 	if [ "$kc" != 0 ]; then
 		bq -d "$db" -c "SELECT bench.klantcontacten_aanvullen($kc)" >/dev/null
 	fi
+	# The generator loads in one transaction: more partijen than
+	# klantbeeld_direct, so their stored klantbeeld documents are marked
+	# stale at its COMMIT; refreshed here in batches, as a DBA would.
+	t1=$(date +%s.%N)
+	bq -d "$db" -c "CALL klantinteracties.klantbeeld_verversen()" >/dev/null
+	verversen=$(awk -v a="$t1" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }')
+	echo "   stored klantbeeld refreshed in $verversen s (CALL klantbeeld_verversen())"
 	bq -d "$db" >/dev/null <<'SQL'
 SET client_min_messages = warning;
 SELECT bench.openklant_vullen();
@@ -133,7 +140,8 @@ SQL
 		INSERT INTO bench.dataset
 		SELECT $n, $kc, $(date +%s) - $t0,
 			   (SELECT jsonb_object_agg(c.relname, c.reltuples::bigint)
-				  FROM pg_class c WHERE c.relnamespace = 'klantinteracties'::regnamespace AND c.relkind = 'r')"
+				  FROM pg_class c WHERE c.relnamespace = 'klantinteracties'::regnamespace AND c.relkind = 'r'),
+			   $verversen"
 	echo "   loaded in $(($(date +%s) - t0)) s"
 }
 
