@@ -72,7 +72,7 @@ run() {
 			echo "CALL klantinteracties.klantbeeld_verversen();"
 			echo "INSERT INTO bench.result VALUES ('$name', 'klantbeeld', '$variant', $rep, 1000 * extract(epoch FROM clock_timestamp() - :'s'), $n);"
 		fi
-	} | bq -d "$db"
+	} | bq -d "$db" >/dev/null
 }
 
 # Warm-up (untimed: rep 0 is deleted), which also checks that both sides
