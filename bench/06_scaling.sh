@@ -40,10 +40,13 @@ bq <<SQL
 SQL
 
 order="array_position(ARRAY['klantbeeld', 'email', 'telefoon', 'naam'], what),
-	   array_position(ARRAY['ours', 'ours+index', 'openklant', 'openklant+index', 'openklant-normalised'], variant)"
+	   array_position(ARRAY['ours', 'ours-uuid', 'logged', 'ours+index', 'openklant', 'openklant+index', 'openklant-normalised',
+							'floor'], variant)"
 label="CASE what WHEN 'klantbeeld' THEN 'klantbeeld' WHEN 'email' THEN 'e-mail' WHEN 'telefoon' THEN 'telephone'
 		ELSE 'name' END || ': ' || CASE variant WHEN 'ours' THEN 'ours' WHEN 'ours+index' THEN 'ours + name index'
-		WHEN 'openklant' THEN 'Open Klant' ELSE 'Open Klant, digits' END"
+		WHEN 'ours-uuid' THEN 'ours, by uuid' WHEN 'logged' THEN 'ours, logged REST call'
+		WHEN 'openklant' THEN 'Open Klant' WHEN 'openklant+index' THEN 'Open Klant + index'
+		WHEN 'floor' THEN 'floor (pgbench -S)' ELSE 'Open Klant, digits' END"
 bq -F ' ' -c "
 	SELECT format('\"%s\"', $label), round(growth::numeric, 3), round(growth_lo::numeric, 3), round(growth_hi::numeric, 3)
 	  FROM bench.scaling ORDER BY $order" >"$BENCH_OUT/$name.dat"
