@@ -97,11 +97,20 @@ SELECT p.oid::regprocedure AS regel_geschonden,
 -- every function either pins its search_path to exactly pg_catalog and
 -- pg_temp, or is an SQL function meant to be inlined, whose body qualifies
 -- every name (test beveiliging_schaduw tries them all with planted names).
+-- A procedure that commits (klantbeeld_verversen) cannot carry a SET
+-- clause (PostgreSQL refuses transaction control in it): it qualifies every
+-- name instead, runs as invoker and nobody but its owner may call it (the
+-- next query).
 SELECT p.oid::regprocedure AS eigen_search_path, p.proconfig
   FROM pg_proc p JOIN pg_temp.extension_members('pg_proc') m ON m = p.oid
  WHERE EXISTS (SELECT FROM unnest(p.proconfig) AS c WHERE c LIKE 'search_path=%' AND c <> 'search_path=pg_catalog, pg_temp')
 	OR (NOT EXISTS (SELECT FROM unnest(p.proconfig) AS c WHERE c LIKE 'search_path=%')
-		AND p.prolang NOT IN (SELECT oid FROM pg_language WHERE lanname IN ('sql', 'c', 'internal')));
+		AND p.prolang NOT IN (SELECT oid FROM pg_language WHERE lanname IN ('sql', 'c', 'internal'))
+		AND p.prokind <> 'p');
+SELECT p.oid::regprocedure AS procedure, p.prosecdef AS definer, p.proacl IS NULL AS standaard_acl,
+	   has_function_privilege('public', p.oid, 'EXECUTE') AS publiek
+  FROM pg_proc p JOIN pg_temp.extension_members('pg_proc') m ON m = p.oid
+ WHERE p.prokind = 'p' ORDER BY 1::text;
 
 -- Every table: RLS enabled and forced, at least one policy.
 SELECT c.oid::regclass AS tabel, c.relrowsecurity AS rls, c.relforcerowsecurity AS forced,

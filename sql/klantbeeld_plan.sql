@@ -109,14 +109,16 @@ SELECT naam, kvk_nummer, rsin, vestigingsnummer, correspondentieadres
 -- WHERE uuid = zoek_partij(bsn) (what klantbeeld(bsn) runs) finds the
 -- partij through partij_identificator_bsn_idx, under the caller's policies,
 -- then the main plan reads no table sequentially and every subplan (the
--- columns and the document) runs once, for the one row returned.
+-- columns and the document) runs once, for the one row returned.  (The view's own
+-- computed columns are nine subplans; the policies add none since they
+-- compare the rows' flags instead of testing sets.)
 SELECT bsn AS een_bsn FROM klantbeeld WHERE bsn IS NOT NULL ORDER BY uuid LIMIT 1 \gset
 CREATE TEMP TABLE k AS SELECT * FROM pg_temp.knopen(format('SELECT * FROM klantinteracties.klantbeeld WHERE uuid = klantinteracties.zoek_partij(%L::klantinteracties.bsn)', :'een_bsn'));
 SELECT count(*) FILTER (WHERE knoop ? 'Index Name') AS index_scans,
 	   count(*) FILTER (WHERE knoop ->> 'Node Type' = 'Seq Scan') AS seq_scans,
 	   (SELECT knoop ->> 'Actual Rows' FROM k WHERE knoop ? 'Parent Relationship' IS FALSE) AS rijen
   FROM k WHERE NOT in_subplan;
-SELECT count(*) > 10 AS subplannen, max((knoop ->> 'Actual Loops')::int) AS max_keer
+SELECT count(*) > 5 AS subplannen, max((knoop ->> 'Actual Loops')::int) AS max_keer
   FROM k WHERE knoop ->> 'Parent Relationship' = 'SubPlan';
 DROP TABLE k;
 -- A BSN nobody has: no subplan runs at all.
@@ -198,9 +200,9 @@ SELECT count(*) FILTER (WHERE knoop ->> 'Node Type' = 'Aggregate') > 10 AS aggre
 SELECT string_agg(DISTINCT knoop ->> 'Node Type', ', ') FILTER (WHERE knoop ->> 'Node Type' NOT IN ('Index Scan',
 			'Index Only Scan', 'Bitmap Heap Scan', 'Bitmap Index Scan', 'Nested Loop', 'Memoize', 'Materialize', 'Result'))
 		   AS anders_herhaald,
-	   max((knoop ->> 'Actual Loops')::int) <= 1000 AS hoogstens_per_klantcontact,
-	   max((knoop ->> 'Actual Loops')::int
-		   * ((knoop ->> 'Actual Rows')::numeric + coalesce((knoop ->> 'Rows Removed by Filter')::numeric, 0))) <= 2000 AS lineair
+	   coalesce(max((knoop ->> 'Actual Loops')::int), 0) <= 1000 AS hoogstens_per_klantcontact,
+	   coalesce(max((knoop ->> 'Actual Loops')::int
+		   * ((knoop ->> 'Actual Rows')::numeric + coalesce((knoop ->> 'Rows Removed by Filter')::numeric, 0))), 0) <= 2000 AS lineair
   FROM k WHERE (knoop ->> 'Actual Loops')::int > 1;
 DROP TABLE k;
 -- The same for a reader without geheim (the refresh's variant for such
@@ -220,10 +222,10 @@ SELECT count(*) FILTER (WHERE knoop ->> 'Node Type' IN ('Aggregate', 'Sort') AND
 	   string_agg(DISTINCT knoop ->> 'Node Type', ', ') FILTER (WHERE (knoop ->> 'Actual Loops')::int > 1
 			AND knoop ->> 'Node Type' NOT IN ('Index Scan', 'Index Only Scan', 'Bitmap Heap Scan', 'Bitmap Index Scan',
 											   'Nested Loop', 'Memoize', 'Materialize', 'Result')) AS anders_herhaald,
-	   max((knoop ->> 'Actual Loops')::int) <= 1000 AS hoogstens_per_klantcontact,
-	   max((knoop ->> 'Actual Loops')::int
+	   coalesce(max((knoop ->> 'Actual Loops')::int), 0) <= 1000 AS hoogstens_per_klantcontact,
+	   coalesce(max((knoop ->> 'Actual Loops')::int
 		   * ((knoop ->> 'Actual Rows')::numeric + coalesce((knoop ->> 'Rows Removed by Filter')::numeric, 0)))
-		   FILTER (WHERE (knoop ->> 'Actual Loops')::int > 1) <= 2000 AS lineair
+		   FILTER (WHERE (knoop ->> 'Actual Loops')::int > 1), 0) <= 2000 AS lineair
   FROM k;
 DROP TABLE k;
 

@@ -116,32 +116,25 @@ CREATE OR REPLACE FUNCTION klantbeeld_documenten(partijen uuid[], met_geheim boo
 BEGIN
 	RETURN QUERY
 	WITH
-	-- Whether a row hangs under a secret partij is read from that partij's
-	-- row (joined by primary key, g.indicatie_geheimhouding), never from a
-	-- set of the secret partijen tested per row: that would be a scan of
-	-- the set per klantcontact.
+	-- Whether a row is hidden from a reader without geheim is read from the
+	-- row's own flag (geheim, vertrouwelijk: docs/security.md, section 2),
+	-- the column the read policies test, never from a set of the secret
+	-- partijen tested per row (a scan of the set per klantcontact).
 	-- The rows of the partijen are found by "key = ANY (array)", which the
 	-- generic plan (the one PL/pgSQL keeps, and klantbeeld_berekend's)
 	-- answers with index scans at any table size; a semi-join against a
 	-- CTE ("key IN (SELECT ...)") got hash joins over whole tables there.
 	p AS MATERIALIZED (
 		SELECT x.* FROM klantinteracties.partij x WHERE x.uuid = ANY (partijen)),
-	-- The partijen whose own rows a caller without geheim may see.
-	po AS MATERIALIZED (
-		SELECT p.uuid FROM p WHERE met_geheim OR p.indicatie_geheimhouding IS NOT TRUE),
 	-- The rows that name another partij, each read once.
 	cp AS MATERIALIZED (
-		SELECT c.partij, c.werkte_voor_partij FROM klantinteracties.contactpersoon c
-		  JOIN klantinteracties.partij g ON g.uuid = c.partij
-		 WHERE c.werkte_voor_partij = ANY (partijen)
-		   AND (met_geheim OR g.indicatie_geheimhouding IS NOT TRUE)),
+		SELECT c.partij, c.werkte_voor_partij, c.geheim FROM klantinteracties.contactpersoon c
+		 WHERE c.werkte_voor_partij = ANY (partijen) AND (met_geheim OR NOT c.geheim)),
 	vt AS MATERIALIZED (
-		SELECT v.vertegenwoordigende_partij AS van, v.vertegenwoordigde_partij AS naar
+		SELECT v.vertegenwoordigende_partij AS van, v.vertegenwoordigde_partij AS naar, v.geheim
 		  FROM klantinteracties.vertegenwoordiging v
-		  JOIN klantinteracties.partij g1 ON g1.uuid = v.vertegenwoordigende_partij
-		  JOIN klantinteracties.partij g2 ON g2.uuid = v.vertegenwoordigde_partij
 		 WHERE (v.vertegenwoordigende_partij = ANY (partijen) OR v.vertegenwoordigde_partij = ANY (partijen))
-		   AND (met_geheim OR (g1.indicatie_geheimhouding IS NOT TRUE AND g2.indicatie_geheimhouding IS NOT TRUE))),
+		   AND (met_geheim OR NOT v.geheim)),
 	ves AS MATERIALIZED (
 		SELECT k.identificeerde_partij AS partij, v.identificeerde_partij AS vestiging, v.object_id_sleutel
 		  FROM klantinteracties.partij_identificator k
@@ -150,16 +143,15 @@ BEGIN
 		   AND (v.code_soort_object_id <> 'bsn' OR met_bsn)),
 	-- The klantcontacten of the partijen, and their betrokkenen.
 	kc AS MATERIALIZED (
-		SELECT DISTINCT b.was_partij AS partij, b.had_klantcontact AS klantcontact
+		SELECT b.was_partij AS partij, b.had_klantcontact AS klantcontact, bool_or(b.geheim) AS geheim
 		  FROM klantinteracties.betrokkene b
-		 WHERE b.was_partij = ANY (ARRAY(SELECT po.uuid FROM po))),
+		 WHERE b.was_partij = ANY (partijen) AND (met_geheim OR NOT b.geheim)
+		 GROUP BY b.was_partij, b.had_klantcontact),
 	k AS MATERIALIZED (
 		SELECT x.* FROM klantinteracties.klantcontact x WHERE x.uuid IN (SELECT kc.klantcontact FROM kc)),
 	bt AS MATERIALIZED (
 		SELECT b.* FROM klantinteracties.betrokkene b
-		  LEFT JOIN klantinteracties.partij g ON g.uuid = b.was_partij
-		 WHERE b.had_klantcontact IN (SELECT k.uuid FROM k)
-		   AND (met_geheim OR g.indicatie_geheimhouding IS NOT TRUE)),
+		 WHERE b.had_klantcontact IN (SELECT k.uuid FROM k) AND (met_geheim OR NOT b.geheim)),
 	-- (partij, another partij its document names).
 	refs AS MATERIALIZED (
 		SELECT c.partij, c.werkte_voor_partij AS ref FROM klantinteracties.contactpersoon c
@@ -172,7 +164,8 @@ BEGIN
 				   WHERE bt.was_partij IS NOT NULL),
 	-- The names of every partij the documents mention.
 	nm AS MATERIALIZED (
-		SELECT x.uuid, x.soort_partij, x.indicatie_geheimhouding IS TRUE AS is_geheim,
+		SELECT x.uuid, x.soort_partij,
+			x.indicatie_geheimhouding IS TRUE OR coalesce(ps.geheim OR o.geheim OR c.geheim, false) AS is_geheim,
 			CASE x.soort_partij
 				WHEN 'persoon' THEN nullif(concat_ws(' ',
 					nullif(coalesce(nullif(ps.contactnaam_voornaam, ''), ps.contactnaam_voorletters), ''),
@@ -185,9 +178,9 @@ BEGIN
 					nullif(c.contactnaam_achternaam, '')), '')
 			END::text AS naam
 		  FROM klantinteracties.partij x
-		  LEFT JOIN klantinteracties.persoon ps ON ps.partij = x.uuid AND (met_geheim OR x.indicatie_geheimhouding IS NOT TRUE)
-		  LEFT JOIN klantinteracties.organisatie o ON o.partij = x.uuid AND (met_geheim OR x.indicatie_geheimhouding IS NOT TRUE)
-		  LEFT JOIN klantinteracties.contactpersoon c ON c.partij = x.uuid AND (met_geheim OR x.indicatie_geheimhouding IS NOT TRUE)
+		  LEFT JOIN klantinteracties.persoon ps ON ps.partij = x.uuid AND (met_geheim OR NOT ps.geheim)
+		  LEFT JOIN klantinteracties.organisatie o ON o.partij = x.uuid AND (met_geheim OR NOT o.geheim)
+		  LEFT JOIN klantinteracties.contactpersoon c ON c.partij = x.uuid AND (met_geheim OR NOT c.geheim)
 		 WHERE x.uuid = ANY (ARRAY(SELECT p.uuid FROM p UNION SELECT refs.ref FROM refs))),
 	-- The partijen whose document shows a secret partij.
 	gr AS (
@@ -200,11 +193,11 @@ BEGIN
 				'achternaam', ps.contactnaam_achternaam),
 			'volledigeNaam', ps.volledige_naam) AS identificatie
 		  FROM klantinteracties.persoon ps
-		 WHERE ps.partij = ANY (ARRAY(SELECT po.uuid FROM po))
+		 WHERE ps.partij = ANY (partijen) AND (met_geheim OR NOT ps.geheim)
 		UNION ALL
 		SELECT o.partij, jsonb_build_object('naam', o.naam)
 		  FROM klantinteracties.organisatie o
-		 WHERE o.partij = ANY (ARRAY(SELECT po.uuid FROM po))
+		 WHERE o.partij = ANY (partijen) AND (met_geheim OR NOT o.geheim)
 		UNION ALL
 		SELECT c.partij, jsonb_build_object('uuid', c.uuid,
 				'werkteVoorPartij', CASE WHEN c.werkte_voor_partij IS NOT NULL THEN
@@ -216,7 +209,7 @@ BEGIN
 				'volledigeNaam', c.volledige_naam)
 		  FROM klantinteracties.contactpersoon c
 		  LEFT JOIN nm w ON w.uuid = c.werkte_voor_partij
-		 WHERE c.partij = ANY (ARRAY(SELECT po.uuid FROM po)))
+		 WHERE c.partij = ANY (partijen) AND (met_geheim OR NOT c.geheim))
 	SELECT p.uuid,
 		klantinteracties.klantbeeld_gemaskeerd(jsonb_build_object(
 		'partij', jsonb_build_object(
@@ -250,8 +243,9 @@ BEGIN
 		'klantcontacten', coalesce(kl.lijst, '[]')
 		), met_geheim, met_bsn),
 		-- Whether a reader without geheim may see less (see above).
-		p.indicatie_geheimhouding IS TRUE OR coalesce(kl.vertrouwelijk, false) OR coalesce(da.door_betrokkene, false)
-			OR gr.partij IS NOT NULL
+		p.indicatie_geheimhouding IS TRUE OR coalesce(kl.vertrouwelijk, false) OR coalesce(da.geheim, false)
+			OR coalesce(rn.geheim, false) OR coalesce(cr.geheim, false) OR coalesce(vg.geheim, false)
+			OR coalesce(vd.geheim, false) OR coalesce(cl.geheim, false) OR gr.partij IS NOT NULL
 	  FROM p
 	  LEFT JOIN nm pn ON pn.uuid = p.uuid
 	  LEFT JOIN pid ON pid.partij = p.uuid
@@ -288,46 +282,46 @@ BEGIN
 				'isVoorkeursadres', d.is_voorkeursadres, 'referentie', d.referentie,
 				'verificatieDatum', d.verificatie_datum)
 				ORDER BY d.soort_digitaal_adres, d.is_standaard_adres DESC, d.adres_sleutel) AS lijst,
-			bool_or(d.verstrekt_door_betrokkene IS NOT NULL) AS door_betrokkene
+			bool_or(d.geheim) AS geheim
 		  FROM klantinteracties.digitaal_adres d
-		  LEFT JOIN klantinteracties.betrokkene b ON b.uuid = d.verstrekt_door_betrokkene
-		  LEFT JOIN klantinteracties.partij g ON g.uuid = b.was_partij
-		 WHERE d.verstrekt_door_partij = ANY (partijen)
-		   AND (met_geheim OR g.indicatie_geheimhouding IS NOT TRUE)
+		 WHERE d.verstrekt_door_partij = ANY (partijen) AND (met_geheim OR NOT d.geheim)
 		 GROUP BY d.verstrekt_door_partij) da ON da.verstrekt_door_partij = p.uuid
 	  LEFT JOIN (
 		SELECT r.partij, jsonb_agg(jsonb_build_object(
 				'uuid', r.uuid, 'iban', r.iban::text, 'bic', r.bic::text,
 				'isVoorkeursrekeningnummer', r.is_voorkeursrekeningnummer)
-				ORDER BY r.is_voorkeursrekeningnummer DESC, r.iban) AS lijst
+				ORDER BY r.is_voorkeursrekeningnummer DESC, r.iban) AS lijst,
+			bool_or(r.geheim) AS geheim
 		  FROM klantinteracties.rekeningnummer r
-		 WHERE r.partij = ANY (partijen)
+		 WHERE r.partij = ANY (partijen) AND (met_geheim OR NOT r.geheim)
 		 GROUP BY r.partij) rn ON rn.partij = p.uuid
 	  LEFT JOIN (
 		SELECT vt.van, jsonb_agg(jsonb_build_object('uuid', vt.naar, 'soortPartij', nm.soort_partij, 'naam', nm.naam)
-				ORDER BY nm.naam, vt.naar) AS lijst
+				ORDER BY nm.naam, vt.naar) AS lijst, bool_or(vt.geheim) AS geheim
 		  FROM vt JOIN nm ON nm.uuid = vt.naar
 		 GROUP BY vt.van) vg ON vg.van = p.uuid
 	  LEFT JOIN (
 		SELECT vt.naar, jsonb_agg(jsonb_build_object('uuid', vt.van, 'soortPartij', nm.soort_partij, 'naam', nm.naam)
-				ORDER BY nm.naam, vt.van) AS lijst
+				ORDER BY nm.naam, vt.van) AS lijst, bool_or(vt.geheim) AS geheim
 		  FROM vt JOIN nm ON nm.uuid = vt.van
 		 GROUP BY vt.naar) vd ON vd.naar = p.uuid
 	  LEFT JOIN (
 		SELECT cp.werkte_voor_partij, jsonb_agg(jsonb_build_object('uuid', cp.partij, 'naam', nm.naam)
-				ORDER BY nm.naam, cp.partij) AS lijst
+				ORDER BY nm.naam, cp.partij) AS lijst, bool_or(cp.geheim) AS geheim
 		  FROM cp JOIN nm ON nm.uuid = cp.partij
 		 GROUP BY cp.werkte_voor_partij) cl ON cl.werkte_voor_partij = p.uuid
 	  LEFT JOIN (
 		SELECT r.partij, jsonb_agg(jsonb_build_object(
 				'uuid', r.uuid, 'categorie', c.naam, 'beginDatum', r.begin_datum, 'eindDatum', r.eind_datum)
-				ORDER BY r.begin_datum, c.naam) AS lijst
+				ORDER BY r.begin_datum, c.naam) AS lijst,
+			bool_or(r.geheim) AS geheim
 		  FROM klantinteracties.categorie_relatie r
 		  LEFT JOIN klantinteracties.categorie c ON c.uuid = r.categorie
-		 WHERE r.partij = ANY (partijen)
+		 WHERE r.partij = ANY (partijen) AND (met_geheim OR NOT r.geheim)
 		 GROUP BY r.partij) cr ON cr.partij = p.uuid
 	  LEFT JOIN (
-		SELECT kc.partij, bool_or(k.vertrouwelijk) AS vertrouwelijk, jsonb_agg(jsonb_build_object(
+		SELECT kc.partij, bool_or(k.vertrouwelijk OR kc.geheim OR coalesce(kb.geheim, false) OR coalesce(ow.vertrouwelijk, false)
+								  OR coalesce(bl.vertrouwelijk, false)) AS vertrouwelijk, jsonb_agg(jsonb_build_object(
 				'uuid', k.uuid, 'nummer', k.nummer, 'referentienummer', k.referentienummer,
 				'kanaal', k.kanaal, 'onderwerp', k.onderwerp, 'inhoud', k.inhoud, 'reactie', k.reactie,
 				'indicatieContactGelukt', k.indicatie_contact_gelukt,
@@ -347,18 +341,18 @@ BEGIN
 					'naam', coalesce(nullif(b.volledige_naam, ''), nullif(b.organisatienaam, ''), nm.naam),
 					'rol', b.rol, 'initiator', b.initiator,
 					'digitaleAdressen', coalesce(bd.lijst, '[]'))
-					ORDER BY b.rol DESC, b.initiator DESC, b.uuid) AS lijst
+					ORDER BY b.rol DESC, b.initiator DESC, b.uuid) AS lijst,
+				bool_or(b.geheim OR coalesce(bd.geheim, false)) AS geheim
 			  FROM bt b
 			  LEFT JOIN nm ON nm.uuid = b.was_partij
 			  LEFT JOIN (
 				SELECT d.verstrekt_door_betrokkene, jsonb_agg(jsonb_build_object(
 						'uuid', d.uuid, 'soortDigitaalAdres', d.soort_digitaal_adres,
 						'adres', coalesce(d.adres_email::text, d.adres_telefoonnummer::text, d.adres::text))
-						ORDER BY d.soort_digitaal_adres, d.adres_sleutel) AS lijst
+						ORDER BY d.soort_digitaal_adres, d.adres_sleutel) AS lijst,
+					bool_or(d.geheim) AS geheim
 				  FROM klantinteracties.digitaal_adres d
-				  LEFT JOIN klantinteracties.partij g ON g.uuid = d.verstrekt_door_partij
-				 WHERE d.verstrekt_door_betrokkene IN (SELECT bt.uuid FROM bt)
-				   AND (met_geheim OR g.indicatie_geheimhouding IS NOT TRUE)
+				 WHERE d.verstrekt_door_betrokkene IN (SELECT bt.uuid FROM bt) AND (met_geheim OR NOT d.geheim)
 				 GROUP BY d.verstrekt_door_betrokkene) bd ON bd.verstrekt_door_betrokkene = b.uuid
 			 GROUP BY b.had_klantcontact) kb ON kb.had_klantcontact = k.uuid
 		  LEFT JOIN (
@@ -370,9 +364,10 @@ BEGIN
 						'codeRegister', o.onderwerpobjectidentificator_code_register,
 						'codeSoortObjectId', o.onderwerpobjectidentificator_code_soort_object_id),
 					'wasKlantcontact', o.was_klantcontact)
-					ORDER BY o.geregistreerd_op, o.uuid) AS lijst
+					ORDER BY o.geregistreerd_op, o.uuid) AS lijst,
+				bool_or(o.vertrouwelijk) AS vertrouwelijk
 			  FROM klantinteracties.onderwerpobject o
-			 WHERE o.klantcontact IN (SELECT k.uuid FROM k WHERE met_geheim OR NOT k.vertrouwelijk)
+			 WHERE o.klantcontact IN (SELECT k.uuid FROM k) AND (met_geheim OR NOT o.vertrouwelijk)
 			 GROUP BY o.klantcontact) ow ON ow.klantcontact = k.uuid
 		  LEFT JOIN (
 			SELECT bj.was_bijlage_van_klantcontact, jsonb_agg(jsonb_build_object(
@@ -382,9 +377,10 @@ BEGIN
 						'codeObjecttype', bj.bijlageidentificator_code_objecttype,
 						'codeRegister', bj.bijlageidentificator_code_register,
 						'codeSoortObjectId', bj.bijlageidentificator_code_soort_object_id))
-					ORDER BY bj.geregistreerd_op, bj.uuid) AS lijst
+					ORDER BY bj.geregistreerd_op, bj.uuid) AS lijst,
+				bool_or(bj.vertrouwelijk) AS vertrouwelijk
 			  FROM klantinteracties.bijlage bj
-			 WHERE bj.was_bijlage_van_klantcontact IN (SELECT k.uuid FROM k WHERE met_geheim OR NOT k.vertrouwelijk)
+			 WHERE bj.was_bijlage_van_klantcontact IN (SELECT k.uuid FROM k) AND (met_geheim OR NOT bj.vertrouwelijk)
 			 GROUP BY bj.was_bijlage_van_klantcontact) bl ON bl.was_bijlage_van_klantcontact = k.uuid
 		  LEFT JOIN (
 			SELECT ak.klantcontact, jsonb_agg(jsonb_build_object(
