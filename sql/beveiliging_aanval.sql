@@ -384,6 +384,8 @@ SELECT count(*) FROM klantinteracties_api.partijen_met_digitaal_adres(repeat('a'
 \echo sqlstate :SQLSTATE
 SELECT count(*) FROM klantinteracties.zoek_partij(repeat('1', 1000000)::klantinteracties.bsn);
 \echo sqlstate :SQLSTATE
+SELECT count(*) FROM klantinteracties.zoek_partijen(repeat('x', 1000000));
+\echo sqlstate :SQLSTATE
 -- The searches by a piece of a name or address refuse a piece longer
 -- than any name or address (their trigram search grew with it: a 10 MB
 -- piece took some 10 s); 500 characters still search.

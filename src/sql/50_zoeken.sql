@@ -209,13 +209,24 @@ CREATE OR REPLACE FUNCTION zoek_partijen(text) RETURNS SETOF partij_met_adres
 	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
+DECLARE
+	citaat text;
 BEGIN
 	IF klantinteracties.is_telefoonnummer($1) THEN
 		RETURN QUERY SELECT * FROM klantinteracties.zoek_partijen($1::klantinteracties.telefoonnummer);
 	ELSIF klantinteracties.is_emailadres($1) THEN
 		RETURN QUERY SELECT * FROM klantinteracties.zoek_partijen($1::klantinteracties.emailadres);
 	ELSE
-		RAISE EXCEPTION 'invalid input syntax for a telephone number or e-mail address: "%"', $1
+		-- The value quoted as the types quote a rejected value (src/ki_fmgr.c):
+		-- whole up to 128 bytes, else its first 128 bytes (whole characters)
+		-- and how long it was.
+		citaat := pg_catalog.left($1, 128);
+		WHILE pg_catalog.octet_length(citaat) > 128 LOOP
+			citaat := pg_catalog.left(citaat, -1);
+		END LOOP;
+		RAISE EXCEPTION 'invalid input syntax for a telephone number or e-mail address: "%"%', citaat,
+			CASE WHEN citaat = $1 THEN ''
+				 ELSE pg_catalog.format('... (first %s of %s bytes)', pg_catalog.octet_length(citaat), pg_catalog.octet_length($1)) END
 			USING ERRCODE = 'invalid_text_representation',
 				  DETAIL = 'The value is neither a valid telefoonnummer nor a valid emailadres.',
 				  HINT = 'Cast it to the type you mean to see why: zoek_partijen(''...''::telefoonnummer).';
