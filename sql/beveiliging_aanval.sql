@@ -384,8 +384,18 @@ SELECT count(*) FROM klantinteracties_api.partijen_met_digitaal_adres(repeat('a'
 \echo sqlstate :SQLSTATE
 SELECT count(*) FROM klantinteracties.zoek_partij(repeat('1', 1000000)::klantinteracties.bsn);
 \echo sqlstate :SQLSTATE
-SELECT count(*) AS gevonden FROM klantinteracties_api.partijen_met_naamdeel(repeat('ab', 50000));
-SELECT count(*) AS gevonden FROM klantinteracties_api.digitaleadressen_met_adresdeel(repeat('a', 100000), 'email');
+SELECT count(*) FROM klantinteracties.zoek_partijen(repeat('x', 1000000));
+\echo sqlstate :SQLSTATE
+-- The searches by a piece of a name or address refuse a piece longer
+-- than any name or address (their trigram search grew with it: a 10 MB
+-- piece took some 10 s); 500 characters still search.
+SELECT count(*) FROM klantinteracties_api.partijen_met_naamdeel(repeat('ab', 5000000));
+\echo sqlstate :SQLSTATE
+SELECT count(*) FROM klantinteracties_api.digitaleadressen_met_adresdeel(repeat('a', 10000000), 'email');
+\echo sqlstate :SQLSTATE
+SELECT count(*) FROM klantinteracties.zoek_partijen_met_naamdeel(repeat('a', 501));
+\echo sqlstate :SQLSTATE
+SELECT count(*) AS gevonden FROM klantinteracties.zoek_partijen_met_naamdeel(repeat('a', 500));
 
 -- Planner statistics: the column statistics of the registry (most common
 -- values, histograms: real BSNs and names) are not readable by the

@@ -209,13 +209,24 @@ CREATE OR REPLACE FUNCTION zoek_partijen(text) RETURNS SETOF partij_met_adres
 	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
+DECLARE
+	citaat text;
 BEGIN
 	IF klantinteracties.is_telefoonnummer($1) THEN
 		RETURN QUERY SELECT * FROM klantinteracties.zoek_partijen($1::klantinteracties.telefoonnummer);
 	ELSIF klantinteracties.is_emailadres($1) THEN
 		RETURN QUERY SELECT * FROM klantinteracties.zoek_partijen($1::klantinteracties.emailadres);
 	ELSE
-		RAISE EXCEPTION 'invalid input syntax for a telephone number or e-mail address: "%"', $1
+		-- The value quoted as the types quote a rejected value (src/ki_fmgr.c):
+		-- whole up to 128 bytes, else its first 128 bytes (whole characters)
+		-- and how long it was.
+		citaat := pg_catalog.left($1, 128);
+		WHILE pg_catalog.octet_length(citaat) > 128 LOOP
+			citaat := pg_catalog.left(citaat, -1);
+		END LOOP;
+		RAISE EXCEPTION 'invalid input syntax for a telephone number or e-mail address: "%"%', citaat,
+			CASE WHEN citaat = $1 THEN ''
+				 ELSE pg_catalog.format('... (first %s of %s bytes)', pg_catalog.octet_length(citaat), pg_catalog.octet_length($1)) END
 			USING ERRCODE = 'invalid_text_representation',
 				  DETAIL = 'The value is neither a valid telefoonnummer nor a valid emailadres.',
 				  HINT = 'Cast it to the type you mean to see why: zoek_partijen(''...''::telefoonnummer).';
@@ -241,26 +252,35 @@ COMMENT ON FUNCTION zoek_partijen(text) IS 'zoek_partijen for text: a valid tele
 
 -- The LIKE pattern for "contains fragment": wildcards in it match
 -- themselves.  At least 3 characters, the trigram indexes' unit; shorter
--- pieces would read every row.
+-- pieces would read every row.  At most 500: no name (at most 412
+-- characters) or digital address (80) holds a longer piece, and the work
+-- of the trigram search grows with the fragment (a 10 MB fragment took
+-- some 10 s; issue 12, found by test beveiliging_aanval).
 -- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION zoekdeel_patroon(fragment text) RETURNS text
 	LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
 	SECURITY INVOKER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
+DECLARE
+	lengte integer := pg_catalog.char_length(pg_catalog.btrim(fragment));
 BEGIN
-	IF pg_catalog.char_length(pg_catalog.btrim(fragment)) < 3 THEN
+	IF lengte < 3 THEN
 		RAISE EXCEPTION 'search fragment "%" is too short', fragment
 			USING ERRCODE = 'invalid_parameter_value',
-				  DETAIL = pg_catalog.format('The fragment has %s characters after trimming, at least 3 are needed.',
-											 pg_catalog.char_length(pg_catalog.btrim(fragment))),
+				  DETAIL = pg_catalog.format('The fragment has %s characters after trimming, at least 3 are needed.', lengte),
 				  HINT = 'Give a longer piece of the name or address.';
+	ELSIF lengte > 500 THEN
+		RAISE EXCEPTION 'search fragment is too long'
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = pg_catalog.format('The fragment has %s characters after trimming, at most 500 are allowed.', lengte),
+				  HINT = 'No name or address is longer: give a piece of it.';
 	END IF;
 	RETURN '%' || pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.btrim(fragment),
 		E'\\', E'\\\\'), '%', E'\\%'), '_', E'\\_') || '%';
 END
 $$;
-COMMENT ON FUNCTION zoekdeel_patroon(text) IS E'The LIKE pattern that finds a text containing the fragment (trimmed; %, _ and \\ in it match themselves); refuses a fragment shorter than 3 characters (22023).';
+COMMENT ON FUNCTION zoekdeel_patroon(text) IS E'The LIKE pattern that finds a text containing the fragment (trimmed; %, _ and \\ in it match themselves); refuses a fragment shorter than 3 or longer than 500 characters (22023).';
 
 -- Kind: internal (definer, owned by the installing superuser: sees every row), for eigenaar.
 CREATE OR REPLACE FUNCTION zoekdeel_kandidaten(soort text, fragment text) RETURNS SETOF uuid
