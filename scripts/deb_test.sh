@@ -16,17 +16,7 @@ deb=$(ls deb/${pakket}_${version}_*.deb 2>/dev/null | head -n 1)
 [ -n "$deb" ] || { echo "deb-test: no deb/${pakket}_${version}_*.deb; run make deb" >&2; echo "0 passed, 1 failed"; exit 1; }
 bindir=/usr/lib/postgresql/$PG_MAJOR/bin
 
-passed=0
-failed=0
-check() {
-	if [ "$2" = "$3" ]; then
-		echo "ok   $1"
-		passed=$((passed + 1))
-	else
-		echo "FAIL $1: expected $3, got $2"
-		failed=$((failed + 1))
-	fi
-}
+. test/controle.sh
 
 vooraf=$(dpkg-query -W -f='${Status} ${Version}' "$pakket" 2>/dev/null || true)
 work=$(mktemp -d /tmp/klantinteracties-debtest.XXXXXX)

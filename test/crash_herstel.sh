@@ -114,17 +114,7 @@ as_postgres "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 120 \
 	-o "-p $port -k $dir/sock -c listen_addresses= -c fsync=off -c max_connections=40" start >"$dir/pg_ctl.log" 2>&1 \
 	|| { tail -n 20 "$dir/server.log" >&2; mislukt "cluster did not restart after the kill"; }
 
-passed=0
-failed=0
-check() {
-	if [ "$2" = "$3" ]; then
-		echo "ok   $1"
-		passed=$((passed + 1))
-	else
-		echo "FAIL $1: expected $3, got $2"
-		failed=$((failed + 1))
-	fi
-}
+. test/controle.sh
 waarde() { psql -At -c "$1"; }
 
 # What the clients saw commit, loaded back into the database.

@@ -8,17 +8,7 @@
 # libidn2 (through shlibs).  Prints "N passed, M failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
-passed=0
-failed=0
-check() {
-	if [ "$2" = "$3" ]; then
-		echo "ok   $1"
-		passed=$((passed + 1))
-	else
-		echo "FAIL $1: expected $3, got $2"
-		failed=$((failed + 1))
-	fi
-}
+. test/controle.sh
 version=$(sed -n "s/^default_version = '\(.*\)'/\1/p" klantinteracties.control)
 make -s META.json >/dev/null 2>&1
 check "make META.json" "$?" 0

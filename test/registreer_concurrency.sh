@@ -52,17 +52,7 @@ SQL
 rc=$?
 sed 's/^/    pgbench: /' "$uitvoer" | grep -E 'transactions|failed|tps|latency|error|ERROR|abort' 
 
-passed=0
-failed=0
-check() {
-	if [ "$2" = "$3" ]; then
-		echo "ok   $1"
-		passed=$((passed + 1))
-	else
-		echo "FAIL $1: expected $3, got $2"
-		failed=$((failed + 1))
-	fi
-}
+. "$(dirname "$0")/controle.sh"
 waarde() { psql -d "$db" -At -c "$1"; }
 
 check "pgbench exit status" "$rc" 0
