@@ -458,11 +458,15 @@ DECLARE
 BEGIN
 	-- Changed by this transaction and not yet refreshed (that happens at
 	-- COMMIT): computed from the tables instead, so that a transaction
-	-- reads its own writes.
-	IF pg_catalog.pg_current_xact_id_if_assigned() IS NOT NULL
-	   AND EXISTS (SELECT FROM klantinteracties.klantbeeld_wachtrij w
+	-- reads its own writes.  Two IFs: the queue is unlogged, which a
+	-- standby cannot even plan a query of (0A000), and PL/pgSQL plans the
+	-- inner statement only when it runs, that is only in a transaction
+	-- that has written (never on a standby).
+	IF pg_catalog.pg_current_xact_id_if_assigned() IS NOT NULL THEN
+		IF EXISTS (SELECT FROM klantinteracties.klantbeeld_wachtrij w
 				   WHERE w.transactie = pg_catalog.pg_current_xact_id_if_assigned() AND w.partij = $1) THEN
-		RETURN klantinteracties.klantbeeld_berekend($1);
+			RETURN klantinteracties.klantbeeld_berekend($1);
+		END IF;
 	END IF;
 	SELECT o.document, o.zonder_geheim, o.bsn_maskeren INTO d, g, b
 	  FROM klantinteracties.klantbeeld_document o WHERE o.partij = $1;
