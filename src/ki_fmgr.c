@@ -8,6 +8,7 @@
 
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
+#include "utils/numeric.h"
 
 #if PG_VERSION_NUM >= 160000
 #include "nodes/miscnodes.h"
@@ -82,4 +83,24 @@ char *
 ki_text_arg(FunctionCallInfo fcinfo, int argno)
 {
 	return text_to_cstring(PG_GETARG_TEXT_PP(argno));
+}
+
+bool
+ki_jsonb_scalar_text(const JsonbValue *v, const char **s, size_t *len, bool *copied)
+{
+	if (v->type == jbvString)
+	{
+		*s = v->val.string.val;
+		*len = v->val.string.len;
+		*copied = false;
+		return true;
+	}
+	if (v->type == jbvNumeric)
+	{
+		*s = DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(v->val.numeric)));
+		*len = strlen(*s);
+		*copied = true;
+		return true;
+	}
+	return false;
 }

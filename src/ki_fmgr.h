@@ -11,6 +11,7 @@
 #include "postgres.h"
 #include "fmgr.h"
 #include "nodes/nodes.h"
+#include "utils/jsonb.h"
 
 #include "ki_core.h"
 
@@ -43,5 +44,14 @@ void		ki_invalid_binary(const char *typname, const ki_reason *why);
 
 /* The text argument as a NUL-terminated C string (palloc'd). */
 char	   *ki_text_arg(FunctionCallInfo fcinfo, int argno);
+
+/*
+ * The text of a jsonb string or number, for the scans that read every key and
+ * scalar of a document as text (the BSN mask, erasure): a string as it is, a
+ * number in its output form (palloc'd, *copied set).  False for the other
+ * kinds (null, boolean, containers).
+ */
+bool		ki_jsonb_scalar_text(const JsonbValue *v, const char **s, size_t *len,
+								 bool *copied);
 
 #endif							/* KI_FMGR_H */

@@ -13,7 +13,6 @@
 
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
-#include "utils/numeric.h"
 #if PG_VERSION_NUM >= 160000
 #include "varatt.h"
 #endif
@@ -84,13 +83,6 @@ ki_maskeer_bsn_werk(PG_FUNCTION_ARGS)
 
 /* ---- jsonb ---- */
 
-/* The text of a numeric scalar. */
-static char *
-numeric_text(const JsonbValue *v)
-{
-	return DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(v->val.numeric)));
-}
-
 /*
  * The masked form of a key or scalar, into *out; false when it holds no BSN
  * (out untouched).
@@ -100,19 +92,10 @@ mask_scalar(const JsonbValue *v, JsonbValue *out)
 {
 	const char *s;
 	size_t		len;
+	bool		copied;
 	text	   *masked;
 
-	if (v->type == jbvString)
-	{
-		s = v->val.string.val;
-		len = v->val.string.len;
-	}
-	else if (v->type == jbvNumeric)
-	{
-		s = numeric_text(v);
-		len = strlen(s);
-	}
-	else
+	if (!ki_jsonb_scalar_text(v, &s, &len, &copied))
 		return false;
 	masked = mask_bytes(s, len, NULL);
 	if (masked == NULL)
@@ -130,22 +113,22 @@ jsonb_has_bsn(Jsonb *j)
 	JsonbIterator *it = JsonbIteratorInit(&j->root);
 	JsonbIteratorToken tok;
 	JsonbValue	v;
-	size_t		start,
+	const char *s;
+	size_t		len,
+				start,
 				end;
+	bool		copied;
 
 	while ((tok = JsonbIteratorNext(&it, &v, false)) != WJB_DONE)
 	{
 		if (tok != WJB_KEY && tok != WJB_VALUE && tok != WJB_ELEM)
 			continue;
-		if (v.type == jbvString
-			&& ki_bsn_volgende(v.val.string.val, v.val.string.len, 0, &start, &end, NULL))
-			return true;
-		if (v.type == jbvNumeric)
+		if (ki_jsonb_scalar_text(&v, &s, &len, &copied))
 		{
-			char	   *s = numeric_text(&v);
-			bool		found = ki_bsn_volgende(s, strlen(s), 0, &start, &end, NULL);
+			bool		found = ki_bsn_volgende(s, len, 0, &start, &end, NULL);
 
-			pfree(s);
+			if (copied)
+				pfree((char *) s);
 			if (found)
 				return true;
 		}

@@ -15,7 +15,6 @@
 #include "utils/array.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
-#include "utils/numeric.h"
 #if PG_VERSION_NUM >= 160000
 #include "varatt.h"
 #endif
@@ -227,31 +226,16 @@ ki_vergeet_werk(PG_FUNCTION_ARGS)
 
 /* ---- jsonb ---- */
 
-static char *
-numeric_text(const JsonbValue *v)
-{
-	return DatumGetCString(DirectFunctionCall1(numeric_out, NumericGetDatum(v->val.numeric)));
-}
-
 /* The redacted form of a key or scalar into *out; false when unchanged. */
 static bool
 redact_scalar(const ki_vset *set, const JsonbValue *v, JsonbValue *out)
 {
 	const char *s;
 	size_t		len;
+	bool		copied;
 	text	   *r;
 
-	if (v->type == jbvString)
-	{
-		s = v->val.string.val;
-		len = v->val.string.len;
-	}
-	else if (v->type == jbvNumeric)
-	{
-		s = numeric_text(v);
-		len = strlen(s);
-	}
-	else
+	if (!ki_jsonb_scalar_text(v, &s, &len, &copied))
 		return false;
 	r = redact_bytes(set, s, len, NULL);
 	if (r == NULL)
@@ -265,20 +249,19 @@ redact_scalar(const ki_vset *set, const JsonbValue *v, JsonbValue *out)
 static bool
 scalar_has_match(const ki_vset *set, const JsonbValue *v)
 {
-	size_t		start,
+	const char *s;
+	size_t		len,
+				start,
 				end;
+	bool		copied,
+				found;
 
-	if (v->type == jbvString)
-		return ki_vergeet_volgende(set, v->val.string.val, v->val.string.len, 0, &start, &end, NULL);
-	if (v->type == jbvNumeric)
-	{
-		char	   *s = numeric_text(v);
-		bool		found = ki_vergeet_volgende(set, s, strlen(s), 0, &start, &end, NULL);
-
-		pfree(s);
-		return found;
-	}
-	return false;
+	if (!ki_jsonb_scalar_text(v, &s, &len, &copied))
+		return false;
+	found = ki_vergeet_volgende(set, s, len, 0, &start, &end, NULL);
+	if (copied)
+		pfree((char *) s);
+	return found;
 }
 
 /* Whether key k (of length kl) is one of the names in leeg. */
