@@ -290,7 +290,7 @@ BEGIN
 		SELECT r.partij, jsonb_agg(jsonb_build_object(
 				'uuid', r.uuid, 'iban', r.iban::text, 'bic', r.bic::text,
 				'isVoorkeursrekeningnummer', r.is_voorkeursrekeningnummer)
-				ORDER BY r.is_voorkeursrekeningnummer DESC, r.iban) AS lijst,
+				ORDER BY r.is_voorkeursrekeningnummer DESC, r.iban, r.uuid) AS lijst,
 			bool_or(r.geheim) AS geheim
 		  FROM klantinteracties.rekeningnummer r
 		 WHERE r.partij = ANY (partijen) AND (met_geheim OR NOT r.geheim)
@@ -313,7 +313,7 @@ BEGIN
 	  LEFT JOIN (
 		SELECT r.partij, jsonb_agg(jsonb_build_object(
 				'uuid', r.uuid, 'categorie', c.naam, 'beginDatum', r.begin_datum, 'eindDatum', r.eind_datum)
-				ORDER BY r.begin_datum, c.naam) AS lijst,
+				ORDER BY r.begin_datum, c.naam, r.uuid) AS lijst,
 			bool_or(r.geheim) AS geheim
 		  FROM klantinteracties.categorie_relatie r
 		  LEFT JOIN klantinteracties.categorie c ON c.uuid = r.categorie
@@ -349,7 +349,7 @@ BEGIN
 				SELECT d.verstrekt_door_betrokkene, jsonb_agg(jsonb_build_object(
 						'uuid', d.uuid, 'soortDigitaalAdres', d.soort_digitaal_adres,
 						'adres', coalesce(d.adres_email::text, d.adres_telefoonnummer::text, d.adres::text))
-						ORDER BY d.soort_digitaal_adres, d.adres_sleutel) AS lijst,
+						ORDER BY d.soort_digitaal_adres, d.adres_sleutel, d.uuid) AS lijst,
 					bool_or(d.geheim) AS geheim
 				  FROM klantinteracties.digitaal_adres d
 				 WHERE d.verstrekt_door_betrokkene IN (SELECT bt.uuid FROM bt) AND (met_geheim OR NOT d.geheim)
