@@ -20,9 +20,11 @@ OBJS       = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 # leaves out the "-- @ONCE" regions and runs between src/sql/update/
 # prologue.sql and epilogue.sql.  A line "-- @name [TYPE [BASE]]" expands
 # src/sql/name.sql.in.  The REST API's write path is generated from its
-# declaration (API_GEN).
+# declaration (API_GEN), the row-level security of the registry tables from
+# theirs (BELEID_GEN).
 API_GEN    = src/sql/65_api_schrijven.sql
-SQL_SRC    = $(sort $(wildcard src/sql/*.sql) $(API_GEN))
+BELEID_GEN = src/sql/71_beveiliging_rls_beleid.sql
+SQL_SRC    = $(sort $(wildcard src/sql/*.sql) $(API_GEN) $(BELEID_GEN))
 SQL_DEPS   = $(SQL_SRC) $(wildcard src/sql/*.sql.in) src/sql/assemble.awk $(EXTENSION).control
 INSTALL_SQL = $(EXTENSION)--$(EXTVERSION).sql
 FROZEN     = $(filter-out $(INSTALL_SQL) %--$(EXTVERSION).sql,$(wildcard $(EXTENSION)--*.sql))
@@ -44,7 +46,7 @@ PG_CPPFLAGS = -I$(srcdir)/src -DKI_VERSION='"$(EXTVERSION)"'
 PG_CFLAGS   = -Wall -Wextra
 SHLIB_LINK  = -lidn2
 
-EXTRA_CLEAN = results regression.diffs regression.out tmp_check log src/landcode_rvig.h $(API_GEN) META.json
+EXTRA_CLEAN = results regression.diffs regression.out tmp_check log src/landcode_rvig.h $(API_GEN) $(BELEID_GEN) META.json
 
 # On a fresh machine pg_config or PGXS is missing until `make deps` (which
 # `make test` and `make demo` run first) installs them.
@@ -73,6 +75,9 @@ $(UPDATE_SQL): $(SQL_DEPS) src/sql/update/prologue.sql src/sql/update/epilogue.s
 
 $(API_GEN): src/api/schrijven.api tools/api_schrijven.pl
 	perl tools/api_schrijven.pl src/api/schrijven.api > $@ || { rm -f $@; exit 1; }
+
+$(BELEID_GEN): src/beveiliging/rijen.beleid tools/beleid.awk
+	awk -f tools/beleid.awk src/beveiliging/rijen.beleid > $@ || { rm -f $@; exit 1; }
 
 # The RvIG Tabel 34 pairs of src/landcode_core.c, from the published table.
 src/landcode_rvig.h: data/tabel34-landcodes.csv tools/landcode_rvig.awk
