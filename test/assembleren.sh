@@ -41,15 +41,22 @@ verwacht() {
 bron='a\n-- @ONCE\nb\n-- @END\n-- @UPDATE 0.1.0\nc\n-- @END\n-- @UPDATE 0.0.9\nd\n-- @END\ne\n'
 verwacht "install: the @ONCE regions, no @UPDATE region" install "$bron" "a b e "
 verwacht "update from 0.1.0: the @UPDATE 0.1.0 regions, no @ONCE, no @UPDATE 0.0.9" update "$bron" "a c e "
+bron='a\n-- @NEW 0.2.0\nb\n-- @END\n-- @NEW 0.1.0\nc\n-- @END\ne\n'
+verwacht "install: every @NEW region" install "$bron" "a b c e "
+verwacht "update from 0.1.0: the @NEW regions of later versions only" update "$bron" "a b e "
+verwacht "an @NEW of a version neither released nor built fails" install '-- @NEW 0.3.0\nx\n-- @END\n' \
+	"assemble.awk: bron.sql:1: @NEW 0.3.0: neither a released version nor 0.2.0 (released: 0.0.9 0.1.0) exit 1"
+verwacht "@NEW without a version fails" install '-- @NEW\n' \
+	"assemble.awk: bron.sql:1: @NEW needs the version the things are new in exit 1"
 verwacht "install: a template expands with its @ONCE region" install '-- @sjabloon t returns\n' \
 	"CREATE TYPE t; CREATE OR REPLACE FUNCTION t_f() returns "
 verwacht "update: a template expands without its @ONCE region" update '-- @sjabloon t returns\n' \
 	"CREATE OR REPLACE FUNCTION t_f() returns "
 verwacht "markers may be indented" install '  -- @ONCE\nb\n\t-- @END\n' "b "
 verwacht "an unknown marker fails" install '-- @ONCEE\n' \
-	"assemble.awk: bron.sql:1: unknown marker @ONCEE (known: @ONCE, @UPDATE F, @END, @template) exit 1"
+	"assemble.awk: bron.sql:1: unknown marker @ONCEE (known: @ONCE, @UPDATE F, @NEW V, @END, @template) exit 1"
 verwacht "@END without a region fails" install 'a\n-- @END\n' \
-	"assemble.awk: bron.sql:2: @END without @ONCE or @UPDATE exit 1"
+	"assemble.awk: bron.sql:2: @END without @ONCE, @UPDATE or @NEW exit 1"
 verwacht "a region open at the end of a file fails" update 'a\n-- @ONCE\nb\n' \
 	"assemble.awk: region @ONCE opened at bron.sql:2 is not closed at the end of the file exit 1"
 verwacht "a region open at the end of a template fails" install '-- @open\n' \

@@ -92,22 +92,7 @@ GRANT USAGE ON SCHEMA klantinteracties TO klantinteracties_lezer, klantinteracti
 -- (77_gemeenten.sql) moves them to roles of the database's own
 -- (docs/operations.md, "Several municipalities").  The grants are
 -- install-only: an update must not give back what the DBA moved.
--- @ONCE
-CREATE DOMAIN scope_read AS boolean;
-CREATE DOMAIN scope_write AS boolean;
-CREATE DOMAIN scope_bsn AS boolean;
-CREATE DOMAIN scope_geheim AS boolean;
-CREATE DOMAIN scope_beheer AS boolean;
-CREATE DOMAIN scope_burger AS boolean;
-REVOKE USAGE ON DOMAIN scope_read, scope_write, scope_bsn, scope_geheim, scope_beheer, scope_burger FROM PUBLIC;
-GRANT USAGE ON DOMAIN scope_read TO klantinteracties_lezer;
-GRANT USAGE ON DOMAIN scope_write TO klantinteracties_schrijver;
-GRANT USAGE ON DOMAIN scope_bsn TO klantinteracties_bsn;
-GRANT USAGE ON DOMAIN scope_geheim TO klantinteracties_geheim;
-GRANT USAGE ON DOMAIN scope_beheer TO klantinteracties_beheer;
-GRANT USAGE ON DOMAIN scope_burger TO klantinteracties_burger;
--- @END
--- @UPDATE 0.1.0
+-- @NEW 0.2.0
 CREATE DOMAIN scope_read AS boolean;
 CREATE DOMAIN scope_write AS boolean;
 CREATE DOMAIN scope_bsn AS boolean;

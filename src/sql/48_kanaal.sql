@@ -9,7 +9,7 @@
 -- corrected.  Reference data, no personal data; after the roles and scopes
 -- (48_beveiliging_rollen.sql), before the config-dump registration (49).
 
--- @ONCE
+-- @NEW 0.2.0
 CREATE TABLE kanaal (
 	code varchar(50) NOT NULL,
 	naam varchar(200) NOT NULL DEFAULT '',
@@ -19,26 +19,6 @@ CREATE TABLE kanaal (
 	CONSTRAINT kanaal_code_niet_leeg CHECK (pg_catalog.btrim(code) <> ''),
 	CONSTRAINT kanaal_geldig_vanaf_voor_tot CHECK (geldig_vanaf < geldig_tot)
 );
--- @END
--- @UPDATE 0.1.0
--- (Guarded, so that an assembler that does not know the markers yet runs
--- it harmlessly after the @ONCE region.)
-DO $$
-BEGIN
-	IF pg_catalog.to_regclass('klantinteracties.kanaal') IS NULL THEN
-		CREATE TABLE klantinteracties.kanaal (
-			code varchar(50) NOT NULL,
-			naam varchar(200) NOT NULL DEFAULT '',
-			geldig_vanaf timestamptz,
-			geldig_tot timestamptz,
-			CONSTRAINT kanaal_pkey PRIMARY KEY (code),
-			CONSTRAINT kanaal_code_niet_leeg CHECK (pg_catalog.btrim(code) <> ''),
-			CONSTRAINT kanaal_geldig_vanaf_voor_tot CHECK (geldig_vanaf < geldig_tot)
-		);
-		PERFORM pg_catalog.pg_extension_config_dump('klantinteracties.kanaal', '');
-	END IF;
-END
-$$;
 -- @END
 COMMENT ON TABLE kanaal IS 'Reference list of the communication channels (kanalen) a klantcontact may name, filled by a DBA (superuser); empty: every kanaal is accepted. Open Klant checks kanaal against a Referentielijsten API table instead.';
 COMMENT ON COLUMN kanaal.code IS 'The kanaal as klantcontact.kanaal names it (telefoon, email, balie, ...).';

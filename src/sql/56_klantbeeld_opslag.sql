@@ -39,29 +39,7 @@
 -- but through the triggers; only klantinteracties_eigenaar reads the
 -- table, through klantbeeld(uuid), under its read policy.
 
--- @ONCE
-CREATE TABLE klantbeeld_document (
-	partij uuid NOT NULL,
-	document jsonb,
-	zonder_geheim jsonb,
-	bsn_maskeren boolean NOT NULL DEFAULT false,
-	CONSTRAINT klantbeeld_document_pkey PRIMARY KEY (partij)
-);
--- The work of klantbeeld_verversen.
-CREATE INDEX klantbeeld_document_verouderd_idx ON klantbeeld_document (partij) WHERE document IS NULL;
--- The queue of one transaction, emptied at its COMMIT: unlogged, its rows
--- never outlive the transaction that wrote them.  One row per partij
--- touched, and one mark (partij NULL) per transaction.
-CREATE UNLOGGED TABLE klantbeeld_wachtrij (
-	transactie xid8 NOT NULL DEFAULT pg_current_xact_id(),
-	partij uuid
-);
-CREATE INDEX klantbeeld_wachtrij_transactie_idx ON klantbeeld_wachtrij (transactie, partij);
-CREATE UNIQUE INDEX klantbeeld_wachtrij_markering_idx ON klantbeeld_wachtrij (transactie) WHERE partij IS NULL;
--- @END
--- @UPDATE 0.1.0
--- New in 0.2.0: the same tables (their documents are filled at the end of
--- this file).
+-- @NEW 0.2.0
 CREATE TABLE klantbeeld_document (
 	partij uuid NOT NULL,
 	document jsonb,

@@ -147,22 +147,7 @@ COMMENT ON COLUMN vergeetlog.rapport IS 'Wat vergeet_partij verwijderde en anoni
 -- by whom, up to which date, and what was destroyed.  The row of a running
 -- one (voltooid_op empty, this transaction) lets the audit trail be
 -- changed, as an erasure's does.
--- @ONCE
-CREATE TABLE vernietigingslog (
-	id bigint GENERATED ALWAYS AS IDENTITY,
-	transactie xid8 NOT NULL DEFAULT pg_current_xact_id(),
-	gestart_op timestamptz NOT NULL DEFAULT clock_timestamp(),
-	voltooid_op timestamptz,
-	peildatum timestamptz NOT NULL,
-	gebruiker name NOT NULL,
-	rol name NOT NULL,
-	applicatie text,
-	rapport jsonb,
-	CONSTRAINT vernietigingslog_pkey PRIMARY KEY (id)
-);
-CREATE INDEX vernietigingslog_transactie_idx ON vernietigingslog (transactie);
--- @END
--- @UPDATE 0.1.0
+-- @NEW 0.2.0
 CREATE TABLE vernietigingslog (
 	id bigint GENERATED ALWAYS AS IDENTITY,
 	transactie xid8 NOT NULL DEFAULT pg_current_xact_id(),

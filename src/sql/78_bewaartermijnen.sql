@@ -27,17 +27,7 @@
 -- row in bewaartermijn is kept: nothing is destroyed until the DBA sets a
 -- period (docs/operations.md, "Retention").
 
--- @ONCE
-CREATE TABLE bewaartermijn (
-	soort text NOT NULL,
-	termijn interval NOT NULL,
-	bron text NOT NULL DEFAULT '',
-	CONSTRAINT bewaartermijn_pkey PRIMARY KEY (soort),
-	CONSTRAINT bewaartermijn_soort CHECK (soort IN ('klantcontact', 'interne_taak', 'wijzigingslog', 'inzagelog')),
-	CONSTRAINT bewaartermijn_termijn_positief CHECK (termijn >= interval '1 day')
-);
--- @END
--- @UPDATE 0.1.0
+-- @NEW 0.2.0
 CREATE TABLE bewaartermijn (
 	soort text NOT NULL,
 	termijn interval NOT NULL,
@@ -150,11 +140,7 @@ COMMENT ON FUNCTION logpartitie_afschermen(name) IS 'Row-level security, enabled
 SELECT klantinteracties.logpartitie_afschermen('wijzigingslog_standaard');
 SELECT klantinteracties.logpartitie_afschermen('inzagelog_standaard');
 
--- @ONCE
-SELECT klantinteracties.logpartitie_inrichten('wijzigingslog', 'wijzigingslog_standaard');
-SELECT klantinteracties.logpartitie_inrichten('inzagelog', 'inzagelog_standaard');
--- @END
--- @UPDATE 0.1.0
+-- @NEW 0.2.0
 SELECT klantinteracties.logpartitie_inrichten('wijzigingslog', 'wijzigingslog_standaard');
 SELECT klantinteracties.logpartitie_inrichten('inzagelog', 'inzagelog_standaard');
 -- @END

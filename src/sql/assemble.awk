@@ -13,13 +13,33 @@
 #                            (CREATE TYPE, TABLE, INDEX, SCHEMA, OPERATOR...)
 #   -- @UPDATE F             starts a region only the update from F runs
 #                            (ALTER TABLE ... ADD COLUMN, backfills, DROPs)
+#   -- @NEW V                starts a region of install-only things that are
+#                            new in version V (a new type, table, index):
+#                            a fresh install runs it, and so does the update
+#                            from every version before V (written once
+#                            instead of an @ONCE and an @UPDATE twin)
 #   -- @END                  ends either region
 #   -- @name [TYPE [BASE]]   is replaced by src/sql/name.sql.in with @TYPE@
 #                            -> TYPE and @BASE@ -> BASE (lower-case name),
 #                            in both modes; a template may hold regions.
 # An unknown or misplaced marker, a region left open at the end of a file
-# or template, nested regions, and an @UPDATE of a version that was never
-# released (released: the versions whose scripts are frozen) fail the build.
+# or template, nested regions, an @UPDATE of a version that was never
+# released (released: the versions whose scripts are frozen), and an @NEW of
+# a version that is neither released nor the one built fail the build.
+
+# -1, 0, 1 as version a is before, equal to, after version b (numeric parts).
+function vergelijk(a, b,    x, y, n, m, i, k) {
+	n = split(a, x, ".")
+	m = split(b, y, ".")
+	k = n > m ? n : m
+	for (i = 1; i <= k; i++) {
+		if ((x[i] + 0) < (y[i] + 0))
+			return -1
+		if ((x[i] + 0) > (y[i] + 0))
+			return 1
+	}
+	return 0
+}
 
 function fail(msg) {
 	printf "assemble.awk: %s\n", msg > "/dev/stderr"
@@ -39,7 +59,7 @@ function line(s, where,    f, word, file, out, t, n, i, parts, start) {
 	if (f[i] != "--")               # "--@X": the marker glued to the dashes
 		fail(where ": write a marker as \"-- @WORD\": " s)
 	word = f[i + 1]
-	if (word == "@ONCE" || word == "@UPDATE") {
+	if (word == "@ONCE" || word == "@UPDATE" || word == "@NEW") {
 		if (region != "")
 			fail(where ": " word " inside the " region " region opened at " region_at)
 		if (word == "@UPDATE") {
@@ -49,6 +69,13 @@ function line(s, where,    f, word, file, out, t, n, i, parts, start) {
 				fail(where ": @UPDATE " f[i + 2] ": no released version " f[i + 2] " (released: " released ")")
 			region = "@UPDATE " f[i + 2]
 			keep = (mode == "update" && f[i + 2] == from)
+		} else if (word == "@NEW") {
+			if (n < i + 2 || f[i + 2] == "")
+				fail(where ": @NEW needs the version the things are new in")
+			if (!((f[i + 2]) in is_released) && f[i + 2] != version)
+				fail(where ": @NEW " f[i + 2] ": neither a released version nor " version " (released: " released ")")
+			region = "@NEW " f[i + 2]
+			keep = (mode == "install" || vergelijk(from, f[i + 2]) < 0)
 		} else {
 			region = "@ONCE"
 			keep = (mode == "install")
@@ -58,13 +85,13 @@ function line(s, where,    f, word, file, out, t, n, i, parts, start) {
 	}
 	if (word == "@END") {
 		if (region == "")
-			fail(where ": @END without @ONCE or @UPDATE")
+			fail(where ": @END without @ONCE, @UPDATE or @NEW")
 		region = ""
 		keep = 1
 		return
 	}
 	if (word !~ /^@[a-z][a-z0-9_]*$/)
-		fail(where ": unknown marker " word " (known: @ONCE, @UPDATE F, @END, @template)")
+		fail(where ": unknown marker " word " (known: @ONCE, @UPDATE F, @NEW V, @END, @template)")
 	# A template.
 	file = "src/sql/" substr(word, 2) ".sql.in"
 	if ((getline t < file) <= 0)
