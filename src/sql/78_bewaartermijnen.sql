@@ -169,29 +169,17 @@ BEGIN
 	END IF;
 	FOREACH tabel IN ARRAY ARRAY['wijzigingslog', 'inzagelog']::name[] LOOP
 		standaard := pg_catalog.format('klantinteracties.%I', tabel || '_standaard')::regclass;
-		-- Rows in the default partition: detach it (so that the months can
-		-- be made), make their months, move the rows, attach it again.
+		-- Rows in the default partition: detach it (so that their months
+		-- can be made), make their months and those ahead, move the rows,
+		-- attach it again.
 		EXECUTE pg_catalog.format('SELECT count(*) FROM %s', standaard) INTO n;
 		IF n > 0 THEN
 			EXECUTE pg_catalog.format('ALTER TABLE klantinteracties.%I DETACH PARTITION %s', tabel, standaard);
-			FOR maand IN EXECUTE pg_catalog.format('SELECT DISTINCT pg_catalog.date_trunc(''month'', tijdstip AT TIME ZONE ''UTC'') AT TIME ZONE ''UTC'' FROM %s', standaard) LOOP
-				p := klantinteracties.logpartitie(tabel, maand);
-				IF pg_catalog.to_regclass(pg_catalog.format('klantinteracties.%I', p.naam)) IS NULL THEN
-					EXECUTE pg_catalog.format('CREATE TABLE klantinteracties.%I PARTITION OF klantinteracties.%I FOR VALUES FROM (%L) TO (%L)',
-						p.naam, tabel, p.van, p.tot);
-					PERFORM klantinteracties.logpartitie_inrichten(tabel, p.naam);
-					PERFORM klantinteracties.logpartitie_afschermen(p.naam);
-					stap := pg_catalog.format('%s made', p.naam);
-					RETURN NEXT;
-				END IF;
-			END LOOP;
-			EXECUTE pg_catalog.format('INSERT INTO klantinteracties.%I OVERRIDING SYSTEM VALUE SELECT * FROM %s', tabel, standaard);
-			EXECUTE pg_catalog.format('TRUNCATE %s', standaard);
-			EXECUTE pg_catalog.format('ALTER TABLE klantinteracties.%I ATTACH PARTITION %s DEFAULT', tabel, standaard);
-			stap := pg_catalog.format('%s: %s rows moved from %s into their months', tabel, n, standaard);
-			RETURN NEXT;
 		END IF;
-		FOR maand IN SELECT pg_catalog.now() + pg_catalog.make_interval(months => i) FROM pg_catalog.generate_series(0, vooruit) AS i LOOP
+		FOR maand IN EXECUTE pg_catalog.format(
+				'SELECT pg_catalog.date_trunc(''month'', tijdstip AT TIME ZONE ''UTC'') AT TIME ZONE ''UTC'' FROM %s'
+				' UNION SELECT pg_catalog.now() + pg_catalog.make_interval(months => i) FROM pg_catalog.generate_series(0, $1) AS i',
+				standaard) USING vooruit LOOP
 			p := klantinteracties.logpartitie(tabel, maand);
 			IF pg_catalog.to_regclass(pg_catalog.format('klantinteracties.%I', p.naam)) IS NULL THEN
 				EXECUTE pg_catalog.format('CREATE TABLE klantinteracties.%I PARTITION OF klantinteracties.%I FOR VALUES FROM (%L) TO (%L)',
@@ -202,6 +190,13 @@ BEGIN
 				RETURN NEXT;
 			END IF;
 		END LOOP;
+		IF n > 0 THEN
+			EXECUTE pg_catalog.format('INSERT INTO klantinteracties.%I OVERRIDING SYSTEM VALUE SELECT * FROM %s', tabel, standaard);
+			EXECUTE pg_catalog.format('TRUNCATE %s', standaard);
+			EXECUTE pg_catalog.format('ALTER TABLE klantinteracties.%I ATTACH PARTITION %s DEFAULT', tabel, standaard);
+			stap := pg_catalog.format('%s: %s rows moved from %s into their months', tabel, n, standaard);
+			RETURN NEXT;
+		END IF;
 	END LOOP;
 END
 $$;
