@@ -218,6 +218,106 @@ SELECT format('DO $d$BEGIN PERFORM pg_temp.stap(%s); END$d$', s),
 	   CASE WHEN s % 4 = 0 THEN 'DO $d$DECLARE n bigint; BEGIN CALL klantinteracties.klantbeeld_verversen(n, 7); END$d$' END,
 	   CASE WHEN s % 4 = 0 THEN format('SELECT %s AS stap, pg_temp.opgeslagen() AS na_verversen', s) END
   FROM generate_series(1, 12) AS s \gexec
+-- Through the REST API (the PostgREST emulation, test/pgrst_emulatie.sql):
+-- each step one transaction of eight requests, as PostgREST would send
+-- them, on rows chosen at random: as a KCC application (read, write, bsn,
+-- geheim) POST, PATCH and DELETE of partijen, digitale adressen,
+-- rekeningnummers, vertegenwoordigingen, klantcontacten, betrokkenen and
+-- onderwerpobjecten; as a citizen (a persoon with a BSN, by DigiD) the
+-- own voorkeurstaal and digitale adressen.  After each step the same
+-- comparison, for every reader.
+\set ECHO none
+\i test/pgrst_emulatie.sql
+\set ECHO all
+SET client_min_messages = warning;
+SELECT klantinteracties.maak_api_rollen();
+DO $$
+BEGIN
+	IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'kb_test_kcc') THEN
+		CREATE ROLE kb_test_kcc NOLOGIN;
+	END IF;
+END $$;
+GRANT klantinteracties_schrijver, klantinteracties_bsn, klantinteracties_geheim TO kb_test_kcc;
+GRANT kb_test_kcc TO authenticator;
+RESET client_min_messages;
+CREATE TEMP TABLE verzoeken (stap integer, soort integer, status integer);
+GRANT INSERT ON verzoeken TO PUBLIC;
+-- A row of a kind, at random (definer: the caller, the authenticator,
+-- reads no table).
+CREATE FUNCTION pg_temp.kies(soort text) RETURNS text LANGUAGE plpgsql SECURITY DEFINER AS $$
+DECLARE
+	r text;
+BEGIN
+	EXECUTE CASE soort
+		WHEN 'partij' THEN 'SELECT uuid::text FROM klantinteracties.partij'
+		WHEN 'bsn' THEN 'SELECT object_id_sleutel FROM klantinteracties.partij_identificator WHERE code_soort_object_id = ''bsn'' AND sub_identificator_van IS NULL'
+		WHEN 'digitaal_adres' THEN 'SELECT uuid::text FROM klantinteracties.digitaal_adres'
+		WHEN 'klantcontact' THEN 'SELECT uuid::text FROM klantinteracties.klantcontact'
+		WHEN 'betrokkene' THEN 'SELECT uuid::text FROM klantinteracties.betrokkene'
+	END || ' ORDER BY md5(1::text || random()) LIMIT 1' INTO r;
+	RETURN r;
+END $$;
+CREATE FUNCTION pg_temp.api_stap(stap integer) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+	i integer;
+	wat integer;
+	a text;
+	b text;
+	k text;
+	burger jsonb;
+	v record;
+BEGIN
+	PERFORM setseed(stap / 100.0);
+	FOR i IN 1..8 LOOP
+		wat := floor(random() * 12)::integer;
+		a := pg_temp.kies('partij');
+		b := pg_temp.kies('partij');
+		k := pg_temp.kies('klantcontact');
+		burger := jsonb_build_object('sub', 'digid-' || stap || '-' || i, 'bsn', pg_temp.kies('bsn'));
+		SELECT h.* INTO v FROM
+			(SELECT CASE wat WHEN 10 THEN 'klantinteracties_burger' WHEN 11 THEN 'klantinteracties_burger'
+					ELSE 'kb_test_kcc' END AS rol,
+					CASE WHEN wat >= 10 THEN burger ELSE '{}' END AS claims, x.*
+			   FROM (SELECT * FROM (VALUES
+				(0, 'POST', '/partijen', jsonb_build_object('soortPartij', 'persoon', 'indicatieActief', true,
+					'partijIdentificatie', jsonb_build_object('contactnaam', jsonb_build_object('voornaam', 'Api', 'achternaam', 'Stap ' || stap)),
+					'partijIdentificatoren', jsonb_build_array(jsonb_build_object('partijIdentificator', jsonb_build_object(
+						'codeObjecttype', 'natuurlijk_persoon', 'codeSoortObjectId', 'bsn', 'codeRegister', 'brp',
+						'objectId', pg_temp.bsn_van(stap * 1000 + 500 + i)))))),
+				(1, 'PATCH', '/partijen?uuid=eq.' || a, jsonb_build_object('interneNotitie', 'Api ' || stap || '.' || i,
+					'indicatieGeheimhouding', random() < 0.3)),
+				(2, 'POST', '/digitaleadressen', jsonb_build_object('verstrektDoorPartij', jsonb_build_object('uuid', a),
+					'soortDigitaalAdres', 'telefoonnummer', 'adres', '06 4' || (1000000 + stap * 100 + i))),
+				(3, 'DELETE', '/digitaleadressen?uuid=eq.' || pg_temp.kies('digitaal_adres'), NULL),
+				(4, 'POST', '/rekeningnummers', jsonb_build_object('partij', jsonb_build_object('uuid', a), 'iban', 'NL91 ABNA 0417 1643 00')),
+				(5, 'POST', '/vertegenwoordigingen', jsonb_build_object('vertegenwoordigendePartij', jsonb_build_object('uuid', a),
+					'vertegenwoordigdePartij', jsonb_build_object('uuid', b))),
+				(6, 'PATCH', '/klantcontacten?uuid=eq.' || k, jsonb_build_object('vertrouwelijk', random() < 0.5,
+					'inhoud', 'Via de API, stap ' || stap || ', BSN 111222333')),
+				(7, 'POST', '/betrokkenen', jsonb_build_object('hadKlantcontact', jsonb_build_object('uuid', k),
+					'wasPartij', jsonb_build_object('uuid', a), 'rol', 'klant', 'initiator', false)),
+				(8, 'POST', '/onderwerpobjecten', jsonb_build_object('klantcontact', jsonb_build_object('uuid', k),
+					'onderwerpobjectidentificator', jsonb_build_object('objectId', 'ZAAK-API-' || stap, 'codeObjecttype', 'zaak'))),
+				(9, 'DELETE', '/partijen?uuid=eq.' || a, NULL),
+				(10, 'PATCH', '/mijn_partij', jsonb_build_object('voorkeurstaal', CASE WHEN random() < 0.5 THEN 'eng' ELSE 'nld' END)),
+				(11, 'POST', '/mijn_digitaleadressen', jsonb_build_object('soortDigitaalAdres', 'email',
+					'adres', 'burger' || stap || '.' || i || '@example.com'))
+			) AS y(soort, methode, pad, body) WHERE y.soort = wat) x) AS m,
+			LATERAL pgrst.http(m.methode, m.pad, m.body::json, rol => m.rol, claims => m.claims) AS h;
+		INSERT INTO verzoeken VALUES (stap, wat, v.status);
+	END LOOP;
+END $$;
+GRANT EXECUTE ON FUNCTION pg_temp.kies(text) TO PUBLIC;
+SELECT format('SET SESSION AUTHORIZATION authenticator'),
+	   format('DO $d$BEGIN PERFORM pg_temp.api_stap(%s); END$d$', s),
+	   'RESET SESSION AUTHORIZATION',
+	   format('SELECT %s AS stap, pg_temp.verschillen() AS verschillen', s),
+	   CASE WHEN s % 2 = 0 THEN format('SELECT %s AS stap, pg_temp.opgeslagen() AS na_verversen', s) END
+  FROM generate_series(13, 20) AS s \gexec
+-- The requests did change the registry: most of them succeeded, of every kind.
+SELECT count(*) AS verzoeken, count(*) FILTER (WHERE status < 300) >= 32 AS meestal_gelukt,
+	   count(DISTINCT soort) FILTER (WHERE status < 300) >= 10 AS soorten_gelukt
+  FROM verzoeken;
 -- The large transactions did leave documents stale (served computed).
 SELECT bool_and(n > 0) FILTER (WHERE stap % 3 = 0) AS groot_verouderd FROM verouderd_na_stap;
 -- A large transaction's stale documents, served computed, then refreshed.
@@ -246,4 +346,4 @@ SELECT :ververst = (SELECT count(*) FROM partij) AS alle_ververst, pg_temp.opges
 
 \c :regressiedb
 DROP DATABASE klantbeeld_opslag_test;
-DROP ROLE kb_test_lezer, kb_test_bsn, kb_test_geheim, kb_test_beide;
+DROP ROLE kb_test_lezer, kb_test_bsn, kb_test_geheim, kb_test_beide, kb_test_kcc;
