@@ -107,3 +107,34 @@ SELECT length(t) AS lengte, (length(t) - length(replace(maskeer_bsn(t, false), '
 	   (SELECT count(*) FROM jsonb_array_elements_text(maskeer_bsn(to_jsonb(string_to_array(t, ' ')), false)) AS e
 		 WHERE e = '*********') AS gemaskeerd_json
   FROM lang WHERE soort = 'geldige bsn';
+
+-- The audit trail's BSN test of a row (rij_bevat_bsn, in C) against the
+-- rule written in SQL, as the audit trigger had it before (jsonb_each, a
+-- regular expression passing over values that are whole a uuid or a date
+-- or moment, string_agg, bevat_bsn): the same answer for rows made of the
+-- texts above in strings, numbers, arrays and objects, beside uuids (lower
+-- and upper case), dates, moments and near-misses of each.
+CREATE FUNCTION pg_temp.rij_bevat_bsn_sql(rij jsonb) RETURNS boolean LANGUAGE sql AS $$
+SELECT coalesce(bevat_bsn((
+	SELECT string_agg(CASE WHEN jsonb_typeof(e.value) = 'string' THEN e.value #>> '{}' ELSE e.value::text END, ' ')
+	  FROM jsonb_each(rij) AS e
+	 WHERE jsonb_typeof(e.value) = ANY ('{string,object,array}'::text[])
+	   AND NOT (e.value #>> '{}') ~
+		   '^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9:.]+([+-][0-9:]+|Z)?)?)$')), false) $$;
+CREATE TEMP TABLE rijen AS
+SELECT jsonb_build_object('t', t, 'b', b) AS rij
+  FROM teksten,
+	   unnest(ARRAY['12345678-1234-1234-1234-123456789abc', '12345678-1234-1234-1234-123456789ABC',
+					'2024-01-02', '2024-01-02 11:12:13.5+01', '2024-01-02T11:12:13Z', '2024-01-02 11:12:13+01:00',
+					'2024-01-02 11:12:13-', '2024-01-02 ', '2024-01-02T', '2024-01-02Z', '2024-1-02',
+					'2024-01-02 11:12:13+01:00x', '111222333', '2024-01-02 111222333', '']) AS b
+UNION ALL SELECT jsonb_build_object('t', t, 'n', 111222333, 'l', jsonb_build_array(t), 'o', jsonb_build_object('k', t)) FROM teksten
+UNION ALL SELECT jsonb_build_object('lijst', jsonb_build_array(t, 1), 'x', true, 'y', NULL) FROM teksten
+UNION ALL SELECT jsonb_build_object(t, 1) FROM teksten
+UNION ALL SELECT jsonb_build_object('a', '111 222', 'b', '333')
+UNION ALL SELECT '{}'::jsonb;
+SELECT count(*) AS rijen, count(*) FILTER (WHERE rij_bevat_bsn(rij)) > 500 AS veel_met_bsn,
+	   count(*) FILTER (WHERE rij_bevat_bsn(rij) IS DISTINCT FROM pg_temp.rij_bevat_bsn_sql(rij)) AS oneens
+  FROM rijen;
+-- Not an object: false; NULL: NULL (strict).
+SELECT rij_bevat_bsn('["111222333"]') AS lijst, rij_bevat_bsn('"111222333"') AS tekst, rij_bevat_bsn(NULL) AS leeg;

@@ -11,6 +11,7 @@
  */
 #include "ki_fmgr.h"
 
+#include "lib/stringinfo.h"
 #include "utils/builtins.h"
 #include "utils/jsonb.h"
 #if PG_VERSION_NUM >= 160000
@@ -171,4 +172,65 @@ ki_maskeer_bsn_jsonb(PG_FUNCTION_ARGS)
 	if (!jsonb_has_bsn(j))
 		PG_RETURN_DATUM(PG_GETARG_DATUM(0));
 	PG_RETURN_JSONB_P(jsonb_mask(j));
+}
+
+/*
+ * rij_bevat_bsn(rij jsonb): whether a registry row (as JSON, an object) holds
+ * a BSN in one of its texts: the values that are strings (as they are) or
+ * objects and arrays (as JSON text), but not those that are whole a uuid or
+ * a date or moment (ki_tekst_sleutel_of_tijdstip), joined by single spaces
+ * in the object's order, by bevat_bsn's rule.  Numbers, booleans and keys
+ * are not read.  The audit trigger's BSN flag (72_beveiliging_audit.sql):
+ * one walk over the row, no JSON built.  Strict; false for a row without
+ * such texts and for a value that is not an object.
+ */
+PG_FUNCTION_INFO_V1(ki_rij_bevat_bsn);
+Datum
+ki_rij_bevat_bsn(PG_FUNCTION_ARGS)
+{
+	Jsonb	   *j = PG_GETARG_JSONB_P(0);
+	JsonbIterator *it;
+	JsonbIteratorToken tok;
+	JsonbValue	v;
+	StringInfoData buf;
+	size_t		start,
+				end;
+	bool		eerste = true;
+
+	if (!JB_ROOT_IS_OBJECT(j))
+		PG_RETURN_BOOL(false);
+	initStringInfo(&buf);
+	it = JsonbIteratorInit(&j->root);
+	while ((tok = JsonbIteratorNext(&it, &v, true)) != WJB_DONE)
+	{
+		const char *s;
+		size_t		len;
+		char	   *json = NULL;
+
+		if (tok != WJB_VALUE)
+			continue;
+		if (v.type == jbvString)
+		{
+			s = v.val.string.val;
+			len = v.val.string.len;
+		}
+		else if (v.type == jbvBinary)
+		{
+			json = JsonbToCString(NULL, v.val.binary.data, v.val.binary.len);
+			s = json;
+			len = strlen(json);
+		}
+		else
+			continue;
+		if (!ki_tekst_sleutel_of_tijdstip(s, len))
+		{
+			if (!eerste)
+				appendStringInfoChar(&buf, ' ');
+			appendBinaryStringInfo(&buf, s, (int) len);
+			eerste = false;
+		}
+		if (json != NULL)
+			pfree(json);
+	}
+	PG_RETURN_BOOL(!eerste && ki_bsn_volgende(buf.data, (size_t) buf.len, 0, &start, &end, NULL));
 }

@@ -139,3 +139,57 @@ ki_bsn_maskeer(const char *s, size_t len, char *out, size_t *outlen, uint64_t *s
 	*outlen = o;
 	return n;
 }
+
+static inline bool
+is_lower_hex(char c)
+{
+	return ki_isdigit(c) || (c >= 'a' && c <= 'f');
+}
+
+static inline bool
+is_tijd(char c)
+{
+	return ki_isdigit(c) || c == ':' || c == '.';
+}
+
+bool
+ki_tekst_sleutel_of_tijdstip(const char *s, size_t len)
+{
+	size_t		i;
+
+	if (len == KI_UUID_TEXT_LEN && s[8] == '-' && s[13] == '-' && s[18] == '-' && s[23] == '-')
+	{
+		for (i = 0; i < KI_UUID_TEXT_LEN; i++)
+			if (i != 8 && i != 13 && i != 18 && i != 23 && !is_lower_hex(s[i]))
+				return false;
+		return true;
+	}
+	/* YYYY-MM-DD */
+	if (len < 10)
+		return false;
+	for (i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : !ki_isdigit(s[i]))
+			return false;
+	if (len == 10)
+		return true;
+	if (s[10] != ' ' && s[10] != 'T')
+		return false;
+	/* The time: one or more of 0-9 : . (none of them starts a zone). */
+	for (i = 11; i < len && is_tijd(s[i]); i++)
+		;
+	if (i == 11)
+		return false;
+	if (i == len)
+		return true;
+	if (s[i] == 'Z')
+		return i + 1 == len;
+	if (s[i] != '+' && s[i] != '-')
+		return false;
+	/* The zone's offset: one or more of 0-9 :, to the end. */
+	if (++i == len)
+		return false;
+	for (; i < len; i++)
+		if (!ki_isdigit(s[i]) && s[i] != ':')
+			return false;
+	return true;
+}

@@ -49,4 +49,15 @@ bool		ki_bsn_volgende(const char *s, size_t len, size_t pos,
 size_t		ki_bsn_maskeer(const char *s, size_t len, char *out, size_t *outlen,
 						   uint64_t *stappen);
 
+/*
+ * Whether the whole text is a key or a moment, which the audit trail's BSN
+ * test passes over (a uuid's digits or a date's can look like a BSN): a
+ * uuid in lower-case hexadecimal (8-4-4-4-12), or a date YYYY-MM-DD, alone
+ * or followed by a space or T, one or more of 0-9 : . and optionally a zone
+ * (Z, or + or - and one or more of 0-9 :).  The same as the regular
+ * expression ^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|
+ * [0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9:.]+([+-][0-9:]+|Z)?)?)$.
+ */
+bool		ki_tekst_sleutel_of_tijdstip(const char *s, size_t len);
+
 #endif							/* TEKST_CORE_H */
