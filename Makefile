@@ -147,10 +147,12 @@ all: META.json
 META.json: META.json.in $(EXTENSION).control
 	sed 's/@VERSION@/$(EXTVERSION)/g' $< > $@
 
-# A PGXN distribution: the tracked files and META.json, in $(EXTENSION)-$(EXTVERSION).zip.
-dist: META.json
+# A PGXN distribution: the tracked files, META.json and the install script
+# (the file META.json's "provides" names), in $(DIST).
+DIST ?= $(EXTENSION)-$(EXTVERSION).zip
+dist: META.json $(INSTALL_SQL)
 	git archive --format zip --prefix=$(EXTENSION)-$(EXTVERSION)/ \
-		--add-file=META.json -o $(EXTENSION)-$(EXTVERSION).zip HEAD
+		--add-file=META.json --add-file=$(INSTALL_SQL) -o $(DIST) HEAD
 
 # The Debian package (debian/, pg_buildext): deb/postgresql-15-klantinteracties_<version>_amd64.deb.
 deb:
