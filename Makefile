@@ -136,9 +136,11 @@ diagram:
 test-instellingen:
 	@scripts/instellingen.sh
 
-# The pg_regress and isolation suite against a server under valgrind
-# (hours; VALGRIND_TESTS="bsn ..." for a few pg_regress tests); 0 errors in
-# the extension's frames.  See docs/testing.md.
+# The pg_regress tests and isolation specs against a server under valgrind,
+# one part at a time, each part's result in test/valgrind/<part>.result;
+# resumable (hours in all; VALGRIND_TESTS="postcode samenvoegen ..." for
+# some parts, in that order); 0 errors in the extension's frames.  See
+# docs/testing.md.
 valgrind:
 	@VALGRIND_TESTS="$(VALGRIND_TESTS)" scripts/valgrind.sh
 
