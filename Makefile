@@ -141,9 +141,11 @@ diagram:
 test-instellingen:
 	@scripts/instellingen.sh
 
-# The pg_regress and isolation suite against a server under valgrind
-# (hours; VALGRIND_TESTS="bsn ..." for a few pg_regress tests); 0 errors in
-# the extension's frames.  See docs/testing.md.
+# The pg_regress tests and isolation specs against a server under valgrind,
+# one part at a time, each part's result in test/valgrind/<part>.result;
+# resumable (hours in all; VALGRIND_TESTS="postcode samenvoegen ..." for
+# some parts, in that order); 0 errors in the extension's frames.  See
+# docs/testing.md.
 valgrind:
 	@VALGRIND_TESTS="$(VALGRIND_TESTS)" scripts/valgrind.sh
 
@@ -152,10 +154,12 @@ all: META.json
 META.json: META.json.in $(EXTENSION).control
 	sed 's/@VERSION@/$(EXTVERSION)/g' $< > $@
 
-# A PGXN distribution: the tracked files and META.json, in $(EXTENSION)-$(EXTVERSION).zip.
-dist: META.json
+# A PGXN distribution: the tracked files, META.json and the install script
+# (the file META.json's "provides" names), in $(DIST).
+DIST ?= $(EXTENSION)-$(EXTVERSION).zip
+dist: META.json $(INSTALL_SQL)
 	git archive --format zip --prefix=$(EXTENSION)-$(EXTVERSION)/ \
-		--add-file=META.json -o $(EXTENSION)-$(EXTVERSION).zip HEAD
+		--add-file=META.json --add-file=$(INSTALL_SQL) -o $(DIST) HEAD
 
 # The Debian package (debian/, pg_buildext): deb/postgresql-15-klantinteracties_<version>_amd64.deb.
 deb:

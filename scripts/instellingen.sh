@@ -36,7 +36,7 @@ cd "$(dirname "$0")/.."
 . scripts/cluster.sh
 scripts/deps.sh || exit 1
 
-work=$(mktemp -d /tmp/klantinteracties-instellingen.XXXXXX)
+work=$(mktemp -d "${TMPDIR:-/tmp}/klantinteracties-instellingen.XXXXXX")
 chmod 755 "$work"
 stage_bindir=
 cleanup() { [ -n "$stage_bindir" ] && cluster_stop "$stage_bindir" "$work"; rm -rf "$work"; }

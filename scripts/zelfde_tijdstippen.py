@@ -7,7 +7,8 @@ as the instant it names: used by make test-instellingen's datetime run.
 EXPECTED was written under pg_regress's own settings (TimeZone PST8PDT,
 DateStyle Postgres, MDY), RESULT under DateStyle 'SQL, DMY' and TimeZone
 ZONE.  Every timestamp with a zone or offset (ISO 8601 as JSON writes it,
-Postgres style with PST/PDT, SQL style with the ZONE's offset) becomes its
+Postgres style with PST/PDT or a numeric offset (a test's own SET TimeZone),
+SQL style with the ZONE's offset) becomes its
 instant in UTC, every timestamp without one and every date its ISO text;
 column padding and table borders are ignored, as the widths follow the
 text.  Exit 0 when the outputs are then equal; --toon prints the lines that
@@ -23,7 +24,7 @@ MAANDEN = {m: i + 1 for i, m in enumerate("Jan Feb Mar Apr May Jun Jul Aug Sep O
 PST8PDT = {"PST": timedelta(hours=-8), "PDT": timedelta(hours=-7)}
 
 ISO = re.compile(r"(\d{4})-(\d\d)-(\d\d)[T ](\d\d):(\d\d):(\d\d)(\.\d+)?([+-]\d\d(?::?\d\d)?|Z)?")
-POSTGRES = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\w{3}) (\d\d) (\d\d):(\d\d):(\d\d)(\.\d+)? (\d{4})(?: (PST|PDT))?")
+POSTGRES = re.compile(r"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (\w{3}) (\d\d) (\d\d):(\d\d):(\d\d)(\.\d+)? (\d{4})(?: (PST|PDT|[+-]\d\d(?::?\d\d)?))?")
 SQL = re.compile(r"\b(\d\d)/(\d\d)/(\d{4}) (\d\d):(\d\d):(\d\d)(\.\d+)?(?: ([+-]\d\d(?:\d\d)?))?")
 DATUM_MDY = re.compile(r"\b(\d\d)-(\d\d)-(\d{4})\b")
 DATUM_DMY = re.compile(r"\b(\d\d)/(\d\d)/(\d{4})\b")
@@ -50,7 +51,7 @@ def tekst(jaar, maand, dag, uur, minuut, seconde, fractie, verschuiving):
 def normaal(regel):
     regel = ISO.sub(lambda m: tekst(*m.group(1, 2, 3, 4, 5, 6, 7), offset(m.group(8))), regel)
     regel = POSTGRES.sub(lambda m: tekst(m.group(7), MAANDEN[m.group(1)], m.group(2), *m.group(3, 4, 5, 6),
-                                         PST8PDT.get(m.group(8))), regel)
+                                         PST8PDT[m.group(8)] if m.group(8) in PST8PDT else offset(m.group(8))), regel)
     regel = SQL.sub(lambda m: tekst(m.group(3), m.group(2), m.group(1), *m.group(4, 5, 6, 7), offset(m.group(8))), regel)
     regel = DATUM_MDY.sub(lambda m: "<%s-%s-%s>" % (m.group(3), m.group(1), m.group(2)), regel)
     regel = DATUM_DMY.sub(lambda m: "<%s-%s-%s>" % (m.group(3), m.group(2), m.group(1)), regel)

@@ -43,7 +43,7 @@ SELECT pg_temp.als(rol, NULL, 'SELECT count(*) FROM klantinteracties.wijzigingsl
 	   pg_temp.als(rol, NULL, $$SELECT count(*) FROM klantinteracties.wijzigingslog WHERE tabel = 'partij_identificator'
 		AND sleutel LIKE '00000000-0000-0000-0099-%'$$) AS identificatoren,
 	   pg_temp.als(rol, NULL, $$SELECT count(*) FROM klantinteracties.wijzigingslog WHERE '00000000-0000-0000-0099-0000000000c1' = ANY (partijen)$$) AS geheime_partij,
-	   pg_temp.als(rol, NULL, $$SELECT count(*) FROM klantinteracties.wijzigingslog WHERE vertrouwelijk$$) AS vertrouwelijk,
+	   pg_temp.als(rol, NULL, 'SELECT count(*) FROM klantinteracties.wijzigingslog WHERE vertrouwelijk AND id > ' || :begin) AS vertrouwelijk,
 	   rol
   FROM unnest(ARRAY['ki_test_kcc', 'ki_test_beheer', 'ki_test_auditor', 'klantinteracties_burger']) AS rol;
 SELECT pg_temp.als(rol, NULL, stmt) AS uitkomst, rol, wat

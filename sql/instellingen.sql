@@ -106,3 +106,18 @@ SET escape_string_warning = off;
 \c :testdb
 DROP DATABASE ki_instellingen;
 DROP DATABASE ki_instellingen_standaard;
+
+-- No function of the extension has a backslash in a plain '...' literal in
+-- its body: a body is parsed when it is called, under the caller's
+-- standard_conforming_strings, so such a literal means something else in a
+-- session with it off (PLAN 2.3; E'...' or no backslash).  The pattern
+-- finds a quote not preceded by E, U& or another quote, then a backslash
+-- before the literal ends.
+SELECT p.oid::regprocedure AS functie,
+	   substring(p.prosrc FROM $re$(?:^|[^EeUu&'])('[^'\n]*\\[^'\n]*')$re$) AS letterlijk
+  FROM pg_proc p
+  JOIN pg_depend d ON d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e'
+  JOIN pg_extension e ON e.oid = d.refobjid AND e.extname = 'klantinteracties'
+ WHERE p.prolang <> (SELECT oid FROM pg_language WHERE lanname = 'c')
+   AND p.prosrc ~ $re$(^|[^EeUu&'])'[^'\n]*\\[^'\n]*'$re$
+ ORDER BY 1::text;

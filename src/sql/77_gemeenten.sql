@@ -78,7 +78,7 @@ BEGIN
 				  DETAIL = 'The prefix names the roles of this database (<prefix>_lezer, ...): a lowercase letter, then at most 39 lowercase letters, digits or underscores.',
 				  HINT = 'Use the municipality''s name, for example gemeente_utrecht.';
 	END IF;
-	IF voorvoegsel LIKE 'klantinteracties%' OR voorvoegsel LIKE 'pg\_%' THEN
+	IF voorvoegsel LIKE 'klantinteracties%' OR voorvoegsel LIKE E'pg\\_%' THEN
 		RAISE EXCEPTION 'invalid role prefix: "%"', voorvoegsel
 			USING ERRCODE = 'invalid_parameter_value',
 				  DETAIL = 'Prefixes beginning with klantinteracties or pg_ are reserved.';

@@ -286,7 +286,7 @@ BEGIN
 		CONTINUE WHEN grens IS NULL;
 		partities := '{}';
 		FOR p IN SELECT c.oid::regclass AS partitie, c.relname AS naam,
-						(pg_catalog.regexp_match(pg_catalog.pg_get_expr(c.relpartbound, c.oid), 'TO \(''([^'']+)''\)'))[1]::timestamptz AS tot
+						(pg_catalog.regexp_match(pg_catalog.pg_get_expr(c.relpartbound, c.oid), 'TO [(]''([^'']+)''[)]'))[1]::timestamptz AS tot
 				   FROM pg_catalog.pg_inherits i JOIN pg_catalog.pg_class c ON c.oid = i.inhrelid
 				  WHERE i.inhparent = pg_catalog.format('klantinteracties.%I', tabel)::regclass
 					AND pg_catalog.pg_get_expr(c.relpartbound, c.oid) <> 'DEFAULT'
