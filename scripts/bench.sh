@@ -44,12 +44,15 @@ assemble() {
 			else
 				nr=$((10#$(basename "$b" | cut -c1-2)))
 				printf '%s\n' "$previous" | awk -v nr="$nr" -v earlier="${earlier:-an earlier run}" '
-					/^## [0-9]+\. / { on = ($2 == nr "."); if (on) { print ""; print; wait = 1 }; next }
+					/^## [0-9]+\. / { on = ($2 == nr "."); blanks = 0; if (on) { print ""; print; wait = 1 }; next }
 					!on { next }
 					wait && /^$/ { next }
 					wait && /^\*Not part of this run/ { print ""; print; wait = 0; next }
 					wait { print ""; printf "*Not part of this run: kept from the run of %s (its set-up, size and machine load are that run'"'"'s).*\n\n", earlier; wait = 0 }
-					{ print }'
+					# Blank lines are kept between lines of the section, not at
+					# its end: each assembly would add one there.
+					/^$/ { blanks++; next }
+					{ while (blanks > 0) { print ""; blanks-- }; print }'
 			fi
 		done
 	} >docs/benchmarks.md.new && mv docs/benchmarks.md.new docs/benchmarks.md

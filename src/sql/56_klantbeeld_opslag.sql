@@ -338,6 +338,10 @@ BEGIN
 		SELECT array_agg(t.aanleidinggevend_klantcontact) INTO contacten
 		  FROM rijen r JOIN klantinteracties.interne_taak t ON t.uuid = r.interne_taak;
 	END CASE;
+	-- A partij the transaction has queued already is not queued again (a
+	-- bulk load of partijen, personen, identificators and addresses queued
+	-- each partij four times); the queue is emptied only by the refresh,
+	-- all of the transaction's rows at once.
 	INSERT INTO klantinteracties.klantbeeld_wachtrij (partij)
 	SELECT DISTINCT x.partij FROM (
 		SELECT pg_catalog.unnest(geraakt || genoemd) AS partij
@@ -345,7 +349,9 @@ BEGIN
 		SELECT klantinteracties.klantbeeld_verwanten(genoemd) WHERE genoemd IS NOT NULL
 		UNION ALL
 		SELECT klantinteracties.klantbeeld_van_klantcontacten(contacten) WHERE contacten IS NOT NULL) AS x
-	 WHERE x.partij IS NOT NULL;
+	 WHERE x.partij IS NOT NULL
+	   AND NOT EXISTS (SELECT FROM klantinteracties.klantbeeld_wachtrij q
+					   WHERE q.transactie = pg_catalog.pg_current_xact_id() AND q.partij = x.partij);
 	IF FOUND THEN
 		INSERT INTO klantinteracties.klantbeeld_wachtrij (partij) VALUES (NULL)
 		ON CONFLICT (transactie) WHERE partij IS NULL DO NOTHING;
