@@ -65,11 +65,13 @@ stage_install() {
 }
 
 # stage_cluster_start DIR [OPTIONS]: start a throwaway cluster in DIR on the
-# private installation (stage_install first) at a random port, and point
-# PGHOST, PGPORT and PGUSER at it.  Stop it with cluster_stop "$stage_bindir" DIR.
+# private installation (stage_install first) at a random port, or at
+# KI_PORT when set (several people on one machine, each with a port range
+# of their own), and point PGHOST, PGPORT and PGUSER at it.  Stop it with
+# cluster_stop "$stage_bindir" DIR.
 stage_cluster_start() {
 	local dir=$1 options=${2:-} port
-	port=$((20000 + RANDOM % 10000))
+	port=${KI_PORT:-$((20000 + RANDOM % 10000))}
 	cluster_start "$stage_bindir" "$dir" "$port" "$options" || return 1
 	export PGHOST="$dir/sock" PGPORT="$port" PGUSER=postgres
 }

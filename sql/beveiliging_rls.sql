@@ -149,11 +149,16 @@ EXPLAIN (COSTS OFF) SELECT * FROM klantinteracties.partij_identificator WHERE ki
 RESET ROLE;
 SELECT pg_temp.als('klantinteracties_burger', pg_temp.burger('111222333'), $$SELECT count(*) FROM klantinteracties.persoon
 	WHERE ki_test.f_leak(volledige_naam) AND partij::text LIKE '00000000-0000-0000-0099-%'$$) AS burger_anna;
--- A LEAKPROOF comparison may run before the policy: the equalities on
--- the enumeration and the text key go into the index scan; the policy
--- still filters the rows found.
+-- A LEAKPROOF comparison may run before the policy: the equality on the
+-- text key (texteq) goes into the index scan; the one on the enumeration
+-- (enum_eq, not leakproof) stays a filter beside the policy, so the
+-- (soort, key) index is read on its second column only.  The lookups
+-- (zoek_partij, klantbeeld(bsn)) compare the typed columns (bsn, kvk_nummer,
+-- ...), whose = is leakproof (sql/klantbeeld_plan.sql).  The policy still
+-- filters the rows found.
 SET LOCAL ROLE ki_test_lezer;
 SET LOCAL enable_seqscan = off;
+SET LOCAL enable_bitmapscan = off;
 EXPLAIN (COSTS OFF) SELECT uuid FROM klantinteracties.partij_identificator
  WHERE code_soort_object_id = 'bsn' AND object_id_sleutel = '111222333';
 SELECT uuid FROM klantinteracties.partij_identificator WHERE code_soort_object_id = 'bsn' AND object_id_sleutel = '111222333';

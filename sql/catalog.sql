@@ -28,9 +28,10 @@ WHERE t.typtype = 'b'
 ORDER BY t.typname;
 
 -- C functions are never VOLATILE and always PARALLEL SAFE and STRICT, but
--- for the one listed: the event trigger function verwijderbewaking, fired
+-- for the ones listed: the event trigger function verwijderbewaking, fired
 -- by DDL, which reads the catalog (VOLATILE, not parallel safe; no
--- arguments); LEAKPROOF appears on comparison and hash support; any other
+-- arguments), and heeft_scope, which answers false for NULL as for an
+-- unknown scope; LEAKPROOF appears on comparison and hash support; any other
 -- LEAKPROOF function is listed here, each one reviewed: it cannot raise an
 -- error.
 SELECT p.oid::regprocedure AS function, p.provolatile, p.proparallel, p.proisstrict
@@ -100,10 +101,8 @@ SELECT f AS functie, pg_temp.ingevoegd(f, q) AS ingevoegd
 	('gebeurtenis_kenmerken', $$SELECT gebeurtenis_kenmerken('klantcontact', to_jsonb(k)) FROM klantcontact k$$),
 	('gebeurtenis_samenvoegen', 'SELECT gebeurtenis_samenvoegen(cloudevent, cloudevent, true) FROM gebeurtenis'),
 	('gebeurtenis_actie', 'SELECT gebeurtenis_actie(actie, actie) FROM gebeurtenis'),
-	-- and the scope helpers, which every row-level security policy calls
-	('handelende_rol', 'SELECT handelende_rol()'),
-	('jwt_claims', 'SELECT jwt_claims()'),
-	('heeft_scope', $$SELECT heeft_scope('read')$$),
+	-- and the citizen's helpers, which every row-level security policy
+	-- calls (heeft_scope, handelende_rol and jwt_claims are C: one call)
 	('burger_bsn', 'SELECT burger_bsn()'),
 	('burger_partij', 'SELECT burger_partij()')) AS v(f, q);
 -- Hence no pinned search_path, which would keep them from being inlined;

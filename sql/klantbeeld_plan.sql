@@ -141,6 +141,34 @@ SELECT count(*) FILTER (WHERE in_subplan AND knoop ? 'Relation Name') AS tabelle
 	   max((knoop ->> 'Actual Loops')::int) FILTER (WHERE in_subplan) AS max_keer
   FROM pg_temp.knopen($$SELECT uuid, bsn, soort_partij FROM klantinteracties.klantbeeld WHERE voorkeurstaal = 'tur'$$);
 
+-- The lookups by identificator as a reader (read and bsn), under the
+-- row-level security policies: each reads its one index entry (the typed
+-- column's index, whose = is leakproof, so the policies leave it the index
+-- condition), not the whole (soort, key) index as when the soort was its
+-- condition (an enum =, not leakproof, only a filter under the policies:
+-- every identificator read).  Counted in index blocks read by the call,
+-- after a first call of each (which plans and reads the index metapages).
+CREATE ROLE kb_plan_kcc NOLOGIN;
+GRANT klantinteracties_lezer, klantinteracties_bsn TO kb_plan_kcc;
+SELECT i.kvk_nummer AS een_kvk FROM partij_identificator i WHERE i.kvk_nummer IS NOT NULL ORDER BY i.uuid LIMIT 1 \gset
+SELECT i.bsn AS ander_bsn FROM partij_identificator i WHERE i.bsn IS NOT NULL ORDER BY i.uuid DESC LIMIT 1 \gset
+CREATE FUNCTION pg_temp.indexblokken() RETURNS bigint LANGUAGE sql AS $$
+SELECT sum(pg_stat_get_xact_blocks_fetched(x.indexrelid))::bigint FROM pg_index x
+ WHERE x.indrelid = 'klantinteracties.partij_identificator'::regclass $$;
+SET ROLE kb_plan_kcc;
+SELECT zoek_partij(:'een_bsn'::bsn) IS NOT NULL AS bsn_gevonden, zoek_partij(:'een_kvk'::kvk_nummer) IS NOT NULL AS kvk_gevonden;
+RESET ROLE;
+SELECT pg_temp.indexblokken() AS voor \gset
+SET ROLE kb_plan_kcc;
+SELECT zoek_partij(:'ander_bsn'::bsn) IS NOT NULL AS bsn_gevonden;
+RESET ROLE;
+SELECT pg_temp.indexblokken() AS na_bsn \gset
+SET ROLE kb_plan_kcc;
+SELECT zoek_partij(:'een_kvk'::kvk_nummer) IS NOT NULL AS kvk_gevonden;
+RESET ROLE;
+SELECT :na_bsn - :voor <= 3 AS bsn_een_indexpad, pg_temp.indexblokken() - :na_bsn <= 3 AS kvk_een_indexpad,
+	   pg_relation_size('partij_identificator_uniek_zonder_sub_identificator_van') / 8192 > 6 AS index_groter;
+
 -- A partij with 1,000 klantcontacten, each with an onderwerpobject, a
 -- bijlage, an actor, a betrokkene's own telephone number and an interne
 -- taak with its actor.

@@ -114,12 +114,17 @@ COMMENT ON DOMAIN scope_geheim IS 'Marker of the scope geheim in this database: 
 COMMENT ON DOMAIN scope_beheer IS 'Marker of the scope beheer in this database: a role holds it when it has USAGE on this type (heeft_scope). Granted to klantinteracties_beheer, or by gemeente_inrichten to a role of this database''s own. Holds no data.';
 COMMENT ON DOMAIN scope_burger IS 'Marker of the citizen in this database: a role is a citizen (burger_bsn) when it has USAGE on this type. Granted to klantinteracties_burger, or by gemeente_inrichten to a role of this database''s own. Holds no data.';
 
--- The helpers the policies call are SQL expressions that PostgreSQL
--- inlines: no SET search_path (which would forbid inlining and cost a
--- configuration switch per call), every function, operator and type
--- qualified instead, so a caller's search_path changes none of them (test
--- beveiliging_catalogus).  A policy calls one as (SELECT heeft_scope(...)),
--- an initPlan, evaluated once per query.
+-- The helpers the policies call: the acting role, the claims and the
+-- scope test are C (src/rol.c: no SQL parsed, so no caller's search_path
+-- or setting reaches them; each is one function node, where the inlined
+-- SQL expressions they were cost an executor start-up of some thirty
+-- nodes per evaluation, about 30 microseconds of CPU, several times in
+-- every reader's query); the citizen's helpers below are SQL expressions
+-- that PostgreSQL inlines: no SET search_path (which would forbid inlining
+-- and cost a configuration switch per call), every function, operator and
+-- type qualified instead, so a caller's search_path changes none of them
+-- (test beveiliging_catalogus).  A policy calls one as (SELECT
+-- heeft_scope(...)), an initPlan, evaluated once per query.
 
 -- The role whose scopes count: the role set with SET ROLE (or by PostgREST,
 -- which does the same), else the session user.  Unlike current_user it stays
@@ -127,24 +132,17 @@ COMMENT ON DOMAIN scope_burger IS 'Marker of the citizen in this database: a rol
 -- "role" setting, and may not), and in views, which run as their owner.
 -- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION handelende_rol() RETURNS name
-	LANGUAGE sql STABLE PARALLEL SAFE
-	SECURITY INVOKER
-	AS $$
-SELECT CASE WHEN pg_catalog.current_setting('role') OPERATOR(pg_catalog.=) 'none' THEN pg_catalog.session_user()
-	ELSE pg_catalog.current_setting('role')::pg_catalog.name END
-$$;
+	AS 'MODULE_PATHNAME', 'ki_handelende_rol'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE
+	SECURITY INVOKER;
 COMMENT ON FUNCTION handelende_rol() IS 'The role that acts: the role set by SET ROLE (as PostgREST sets it), else the session user; unlike current_user, the caller''s also inside SECURITY DEFINER functions and views.';
 
 -- The claims PostgREST verified, or NULL.  '' after a request ends.
 -- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION jwt_claims() RETURNS jsonb
-	LANGUAGE sql STABLE PARALLEL SAFE
-	SECURITY INVOKER
-	AS $$
-SELECT CASE WHEN pg_catalog.pg_has_role(pg_catalog.session_user(), 'klantinteracties_postgrest', 'MEMBER')
-			 AND pg_catalog.current_setting('request.jwt.claims', true) OPERATOR(pg_catalog.<>) ''
-	THEN pg_catalog.current_setting('request.jwt.claims', true)::pg_catalog.jsonb END
-$$;
+	AS 'MODULE_PATHNAME', 'ki_jwt_claims'
+	LANGUAGE C STABLE STRICT PARALLEL SAFE
+	SECURITY INVOKER;
 COMMENT ON FUNCTION jwt_claims() IS 'The JWT claims of the current PostgREST request (request.jwt.claims) when the session user is a member of klantinteracties_postgrest (the authenticator), else NULL: in other sessions anyone could have set them.';
 
 -- Whether the acting role holds a scope: it has USAGE on the scope's
@@ -154,23 +152,9 @@ COMMENT ON FUNCTION jwt_claims() IS 'The JWT claims of the current PostgREST req
 -- malformed JSON.
 -- Kind: pure (invoker, executable by PUBLIC).
 CREATE OR REPLACE FUNCTION heeft_scope(scope text) RETURNS boolean
-	LANGUAGE sql STABLE PARALLEL SAFE
-	SECURITY INVOKER
-	AS $$
-SELECT coalesce(pg_catalog.has_type_privilege(klantinteracties.handelende_rol(),
-		CASE WHEN scope OPERATOR(pg_catalog.=) 'read' THEN 'klantinteracties.scope_read'::pg_catalog.regtype
-			 WHEN scope OPERATOR(pg_catalog.=) 'write' THEN 'klantinteracties.scope_write'::pg_catalog.regtype
-			 WHEN scope OPERATOR(pg_catalog.=) 'bsn' THEN 'klantinteracties.scope_bsn'::pg_catalog.regtype
-			 WHEN scope OPERATOR(pg_catalog.=) 'geheim' THEN 'klantinteracties.scope_geheim'::pg_catalog.regtype
-			 WHEN scope OPERATOR(pg_catalog.=) 'beheer' THEN 'klantinteracties.scope_beheer'::pg_catalog.regtype END::pg_catalog.oid, 'USAGE')
-	AND CASE WHEN klantinteracties.jwt_claims() OPERATOR(pg_catalog.->) 'scope' IS NULL THEN true
-			 WHEN pg_catalog.jsonb_typeof(klantinteracties.jwt_claims() OPERATOR(pg_catalog.->) 'scope') OPERATOR(pg_catalog.=) 'string'
-			 THEN scope OPERATOR(pg_catalog.=) ANY (pg_catalog.regexp_split_to_array(
-				klantinteracties.jwt_claims() OPERATOR(pg_catalog.->>) 'scope', '[[:space:]]+'))
-			 WHEN pg_catalog.jsonb_typeof(klantinteracties.jwt_claims() OPERATOR(pg_catalog.->) 'scope') OPERATOR(pg_catalog.=) 'array'
-			 THEN klantinteracties.jwt_claims() OPERATOR(pg_catalog.->) 'scope' OPERATOR(pg_catalog.?) scope
-			 ELSE false END, false)
-$$;
+	AS 'MODULE_PATHNAME', 'ki_heeft_scope'
+	LANGUAGE C STABLE PARALLEL SAFE
+	SECURITY INVOKER;
 COMMENT ON FUNCTION heeft_scope(text) IS 'True when the acting role (handelende_rol()) holds the scope (read, write, bsn, geheim, beheer) in this database: it has USAGE on the scope''s marker type (scope_read, scope_write, scope_bsn, scope_geheim, scope_beheer; granted to klantinteracties_lezer, _schrijver, _bsn, _geheim, _beheer, or by gemeente_inrichten to roles of this database''s own), and a PostgREST JWT''s scope claim, if any, names it. Superusers hold every scope. Policies call it as (SELECT heeft_scope(...)), so that it is evaluated once per query.';
 
 -- All the scopes of the acting role, for who asks.

@@ -437,14 +437,35 @@ SELECT klantinteracties.maskeer_bsn(CASE WHEN document ? 'partijIdentificatoren'
 $$;
 COMMENT ON FUNCTION klantbeeld_zonder_bsn(jsonb) IS 'A klantbeeld document as a reader without the bsn scope sees it: BSN identificators left out, a BSN parent of an identificator (subIdentificatorVan) null, every BSN in the text masked (maskeer_bsn).';
 
--- The stored document (56_klantbeeld_opslag.sql) as the caller may see it:
--- one primary-key lookup; the variant for a reader without geheim when the
--- refresh stored one (the document shows a secret partij or a
--- vertrouwelijk klantcontact), and the BSN masks when the caller lacks bsn
--- and the document holds a BSN.  In the common case (nothing secret, the
--- caller has bsn) the stored document as it is.  Inside a transaction that
--- changed the partij, before its COMMIT, the reference instead.  Nothing without the read
--- scope (the table's policy).  As the caller.
+-- The stored document (56_klantbeeld_opslag.sql) as the caller may see
+-- it, from the columns of its row in klantbeeld_document: the variant for a
+-- reader without geheim when the refresh stored one (the document shows a
+-- secret partij or a vertrouwelijk klantcontact), and the BSN masks when
+-- the caller lacks bsn and the document holds a BSN; in the common case
+-- (nothing secret, the caller has bsn) the stored document as it is.  NULL
+-- for a stale document (NULL), which the callers then compute instead.
+-- The rule of the readers below, once: a single expression that the planner
+-- inlines into their queries (no SET clause; every name qualified); a
+-- scope is tested only when the row needs it.
+-- Kind: pure (invoker, executable by PUBLIC).
+CREATE OR REPLACE FUNCTION klantbeeld_voor_lezer(document jsonb, zonder_geheim jsonb, bsn_maskeren boolean) RETURNS jsonb
+	LANGUAGE sql STABLE PARALLEL SAFE
+	SECURITY INVOKER
+	AS $$
+SELECT CASE WHEN document IS NULL THEN NULL::pg_catalog.jsonb
+			WHEN bsn_maskeren AND NOT klantinteracties.heeft_scope('bsn')
+			THEN klantinteracties.klantbeeld_zonder_bsn(CASE WHEN zonder_geheim IS NULL OR klantinteracties.heeft_scope('geheim')
+														 THEN document ELSE zonder_geheim END)
+			WHEN zonder_geheim IS NULL OR klantinteracties.heeft_scope('geheim') THEN document
+			ELSE zonder_geheim END
+$$;
+COMMENT ON FUNCTION klantbeeld_voor_lezer(jsonb, jsonb, boolean) IS 'A stored klantbeeld document (the columns document, zonder_geheim and bsn_maskeren of klantbeeld_document) as the acting role may see it: the variant without geheim unless it holds geheim, BSNs masked (klantbeeld_zonder_bsn) unless it holds bsn; NULL for a stale document.';
+
+-- The klantbeeld by uuid: one primary-key lookup of the stored document,
+-- masked for the caller (klantbeeld_voor_lezer).  Inside a transaction
+-- that changed the partij, before its COMMIT, and for a stale document,
+-- the reference instead.  Nothing without the read scope (the table's
+-- policy).  As the caller.
 -- Kind: as the caller (definer, owner klantinteracties_eigenaar), for lezer.
 CREATE OR REPLACE FUNCTION klantbeeld(uuid) RETURNS jsonb
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
@@ -453,8 +474,6 @@ CREATE OR REPLACE FUNCTION klantbeeld(uuid) RETURNS jsonb
 	AS $$
 DECLARE
 	d jsonb;
-	g jsonb;
-	b boolean;
 BEGIN
 	-- Changed by this transaction and not yet refreshed (that happens at
 	-- COMMIT): computed from the tables instead, so that a transaction
@@ -468,20 +487,11 @@ BEGIN
 			RETURN klantinteracties.klantbeeld_berekend($1);
 		END IF;
 	END IF;
-	SELECT o.document, o.zonder_geheim, o.bsn_maskeren INTO d, g, b
+	SELECT klantinteracties.klantbeeld_voor_lezer(o.document, o.zonder_geheim, o.bsn_maskeren) INTO d
 	  FROM klantinteracties.klantbeeld_document o WHERE o.partij = $1;
 	-- Stale (after a large transaction, until klantbeeld_verversen) or not
 	-- stored (or no partij): computed from the tables.
-	IF d IS NULL THEN
-		RETURN klantinteracties.klantbeeld_berekend($1);
-	END IF;
-	IF g IS NOT NULL AND NOT klantinteracties.heeft_scope('geheim') THEN
-		d := g;
-	END IF;
-	IF b AND NOT klantinteracties.heeft_scope('bsn') THEN
-		d := klantinteracties.klantbeeld_zonder_bsn(d);
-	END IF;
-	RETURN d;
+	RETURN coalesce(d, klantinteracties.klantbeeld_berekend($1));
 END
 $$;
 ALTER FUNCTION klantbeeld(uuid) OWNER TO klantinteracties_eigenaar;
@@ -489,21 +499,35 @@ REVOKE ALL ON FUNCTION klantbeeld(uuid) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION klantbeeld(uuid) TO klantinteracties_lezer;
 COMMENT ON FUNCTION klantbeeld(uuid) IS 'The klantbeeld document of the partij with this uuid as the caller may see it (the stored document, masked for its scopes), or NULL.';
 
--- By BSN: the scope is tested before the lookup, which then runs under the
--- caller's policies.
+-- By BSN: the scope is tested before the lookup.  Then one statement, under
+-- the caller's policies: the identificator by the typed column's index (as
+-- zoek_partij(bsn), 50_zoeken.sql) joined to the stored document by its
+-- primary key, masked for the caller (klantbeeld_voor_lezer); the rare
+-- cases (a stale document, a transaction that has written) go through
+-- klantbeeld(uuid).  One call with one configuration switch, where calling
+-- zoek_partij(bsn) and klantbeeld(uuid) cost three.
 -- Kind: as the caller (definer, owner klantinteracties_eigenaar), for lezer.
 CREATE OR REPLACE FUNCTION klantbeeld(bsn) RETURNS jsonb
 	LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 	SECURITY DEFINER
 	SET search_path = pg_catalog, pg_temp
 	AS $$
+DECLARE
+	p uuid;
+	d jsonb;
 BEGIN
 	IF NOT klantinteracties.heeft_scope('bsn') THEN
 		RETURN NULL;
 	END IF;
-	-- By the identificator (its index, under the caller's policies), as
-	-- every lookup by BSN: zoek_partij(bsn).
-	RETURN klantinteracties.klantbeeld(klantinteracties.zoek_partij($1));
+	SELECT i.identificeerde_partij, klantinteracties.klantbeeld_voor_lezer(o.document, o.zonder_geheim, o.bsn_maskeren)
+	  INTO p, d
+	  FROM klantinteracties.partij_identificator i
+	  LEFT JOIN klantinteracties.klantbeeld_document o ON o.partij = i.identificeerde_partij
+	 WHERE i.bsn OPERATOR(klantinteracties.=) $1 AND i.sub_identificator_van IS NULL;
+	IF d IS NULL OR pg_catalog.pg_current_xact_id_if_assigned() IS NOT NULL THEN
+		RETURN klantinteracties.klantbeeld(p);
+	END IF;
+	RETURN d;
 END
 $$;
 ALTER FUNCTION klantbeeld(bsn) OWNER TO klantinteracties_eigenaar;
@@ -518,9 +542,7 @@ CREATE OR REPLACE FUNCTION klantbeeld(kvk_nummer) RETURNS jsonb
 	SET search_path = pg_catalog, pg_temp
 	AS $$
 BEGIN
-	RETURN klantinteracties.klantbeeld((SELECT i.identificeerde_partij FROM klantinteracties.partij_identificator i
-										 WHERE i.code_soort_object_id = 'kvk_nummer' AND i.object_id_sleutel = $1::text
-										   AND i.sub_identificator_van IS NULL));
+	RETURN klantinteracties.klantbeeld(klantinteracties.zoek_partij($1));
 END
 $$;
 ALTER FUNCTION klantbeeld(kvk_nummer) OWNER TO klantinteracties_eigenaar;
