@@ -84,7 +84,7 @@ src/landcode_rvig.h: data/tabel34-landcodes.csv tools/landcode_rvig.awk
 	awk -f tools/landcode_rvig.awk data/tabel34-landcodes.csv > $@ || { rm -f $@; exit 1; }
 src/landcode_core.o src/landcode_core.bc: src/landcode_rvig.h
 
-.PHONY: test demo demo-stop deps fuzz diagram bench bench-klantbeeld bench-vergeten bench-core deb deb-test dist valgrind test-instellingen
+.PHONY: test demo demo-stop deps fuzz diagram bench bench-klantbeeld bench-vergeten bench-core deb deb-test dist valgrind test-instellingen test-failover-soak
 
 # A long run of the pure-core fuzzer under ASan/UBSan (make test runs a short one).
 FUZZ_ITERATIONS ?= 2000000
@@ -96,6 +96,13 @@ deps:
 
 test:
 	@scripts/test.sh
+
+# test/failover.sh RUNS times in a row (default 4, about 2 minutes each),
+# half of them with the slow-monitor race; BELASTING=N busy loops starve
+# each run of CPU, KNOPEN=2 shows the two-node formation losing
+# registrations.  See docs/operations.md, section 2.
+test-failover-soak:
+	@RUNS="$(RUNS)" BELASTING="$(BELASTING)" KNOPEN="$(KNOPEN)" scripts/failover_soak.sh
 
 demo:
 	@scripts/demo.sh start
