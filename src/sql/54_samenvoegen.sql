@@ -5,10 +5,13 @@
 -- voeg_partijen_samen (merge one partij into another, in one transaction,
 -- refusing conflicts so that nothing is lost).
 
--- Candidates at the same postcode (mogelijke_dubbelen).
+-- Candidates at the same postcode (mogelijke_dubbelen).  The
+-- correspondentieadres is mostly empty, and the lookup is an equality
+-- (= ANY of the two postcodes, which implies IS NOT NULL): partial.
 -- @ONCE
 CREATE INDEX partij_bezoekadres_postcode_idx ON partij (bezoekadres_postcode);
-CREATE INDEX partij_correspondentieadres_postcode_idx ON partij (correspondentieadres_postcode);
+CREATE INDEX partij_correspondentieadres_postcode_idx ON partij (correspondentieadres_postcode)
+	WHERE correspondentieadres_postcode IS NOT NULL;
 
 -- Where merged partijen went.  A session that adds a klantcontact for a
 -- partij while another session merges that partij away must neither fail
@@ -26,6 +29,11 @@ CREATE TABLE samengevoegde_partij (
 		REFERENCES partij (uuid) ON DELETE CASCADE
 );
 CREATE INDEX samengevoegde_partij_behouden_partij_idx ON samengevoegde_partij (behouden_partij);
+-- @END
+-- @UPDATE 0.1.0
+DROP INDEX partij_correspondentieadres_postcode_idx;
+CREATE INDEX partij_correspondentieadres_postcode_idx ON partij (correspondentieadres_postcode)
+	WHERE correspondentieadres_postcode IS NOT NULL;
 -- @END
 COMMENT ON TABLE samengevoegde_partij IS 'Samengevoegde partijen (voeg_partijen_samen): welke partij opging in welke. Een betrokkene die naar een opgeheven partij verwijst, gaat naar de behouden partij; ook de geschiedenis van samenvoegingen.';
 COMMENT ON COLUMN samengevoegde_partij.opgeheven_partij IS 'De uuid van de partij die werd opgeheven (bestaat niet meer).';
