@@ -22,7 +22,8 @@
 #              column padding is ignored (scripts/zelfde_tijdstippen.py);
 #   latin1     in a LATIN1 database (client encoding UTF8), and
 #   sql_ascii  in a SQL_ASCII database (client encoding UTF8): every test
-#              whose SQL is ASCII, exact comparison.  The tests with
+#              whose SQL is ASCII (for latin1: and whose expected output
+#              LATIN1 can hold), exact comparison.  The tests with
 #              non-ASCII input are left out: what a type makes of a non-ASCII
 #              character depends, by design, on the database encoding (the
 #              byte a refusal names is the database's, emailadres takes
@@ -92,9 +93,16 @@ echo "    (left out of scs_off, backslashes or U& in their own literals: $(echo 
 run datetime "$alle" "--launcher=\"env PGTZ=Asia/Kathmandu PGDATESTYLE=SQL,DMY\"" tijdstippen
 ascii=$(grep -LP '[^\x00-\x7F]' sql/*.sql | xargs -n1 basename | sed 's/\.sql$//' | sort)
 niet_ascii=$(comm -23 <(echo "$alle" | tr ' ' '\n') <(echo "$ascii" | tr ' ' '\n'))
-run latin1 "$ascii" "--encoding=LATIN1 --no-locale --launcher=\"env PGCLIENTENCODING=UTF8\""
+# LATIN1 cannot hold every character of an expected output either: the
+# sample data's names with letters outside Latin-1 (Şahin) stay in ASCII
+# there by design (genereer_voorbeelddata).
+latin1=$(for t in $ascii; do
+	python3 -c 'import sys; open(sys.argv[1], encoding="utf-8").read().encode("latin-1")' "expected/$t.out" 2>/dev/null && echo "$t"
+done)
+run latin1 "$latin1" "--encoding=LATIN1 --no-locale --launcher=\"env PGCLIENTENCODING=UTF8\""
 run sql_ascii "$ascii" "--encoding=SQL_ASCII --no-locale --launcher=\"env PGCLIENTENCODING=UTF8\""
-echo "    (left out of latin1 and sql_ascii, non-ASCII in their SQL: $(echo $niet_ascii))"
+echo "    (left out of latin1 and sql_ascii, non-ASCII in their SQL: $(echo $niet_ascii);"
+echo "     left out of latin1 only, an expected output LATIN1 cannot hold: $(comm -23 <(echo "$ascii" | tr ' ' '\n') <(echo "$latin1" | tr ' ' '\n') | xargs))"
 
 echo
 echo "$passed passed, $failed failed"

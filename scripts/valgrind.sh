@@ -97,7 +97,7 @@ chmod 755 "$work/postgres-valgrind"
 # A new build gets a new cluster (the template holds the old extension).
 if [ "$(cat "$work/build" 2>/dev/null)" != "$build" ]; then
 	[ -f "$work/data/postmaster.pid" ] && cluster_stop "$stage_bindir" "$work"
-	rm -rf "$work/data" "$work/vg" "$work/out"
+	rm -rf "$work/data" "$work/vg" "$work/out" "$work/bezig"
 	mkdir -p "$work/data" "$work/sock" "$work/vg" "$work/out"
 	[ "$(id -u)" -eq 0 ] && chown postgres: "$work/data" "$work/sock" "$work/vg" "$work/out"
 	chmod 700 "$work/data"
