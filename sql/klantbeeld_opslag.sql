@@ -29,13 +29,13 @@ DO $$
 DECLARE
 	r text;
 BEGIN
-	FOREACH r IN ARRAY ARRAY['kb_test_lezer', 'kb_test_bsn', 'kb_test_geheim', 'kb_test_beide'] LOOP
+	FOREACH r IN ARRAY ARRAY['kb_test_lezer', 'kb_test_bsn', 'kb_test_geheim', 'kb_test_beide', 'kb_test_kcc'] LOOP
 		IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = r) THEN
 			EXECUTE format('CREATE ROLE %I NOLOGIN', r);
 		END IF;
-		EXECUTE format('GRANT klantinteracties_lezer TO %I', r);
 	END LOOP;
 END $$;
+GRANT klantinteracties_lezer TO kb_test_lezer, kb_test_bsn, kb_test_geheim, kb_test_beide;
 GRANT klantinteracties_bsn TO kb_test_bsn, kb_test_beide;
 GRANT klantinteracties_geheim TO kb_test_geheim, kb_test_beide;
 
@@ -231,12 +231,7 @@ SELECT format('DO $d$BEGIN PERFORM pg_temp.stap(%s); END$d$', s),
 \set ECHO all
 SET client_min_messages = warning;
 SELECT klantinteracties.maak_api_rollen();
-DO $$
-BEGIN
-	IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'kb_test_kcc') THEN
-		CREATE ROLE kb_test_kcc NOLOGIN;
-	END IF;
-END $$;
+-- The KCC application's role (made above with the readers).
 GRANT klantinteracties_schrijver, klantinteracties_bsn, klantinteracties_geheim TO kb_test_kcc;
 GRANT kb_test_kcc TO authenticator;
 RESET client_min_messages;

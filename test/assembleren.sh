@@ -11,9 +11,8 @@ trap 'rm -rf "$tmp"' EXIT
 mkdir -p "$tmp/src/sql"
 printf -- '-- @ONCE\nCREATE TYPE @TYPE@;\n-- @END\nCREATE OR REPLACE FUNCTION @TYPE@_f() @BASE@\n' > "$tmp/src/sql/sjabloon.sql.in"
 printf -- '-- @ONCE\nCREATE TYPE x;\n' > "$tmp/src/sql/open.sql.in"
+. test/controle.sh
 cd "$tmp"
-passed=0
-failed=0
 
 # assembleer MODE SOURCE: the script (body only), or the error and "exit N"
 # (the Makefile then removes what was written).
@@ -28,15 +27,7 @@ assembleer() {
 	fi
 }
 verwacht() {
-	local wat=$1 mode=$2 bron=$3 moet=$4 uit
-	uit=$(assembleer "$mode" "$bron")
-	if [ "$uit" = "$moet" ]; then
-		echo "ok   $wat"
-		passed=$((passed + 1))
-	else
-		echo "FAIL $wat: expected '$moet', got '$uit'"
-		failed=$((failed + 1))
-	fi
+	check "$1" "$(assembleer "$2" "$3")" "$4"
 }
 bron='a\n-- @ONCE\nb\n-- @END\n-- @UPDATE 0.1.0\nc\n-- @END\n-- @UPDATE 0.0.9\nd\n-- @END\ne\n'
 verwacht "install: the @ONCE regions, no @UPDATE region" install "$bron" "a b e "

@@ -260,17 +260,6 @@ SELECT pg_catalog.string_agg(rij OPERATOR(pg_catalog.->>) k.kolom, ',' ORDER BY 
 $$;
 COMMENT ON FUNCTION rij_sleutel(jsonb, text[]) IS 'The key of a row (as JSON): the values of the given columns, joined by commas. Per row in the audit trigger (whose search_path is pinned) for tables with a key of more than one column; a one-column key is read directly.';
 
--- Who may read a row of the audit trail (issue 12, finding 5), decided
--- when it is written, from the row itself: bsn when it holds a BSN (a BSN
--- identificator, or a BSN in any of its texts, free identificators and
--- metadata: rij_bevat_bsn over every text value but those that are a uuid
--- (a key, a reference) or a date or timestamp, whole: a text that only
--- starts like one is searched like any other), vertrouwelijk when it is a
--- vertrouwelijk klantcontact or hangs under one (the flag the rows
--- carry), geheim when it is a secret
--- partij or hangs under one.  Called per row by the audit trigger, whose
--- search_path is pinned; everything qualified all the same.
-
 -- The BSN test of a row, in C: one walk over the row's values (a query
 -- over jsonb_each with a regular expression per value took some 200 µs
 -- per row, two thirds of the audit trigger's time in a bulk load).
@@ -281,6 +270,16 @@ CREATE OR REPLACE FUNCTION rij_bevat_bsn(rij jsonb) RETURNS boolean
 	SECURITY INVOKER;
 COMMENT ON FUNCTION rij_bevat_bsn(jsonb) IS 'True when a row (as a JSON object) holds a BSN, by bevat_bsn''s rule, in the texts of its values: strings as they are, objects and arrays as JSON text, joined by single spaces in the object''s order; values that are whole a lower-case uuid or a date or timestamp (YYYY-MM-DD, optionally followed by a time and zone) are passed over, numbers, booleans and keys are not read. False for a value that is not an object.';
 
+-- Who may read a row of the audit trail (issue 12, finding 5), decided
+-- when it is written, from the row itself: bsn when it holds a BSN (a BSN
+-- identificator, or a BSN in any of its texts, free identificators and
+-- metadata: rij_bevat_bsn over every text value but those that are a uuid
+-- (a key, a reference) or a date or timestamp, whole: a text that only
+-- starts like one is searched like any other), vertrouwelijk when it is a
+-- vertrouwelijk klantcontact or hangs under one (the flag the rows
+-- carry), geheim when it is a secret
+-- partij or hangs under one.  Called per row by the audit trigger, whose
+-- search_path is pinned; everything qualified all the same.
 -- The three flags as one array (bsn, vertrouwelijk, geheim), so that the
 -- function is inlined into the trigger's query and computed once per row
 -- there (a function with OUT columns is called, some 35 µs per row).
